@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import { FIELD_LABELS } from '@/components/history/HistoryPanel';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { DataTable } from '@/components/ui/DataTable';
+import { listAudit } from '@/lib/audit/queries';
+import { requireActor } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format/ru';
+import { auditFilterSchema } from '@/lib/audit/schemas';
+
+export const metadata: Metadata = { title: 'Журнал аудита' };
+
+const ENTITY_LABELS: Record<string, string> = { organisation: 'Организация', user: 'Пользователь' };
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Создание',
+  update: 'Изменение',
+  delete: 'Удаление',
+  deactivate: 'Отключение',
+  activate: 'Включение',
+  import: 'Импорт',
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireActor();
+  const query = await searchParams;
+  const parsed = auditFilterSchema.safeParse(query);
+  const filter = parsed.success ? parsed.data : {};
+  const entries = await listAudit(actor, { ...filter, limit: 500 });
+  const rows = entries.map((e) => ({
+    at: formatDateTime(e.at),
+    actor: e.actorName,
+    action: ACTION_LABELS[e.action] ?? e.action,
+    entity: ENTITY_LABELS[e.entityType] ?? e.entityType,
+    entityId: e.entityId,
+    changes: e.changes.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') || null,
+  }));
+  return (
+    <>
+      <PageHeader title="Журнал аудита" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Администрирование', href: '/admin' }, { label: 'Журнал аудита' }]}>
+        <p>Журнал только пополняется: записи нельзя изменить или удалить. Показаны последние 500 записей по фильтру.</p>
+      </PageHeader>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
+        <label className="flex flex-col">
+          Объект
+          <select name="entityType" defaultValue={filter.entityType ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1">
+            <option value="">Все</option>
+            {Object.entries(ENTITY_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Действие
+          <select name="action" defaultValue={filter.action ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1">
+            <option value="">Все</option>
+            {Object.entries(ACTION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          С даты
+          <input type="date" name="from" defaultValue={query.from ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <label className="flex flex-col">
+          По дату
+          <input type="date" name="to" defaultValue={query.to ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white">
+          Показать
+        </button>
+      </form>
+      {!parsed.success && <p role="alert" className="mb-3 text-sm text-red-800">Фильтр не применён: проверьте даты.</p>}
+      <DataTable
+        caption="Журнал аудита"
+        rows={rows}
+        columns={[
+          { key: 'at', header: 'Когда' },
+          { key: 'actor', header: 'Кто' },
+          { key: 'action', header: 'Действие' },
+          { key: 'entity', header: 'Объект' },
+          { key: 'entityId', header: 'Идентификатор' },
+          { key: 'changes', header: 'Изменённые поля' },
+        ]}
+      />
+    </>
+  );
+}

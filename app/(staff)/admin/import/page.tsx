@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { authorize } from '@/lib/auth/policy';
+import { requireActor } from '@/lib/auth/session';
+import { SchoolImportWizard } from './SchoolImportWizard';
+
+export const metadata: Metadata = { title: 'Импорт справочника школ' };
+
+export default async function ImportPage() {
+  const actor = await requireActor();
+  authorize(actor, 'school.import');
+  return (
+    <>
+      <PageHeader
+        title="Импорт справочника школ"
+        crumbs={[{ label: 'Главная', href: '/' }, { label: 'Администрирование', href: '/admin' }, { label: 'Импорт справочника школ' }]}
+      >
+        <p>
+          Загрузите CSV или XLSX, проверьте сопоставление столбцов и предпросмотр. Школы сопоставляются по ОГРН: повторный импорт
+          обновляет записи и не создаёт дублей. Если хотя бы одна строка содержит ошибку, ничего не записывается.
+        </p>
+      </PageHeader>
+      <SchoolImportWizard />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { HistoryPanel } from '@/components/history/HistoryPanel';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { entityHistory } from '@/lib/audit/queries';
+import { authorize } from '@/lib/auth/policy';
+import { requireActor } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
+import { getOrganisation } from '@/lib/organisations/queries';
+import { organisationScope } from '@/lib/organisations/scope';
+import { KIND_LABELS } from '@/lib/organisations/schemas';
+import { setOrganisationActiveAction, updateOrganisationAction } from '../actions';
+import { ActiveToggle } from '@/components/ui/ActiveToggle';
+import { OrganisationForm } from '../OrganisationForm';
+
+export const metadata: Metadata = { title: 'Организация' };
+
+export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const org = await getOrganisation(actor, id).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
+    throw error;
+  });
+  authorize(actor, 'organisation.write', organisationScope(org));
+  const history = await entityHistory(actor, 'organisation', org.id);
+  return (
+    <>
+      <PageHeader
+        title={org.shortName ?? org.name}
+        crumbs={[
+          { label: 'Главная', href: '/' },
+          { label: 'Администрирование', href: '/admin' },
+          { label: 'Организации', href: '/admin/organisations' },
+          { label: org.shortName ?? org.name },
+        ]}
+      >
+        <p>
+          {KIND_LABELS[org.kind]}
+          {org.isActive ? '' : ' · отключена'}
+        </p>
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-4">
+          <OrganisationForm action={updateOrganisationAction} values={{ ...org, id: org.id, version: org.version }} />
+          <ActiveToggle
+            action={setOrganisationActiveAction}
+            id={org.id}
+            version={org.version}
+            active={org.isActive}
+            labels={{ deactivate: 'Отключить организацию', activate: 'Включить организацию' }}
+          />
+        </div>
+        <HistoryPanel rows={history} />
+      </div>
+    </>
+  );
+}

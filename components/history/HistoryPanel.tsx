@@ -1,0 +1,72 @@
+import type { AuditRow } from '@/lib/audit/queries';
+import { formatDateTime } from '@/lib/format/ru';
+
+const ACTION_LABELS: Record<string, string> = {
+  create: 'создание',
+  update: 'изменение',
+  delete: 'удаление',
+  deactivate: 'отключение',
+  activate: 'включение',
+  import: 'импорт',
+};
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: 'Наименование',
+  shortName: 'Краткое наименование',
+  ogrn: 'ОГРН',
+  inn: 'ИНН',
+  address: 'Адрес',
+  settlement: 'Местность',
+  distanceKm: 'Расстояние до центра, км',
+  pupils: 'Обучающихся',
+  schoolKind: 'Тип',
+  aliases: 'Другие написания',
+  isActive: 'Активна',
+  role: 'Роль',
+  organisationId: 'Организация',
+  login: 'Логин',
+  password: 'Пароль',
+  sessionVersion: 'Версия сеанса',
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The history of one record, from the audit log: who changed what and when. */
+export function HistoryPanel({ rows }: { rows: AuditRow[] }) {
+  return (
+    <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
+      <h2 id="history-title" className="text-lg font-semibold">
+        История изменений
+      </h2>
+      {rows.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">Изменений пока нет.</p>
+      ) : (
+        <ol className="mt-3 space-y-3 text-sm">
+          {rows.map((row) => (
+            <li key={row.id} className="border-l-4 border-brand-100 pl-3">
+              <p>
+                <time dateTime={row.at.toISOString()}>{formatDateTime(row.at)}</time> · {row.actorName} ·{' '}
+                {ACTION_LABELS[row.action] ?? row.action}
+              </p>
+              {row.action !== 'create' && row.changes.length > 0 && (
+                <ul className="mt-1 list-disc pl-5 text-slate-700">
+                  {row.changes.map((change) => (
+                    <li key={change.field}>
+                      {FIELD_LABELS[change.field] ?? change.field}: {show(change.before)} → {show(change.after)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

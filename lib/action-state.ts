@@ -1,0 +1,9 @@
+import type { ErrorCode } from './errors';
+
+/** What a server action returns to its form (shared by the server wrapper and client forms). */
+export type ActionState =
+  | { status: 'idle' }
+  | { status: 'success'; message: string }
+  | { status: 'error'; code: ErrorCode; message: string; fieldErrors: Record<string, string> };
+
+export const IDLE: ActionState = { status: 'idle' };

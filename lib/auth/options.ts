@@ -1,0 +1,88 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import type { Actor } from './actor';
+import { loadActor } from './actor-store';
+import { verifyCredentials } from './credentials';
+
+export const THROTTLED_ERROR = 'TooManyAttempts';
+const REVOKED = 'SessionRevoked';
+
+const credentialsSchema = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(500) });
+
+/** Behind a reverse proxy the client address comes in X-Forwarded-For; directly, every request is local. */
+export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
+  const get = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    if (headers instanceof Headers) return headers.get(name) ?? undefined;
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return get('x-forwarded-for')?.split(',')[0]?.trim() || get('x-real-ip')?.trim() || 'local';
+}
+
+/** Secure cookies whenever the portal is served over HTTPS, and in production unless it runs on this machine. */
+function secureCookiesWanted(): boolean {
+  const url = process.env.NEXTAUTH_URL ?? '';
+  if (url.startsWith('https://')) return true;
+  if (process.env.NODE_ENV !== 'production') return false;
+  return !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url);
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  pages: { signIn: '/login', error: '/login' },
+  useSecureCookies: secureCookiesWanted(),
+  providers: [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Учётная запись',
+      credentials: { login: { label: 'Логин', type: 'text' }, password: { label: 'Пароль', type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const outcome = await verifyCredentials(parsed.data.login, parsed.data.password, clientAddress(req.headers));
+        if (outcome.ok) return { id: outcome.user.id, name: outcome.user.name, sessionVersion: outcome.user.sessionVersion };
+        if (outcome.reason === 'throttled') throw new Error(THROTTLED_ERROR);
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    // Runs on sign-in and on every session read: the actor (role, scope) is reloaded from the database each
+    // time, so a deactivated user or one whose sessions were ended is signed out at its next request.
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion;
+      }
+      if (!token.sub || typeof token.sv !== 'number') throw new Error(REVOKED);
+      let actor: Actor | null;
+      try {
+        actor = await loadActor(token.sub, token.sv);
+      } catch {
+        // Database unreachable: keep the session; the data layer will report the outage on its own.
+        return token;
+      }
+      if (!actor) throw new Error(REVOKED);
+      token.actor = actor;
+      token.name = actor.name;
+      return token;
+    },
+    session({ session, token }) {
+      return { user: token.actor, expires: session.expires };
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      const message = metadata instanceof Error ? metadata.message : String((metadata as { message?: string })?.message ?? '');
+      if (code === 'JWT_SESSION_ERROR' && message.includes(REVOKED)) return;
+      console.error(`[auth] ${code}`, message);
+    },
+    warn(code) {
+      if (code !== 'DEBUG_ENABLED') console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
+};

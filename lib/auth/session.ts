@@ -1,0 +1,19 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { Actor } from './actor';
+import { authOptions } from './options';
+
+/** The signed-in actor of this request, or null. Deduplicated per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await getServerSession(authOptions);
+  return session?.user ?? null;
+});
+
+/** For staff pages: the actor, or a redirect to the login page. Permissions are still checked in the data layer. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/login');
+  return actor;
+}

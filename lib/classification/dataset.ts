@@ -1,0 +1,157 @@
+/**
+ * Indexes the plain input once (by school, year and municipality) so that every rule is a map look-up, and
+ * fixes one order for everything so the result never depends on the order of input rows.
+ */
+import { AppError, type Issue } from '@/lib/errors';
+import type { Methodology } from './methodology';
+import { ogeMaxPrimaryScore } from './subjects';
+import type { AssessmentResult, ExamCode, School, SchoolContext, SubjectCode } from './types';
+import { compareStrings } from './format';
+
+export interface ClassificationInput {
+  /** The year classified; earlier years in the data serve stability, R3 and R5. */
+  year: number;
+  schools: readonly School[];
+  results: readonly AssessmentResult[];
+  contexts: readonly SchoolContext[];
+  methodology: Methodology;
+}
+
+/** Participant-weighted sum of 0–100 scores over schools with enough participants. */
+export interface MeanAccumulator {
+  weightedSum: number;
+  participants: number;
+}
+
+export interface Dataset {
+  /** Sorted by id. */
+  schools: School[];
+  schoolById: Map<string, School>;
+  /** schoolId → year → rows sorted by exam, subject, grade. */
+  results: Map<string, Map<number, AssessmentResult[]>>;
+  contexts: Map<string, Map<number, SchoolContext>>;
+  /** Every year present in results or contexts, ascending. */
+  years: number[];
+  municipalMeans: Map<string, MeanAccumulator>;
+  methodology: Methodology;
+}
+
+export function meanKey(year: number, scope: string, exam: ExamCode, subject: SubjectCode): string {
+  return `${year}|${scope}|${exam}|${subject}`;
+}
+
+export function ogeMaximum(result: Pick<AssessmentResult, 'subject' | 'year' | 'maxScore'>): number | null {
+  return result.maxScore ?? ogeMaxPrimaryScore(result.subject, result.year);
+}
+
+/** The mean on a 0–100 scale: ЕГЭ test score, ОГЭ primary score as % of the maximum; null when not comparable. */
+export function percentScore(result: AssessmentResult): number | null {
+  if (result.meanScore === null || !Number.isFinite(result.meanScore)) return null;
+  if (result.exam === 'EGE') return result.subject === 'mathematics_base' ? null : result.meanScore;
+  if (result.exam === 'OGE') {
+    const max = ogeMaximum(result);
+    return max ? (result.meanScore / max) * 100 : null;
+  }
+  return null;
+}
+
+/** Participants below the ЕГЭ minimum or with mark «2». */
+export function belowCount(result: AssessmentResult): number | null {
+  return result.belowMinimum ?? result.marks?.m2 ?? null;
+}
+
+function resultKey(r: AssessmentResult): string {
+  return `${r.schoolId}|${r.year}|${r.exam}|${r.subject}|${r.grade ?? ''}`;
+}
+
+export function compareResults(a: AssessmentResult, b: AssessmentResult): number {
+  return compareStrings(a.exam, b.exam) || compareStrings(a.subject, b.subject) || (a.grade ?? 0) - (b.grade ?? 0);
+}
+
+function rejectDuplicates(keys: string[], what: string): void {
+  if (keys.length === 0) return;
+  const issues: Issue[] = keys.slice(0, 20).map((key) => ({ message: `${what} повторяется: ${key}` }));
+  throw new AppError('validation', `Во входных данных повторяются записи (${what}).`, issues);
+}
+
+export function buildDataset(input: ClassificationInput): Dataset {
+  const schools = [...input.schools].sort((a, b) => compareStrings(a.id, b.id));
+  rejectDuplicates(schools.filter((s, i) => i > 0 && schools[i - 1]!.id === s.id).map((s) => s.id), 'школа');
+  const schoolById = new Map(schools.map((s) => [s.id, s]));
+
+  const years = new Set<number>();
+  const results = new Map<string, Map<number, AssessmentResult[]>>();
+  for (const row of input.results) {
+    if (!schoolById.has(row.schoolId)) continue;
+    years.add(row.year);
+    let byYear = results.get(row.schoolId);
+    if (!byYear) results.set(row.schoolId, (byYear = new Map()));
+    const rows = byYear.get(row.year);
+    if (rows) rows.push(row);
+    else byYear.set(row.year, [row]);
+  }
+  const duplicateResults: string[] = [];
+  for (const byYear of results.values()) {
+    for (const rows of byYear.values()) {
+      rows.sort(compareResults);
+      for (let i = 1; i < rows.length; i++) if (compareResults(rows[i - 1]!, rows[i]!) === 0) duplicateResults.push(resultKey(rows[i]!));
+    }
+  }
+  rejectDuplicates(duplicateResults, 'результат');
+
+  const contexts = new Map<string, Map<number, SchoolContext>>();
+  const duplicateContexts: string[] = [];
+  for (const row of input.contexts) {
+    if (!schoolById.has(row.schoolId)) continue;
+    years.add(row.year);
+    let byYear = contexts.get(row.schoolId);
+    if (!byYear) contexts.set(row.schoolId, (byYear = new Map()));
+    if (byYear.has(row.year)) duplicateContexts.push(`${row.schoolId}|${row.year}`);
+    byYear.set(row.year, row);
+  }
+  rejectDuplicates(duplicateContexts, 'контекст школы за год');
+
+  const dataset: Dataset = {
+    schools,
+    schoolById,
+    results,
+    contexts,
+    years: [...years].sort((a, b) => a - b),
+    municipalMeans: new Map(),
+    methodology: input.methodology,
+  };
+  accumulateMunicipalMeans(dataset);
+  return dataset;
+}
+
+export function addToMean(means: Map<string, MeanAccumulator>, key: string, score: number, participants: number): void {
+  const acc = means.get(key);
+  if (acc) {
+    acc.weightedSum += score * participants;
+    acc.participants += participants;
+  } else means.set(key, { weightedSum: score * participants, participants });
+}
+
+/** Sums in school-id order so that floating-point totals are identical for any input order. */
+function accumulateMunicipalMeans(dataset: Dataset): void {
+  const { minParticipants } = dataset.methodology;
+  for (const school of dataset.schools) {
+    const byYear = dataset.results.get(school.id);
+    if (!byYear) continue;
+    for (const [year, rows] of byYear) {
+      for (const row of rows) {
+        const score = percentScore(row);
+        if (score === null || row.participants < minParticipants) continue;
+        addToMean(dataset.municipalMeans, meanKey(year, school.municipalityId, row.exam, row.subject), score, row.participants);
+      }
+    }
+  }
+}
+
+export function resultsOf(dataset: Dataset, schoolId: string, year: number): AssessmentResult[] {
+  return dataset.results.get(schoolId)?.get(year) ?? [];
+}
+
+export function contextOf(dataset: Dataset, schoolId: string, year: number): SchoolContext | undefined {
+  return dataset.contexts.get(schoolId)?.get(year);
+}

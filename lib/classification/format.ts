@@ -1,0 +1,76 @@
+/** Russian number formatting and word agreement for the sentences the engine writes. */
+
+const oneDecimal = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+/**
+ * Intl formatting is slow next to the rest of the engine, and a national run formats millions of numbers, most
+ * of them repeated; so results are memoised (the cache is dropped when it grows large).
+ */
+function memoised(format: Intl.NumberFormat): (value: number) => string {
+  let cache = new Map<number, string>();
+  return (value) => {
+    let text = cache.get(value);
+    if (text === undefined) {
+      if (cache.size > 200_000) cache = new Map();
+      text = format.format(value).replace(/\u00a0/g, ' ');
+      cache.set(value, text);
+    }
+    return text;
+  };
+}
+
+/** «41,2», «20», «1 250» — at most one decimal; a regular space instead of ru-RU's no-break space. */
+export const fmt = memoised(oneDecimal);
+
+/** Up to two decimals, for small shares such as «0,25%». */
+export const fmt2 = memoised(twoDecimals);
+
+export function fmtPercent(value: number): string {
+  return `${Math.abs(value) < 1 && value !== 0 ? fmt2(value) : fmt(value)}%`;
+}
+
+/**
+ * Russian plural form: forms are for 1, 2–4 and 5+ («балл», «балла», «баллов»). Fractional numbers take the
+ * genitive singular («23,5 балла»), as Russian grammar requires.
+ */
+export function plural(value: number, forms: readonly [string, string, string]): string {
+  const shown = Number(fmt(value).replace(/\s/g, '').replace(',', '.'));
+  if (!Number.isInteger(shown)) return forms[1];
+  const n = Math.abs(shown) % 100;
+  const last = n % 10;
+  if (n >= 11 && n <= 14) return forms[2];
+  if (last === 1) return forms[0];
+  if (last >= 2 && last <= 4) return forms[1];
+  return forms[2];
+}
+
+export const POINTS = ['балл', 'балла', 'баллов'] as const;
+export const PRIMARY_POINTS = ['первичный балл', 'первичных балла', 'первичных баллов'] as const;
+export const PARTICIPANTS = ['участник', 'участника', 'участников'] as const;
+export const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
+
+/** «23,5 балла». */
+export function count(value: number, forms: readonly [string, string, string]): string {
+  return `${fmt(value)} ${plural(value, forms)}`;
+}
+
+/** Tolerance for comparisons of computed decimals: 20.000000000000004 counts as 20. */
+export const EPSILON = 1e-9;
+
+export function greaterThan(a: number, b: number): boolean {
+  return a - b > EPSILON;
+}
+
+export function atLeast(a: number, b: number): boolean {
+  return a - b >= -EPSILON;
+}
+
+/** Rounds up to tenths, tolerating float noise: 3.6000000001 → 3,6, 3.61 → 3,7. */
+export function ceilTenth(value: number): number {
+  return Math.ceil(value * 10 - 1e-6) / 10;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

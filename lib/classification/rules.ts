@@ -1,0 +1,187 @@
+/**
+ * The five rules of low results (seed 004). Each returns fired / not fired / insufficient data with the value,
+ * the reference, the threshold and a Russian sentence; a result with fewer participants than the methodology's
+ * minimum is never judged.
+ *
+ * R1 compares with the participant-weighted mean of the municipality's schools that have enough participants
+ * in that exam, subject and year — the school itself included, as a district mean naturally is.
+ */
+import { belowCount, contextOf, meanKey, ogeMaximum, percentScore, resultsOf, type Dataset } from './dataset';
+import { EXAM_NAMES, egeMinimumScore, subjectInfo } from './subjects';
+import { atLeast, count, fmt, fmtPercent, greaterThan, PARTICIPANTS, POINTS, PUPILS } from './format';
+import type { AssessmentResult, RuleDetail, RuleId, RuleOutcome, RuleStatus, School } from './types';
+
+export const GIA_SOURCE = 'РИС ГИА: результаты ЕГЭ и ОГЭ';
+export const CONTEXT_SOURCE = 'Сведения о контексте школы';
+
+/** «ЕГЭ по математике (профиль)». */
+export function examSubject(result: Pick<AssessmentResult, 'exam' | 'subject'>): string {
+  return `${EXAM_NAMES[result.exam]} по ${subjectInfo(result.subject).dative}`;
+}
+
+function tooFew(result: AssessmentResult, year: number, minParticipants: number): RuleDetail {
+  return {
+    status: 'insufficient_data',
+    exam: result.exam,
+    subject: result.subject,
+    grade: result.grade ?? null,
+    year,
+    participants: result.participants,
+    value: null,
+    reference: null,
+    sentence: `${examSubject(result)}: ${count(result.participants, PARTICIPANTS)} — меньше ${minParticipants}, результат не оценивается.`,
+  };
+}
+
+/** Fired if any detail fired; not fired if at least one was judged; otherwise insufficient data. */
+export function combineStatus(details: readonly RuleDetail[]): RuleStatus {
+  if (details.some((d) => d.status === 'fired')) return 'fired';
+  if (details.some((d) => d.status === 'not_fired')) return 'not_fired';
+  return 'insufficient_data';
+}
+
+function judgedRows(dataset: Dataset, school: School, year: number): AssessmentResult[] {
+  const judged = new Set(dataset.methodology.judged.map((j) => `${j.exam}:${j.subject}`));
+  return resultsOf(dataset, school.id, year).filter((r) => judged.has(`${r.exam}:${r.subject}`));
+}
+
+/** R1: the school's 0–100 mean is more than `gapPoints` below the municipal mean. */
+export function ruleR1(dataset: Dataset, school: School, year: number): RuleOutcome {
+  const { minParticipants, r1 } = dataset.methodology;
+  const details: RuleDetail[] = [];
+  let worst: { detail: RuleDetail; gap: number } | null = null;
+  for (const row of judgedRows(dataset, school, year)) {
+    const score = percentScore(row);
+    if (score === null) continue;
+    if (row.participants < minParticipants) {
+      details.push(tooFew(row, year, minParticipants));
+      continue;
+    }
+    const acc = dataset.municipalMeans.get(meanKey(year, school.municipalityId, row.exam, row.subject));
+    if (!acc) continue;
+    const reference = acc.weightedSum / acc.participants;
+    const gap = reference - score;
+    const fired = greaterThan(gap, r1.gapPoints);
+    const shown = row.exam === 'OGE' ? `${fmt(score)} из 100 (первичный балл ${fmt(row.meanScore ?? 0)} из ${fmt(ogeMaximum(row) ?? 0)})` : fmt(score);
+    const direction = gap > 0 ? `на ${count(gap, POINTS)} ниже` : gap < 0 ? `на ${count(-gap, POINTS)} выше` : 'столько же, сколько';
+    const detail: RuleDetail = {
+      status: fired ? 'fired' : 'not_fired',
+      exam: row.exam,
+      subject: row.subject,
+      year,
+      participants: row.participants,
+      value: score,
+      reference,
+      sentence: `Средний ${row.exam === 'EGE' ? 'балл' : 'результат'} ${examSubject(row)} — ${shown}; это ${direction} среднего по муниципалитету (${fmt(reference)}); порог — ${count(r1.gapPoints, POINTS)}.`,
+    };
+    details.push(detail);
+    if (!worst || gap > worst.gap) worst = { detail, gap };
+  }
+  return summarise('R1', year, details, worst?.detail ?? null, r1.gapPoints, GIA_SOURCE,
+    `Нет результатов ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`);
+}
+
+/** R2: the share of participants below the ЕГЭ minimum or with ОГЭ mark «2» is at least the threshold. */
+export function ruleR2(dataset: Dataset, school: School, year: number): RuleOutcome {
+  const { minParticipants, r2 } = dataset.methodology;
+  const details: RuleDetail[] = [];
+  let worst: RuleDetail | null = null;
+  const limit = r2.minSharePercent > 0 ? `не менее ${fmtPercent(r2.minSharePercent)} участников` : 'хотя бы один такой участник';
+  for (const row of judgedRows(dataset, school, year)) {
+    if (row.participants < minParticipants) {
+      details.push(tooFew(row, year, minParticipants));
+      continue;
+    }
+    const below = belowCount(row);
+    const what = row.exam === 'EGE' ? `не набрали минимальный балл (${fmt(egeMinimumScore(row.subject, year) ?? 0)})` : 'получили «2»';
+    if (below === null) {
+      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: `${examSubject(row)}: нет данных о том, сколько участников ${what}.` });
+      continue;
+    }
+    const share = (below * 100) / row.participants;
+    const fired = below >= 1 && atLeast(share, r2.minSharePercent);
+    const detail: RuleDetail = {
+      status: fired ? 'fired' : 'not_fired',
+      exam: row.exam,
+      subject: row.subject,
+      year,
+      participants: row.participants,
+      value: share,
+      reference: null,
+      sentence: `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${what}; порог — ${limit}.`,
+    };
+    details.push(detail);
+    if (!worst || share > (worst.value ?? -1)) worst = detail;
+  }
+  return summarise('R2', year, details, worst, r2.minSharePercent, GIA_SOURCE,
+    `Нет данных ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`);
+}
+
+/** R4: under the threshold share of 9th-grade graduates go on to grade 10. */
+export function ruleR4(dataset: Dataset, school: School, year: number): RuleOutcome {
+  const { r4 } = dataset.methodology;
+  const share = contextOf(dataset, school.id, year)?.continuationShare9to10 ?? null;
+  if (share === null) {
+    return emptyOutcome('R4', year, r4.minContinuationPercent, CONTEXT_SOURCE, `Нет данных о переходе выпускников 9 класса в 10 класс за ${year} год.`);
+  }
+  const fired = greaterThan(r4.minContinuationPercent, share);
+  const sentence = `В 10 класс перешли ${fmtPercent(share)} выпускников 9 класса; порог — не менее ${fmtPercent(r4.minContinuationPercent)}.`;
+  const detail: RuleDetail = { status: fired ? 'fired' : 'not_fired', year, value: share, reference: null, sentence };
+  return { rule: 'R4', status: detail.status, year, value: share, reference: null, threshold: r4.minContinuationPercent, source: CONTEXT_SOURCE, sentence, details: [detail] };
+}
+
+/** R5: under the threshold share of pupils took part in regional and national olympiads over the last years. */
+export function ruleR5(dataset: Dataset, school: School, year: number): RuleOutcome {
+  const { r5 } = dataset.methodology;
+  const first = year - r5.years + 1;
+  let olympiad = 0;
+  let pupils = 0;
+  const details: RuleDetail[] = [];
+  const missing: number[] = [];
+  for (let y = first; y <= year; y++) {
+    const ctx = contextOf(dataset, school.id, y);
+    const o = ctx?.olympiadParticipants ?? null;
+    const p = ctx?.pupils ?? null;
+    if (o === null || p === null || p <= 0) {
+      missing.push(y);
+      continue;
+    }
+    olympiad += o;
+    pupils += p;
+    details.push({ status: 'not_fired', year: y, value: (o * 100) / p, reference: null, sentence: `${y}: ${fmt(o)} из ${count(p, PUPILS)}.` });
+  }
+  const period = first === year ? `${year} год` : `${first}–${year} гг.`;
+  if (pupils === 0) {
+    return emptyOutcome('R5', year, r5.minOlympiadPercent, CONTEXT_SOURCE, `Нет данных об участии в олимпиадах и числе обучающихся за ${period}`);
+  }
+  const share = (olympiad * 100) / pupils;
+  const status: RuleStatus = greaterThan(r5.minOlympiadPercent, share) ? 'fired' : 'not_fired';
+  for (const d of details) d.status = status;
+  const gaps = missing.length > 0 ? ` (нет данных за ${missing.join(', ')} г.)` : '';
+  const sentence = `В региональных и всероссийских олимпиадах за ${period}${gaps} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`;
+  return { rule: 'R5', status, year, value: share, reference: null, threshold: r5.minOlympiadPercent, source: CONTEXT_SOURCE, sentence, details };
+}
+
+export function emptyOutcome(rule: RuleId, year: number, threshold: number, source: string, sentence: string): RuleOutcome {
+  return { rule, status: 'insufficient_data', year, value: null, reference: null, threshold, source, sentence, details: [] };
+}
+
+/** Outcome of a rule judged per item: the sentence of every fired item, or of the worst judged one. */
+export function summarise(
+  rule: RuleId,
+  year: number,
+  details: RuleDetail[],
+  worst: RuleDetail | null,
+  threshold: number,
+  source: string,
+  noDataSentence: string,
+): RuleOutcome {
+  const status = combineStatus(details);
+  if (status === 'insufficient_data' || !worst) {
+    const reasons = details.map((d) => d.sentence).join(' ');
+    return { ...emptyOutcome(rule, year, threshold, source, reasons || noDataSentence), details };
+  }
+  const fired = details.filter((d) => d.status === 'fired');
+  const sentence = (status === 'fired' ? fired : [worst]).map((d) => d.sentence).join(' ');
+  return { rule, status, year, value: worst.value, reference: worst.reference, threshold, source, sentence, details };
+}

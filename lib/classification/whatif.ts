@@ -1,0 +1,97 @@
+/**
+ * What-if: compares a run with a draft methodology against the run with the active one (same data) — which
+ * schools enter and leave the ШНОР and ШНСУ lists, which change category, and why (the rule outcomes and social
+ * reasons that differ, in the draft's words).
+ */
+import { CATEGORY_NAMES, type ClassificationResult, type SchoolClassification } from './classify';
+import { compareStrings, fmt } from './format';
+import type { Decision, RuleStatus } from './types';
+
+export type WhatIfList = 'low_results' | 'unfavourable' | 'category';
+
+export interface WhatIfChange {
+  schoolId: string;
+  name: string;
+  municipalityId: string;
+  list: WhatIfList;
+  before: string;
+  after: string;
+  reasons: string[];
+}
+
+export interface WhatIfDiff {
+  entering: { lowResults: WhatIfChange[]; unfavourable: WhatIfChange[] };
+  leaving: { lowResults: WhatIfChange[]; unfavourable: WhatIfChange[] };
+  categoryChanges: WhatIfChange[];
+  /** Schools present in only one of the runs (the data differ). */
+  onlyInActive: string[];
+  onlyInDraft: string[];
+  unchanged: number;
+}
+
+const DECISION_NAMES: Record<Decision, string> = { yes: 'да', no: 'нет', insufficient_data: 'недостаточно данных' };
+const STATUS_NAMES: Record<RuleStatus, string> = { fired: 'сработало', not_fired: 'не сработало', insufficient_data: 'недостаточно данных' };
+
+function ruleReasons(a: SchoolClassification, b: SchoolClassification): string[] {
+  const reasons: string[] = [];
+  for (const after of b.rules) {
+    const before = a.rules.find((r) => r.rule === after.rule);
+    if (!before || (before.status === after.status && before.sentence === after.sentence)) continue;
+    reasons.push(`${after.rule}: ${STATUS_NAMES[before.status]} → ${STATUS_NAMES[after.status]}. ${after.sentence}`);
+  }
+  if (a.lowResults.score !== b.lowResults.score || a.lowResults.threshold !== b.lowResults.threshold) {
+    reasons.push(`Сумма весов сработавших правил: ${fmt(a.lowResults.score)} → ${fmt(b.lowResults.score)} (порог: ${fmt(a.lowResults.threshold)} → ${fmt(b.lowResults.threshold)}).`);
+  }
+  return reasons;
+}
+
+function socialReasons(a: SchoolClassification, b: SchoolClassification): string[] {
+  const before = new Set(a.unfavourable.reasons);
+  const changed = b.unfavourable.reasons.filter((r) => !before.has(r));
+  return changed.length > 0 ? changed : b.unfavourable.reasons;
+}
+
+function change(school: SchoolClassification, list: WhatIfList, before: string, after: string, reasons: string[]): WhatIfChange {
+  return { schoolId: school.schoolId, name: school.name, municipalityId: school.municipalityId, list, before, after, reasons };
+}
+
+export function compareRuns(active: ClassificationResult, draft: ClassificationResult): WhatIfDiff {
+  const activeById = new Map(active.schools.map((s) => [s.schoolId, s]));
+  const draftIds = new Set(draft.schools.map((s) => s.schoolId));
+  const diff: WhatIfDiff = {
+    entering: { lowResults: [], unfavourable: [] },
+    leaving: { lowResults: [], unfavourable: [] },
+    categoryChanges: [],
+    onlyInActive: active.schools.filter((s) => !draftIds.has(s.schoolId)).map((s) => s.schoolId),
+    onlyInDraft: draft.schools.filter((s) => !activeById.has(s.schoolId)).map((s) => s.schoolId),
+    unchanged: 0,
+  };
+  for (const b of [...draft.schools].sort((x, y) => compareStrings(x.schoolId, y.schoolId))) {
+    const a = activeById.get(b.schoolId);
+    if (!a) continue;
+    let changed = false;
+    const lowBefore = a.lowResults.decision;
+    const lowAfter = b.lowResults.decision;
+    if (lowBefore !== lowAfter) {
+      changed = true;
+      const entry = change(b, 'low_results', DECISION_NAMES[lowBefore], DECISION_NAMES[lowAfter], ruleReasons(a, b));
+      if (lowAfter === 'yes') diff.entering.lowResults.push(entry);
+      else if (lowBefore === 'yes') diff.leaving.lowResults.push(entry);
+    }
+    const socBefore = a.unfavourable.decision;
+    const socAfter = b.unfavourable.decision;
+    if (socBefore !== socAfter) {
+      changed = true;
+      const entry = change(b, 'unfavourable', DECISION_NAMES[socBefore], DECISION_NAMES[socAfter], socialReasons(a, b));
+      if (socAfter === 'yes') diff.entering.unfavourable.push(entry);
+      else if (socBefore === 'yes') diff.leaving.unfavourable.push(entry);
+    }
+    if (a.category !== b.category) {
+      changed = true;
+      const reasons = [...ruleReasons(a, b), b.categorySentence];
+      diff.categoryChanges.push(change(b, 'category', CATEGORY_NAMES[a.category], CATEGORY_NAMES[b.category], reasons));
+    }
+    if (!changed) diff.unchanged += 1;
+  }
+  return diff;
+}

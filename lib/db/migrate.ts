@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { createPool } from './pool';
+
+const MIGRATIONS = path.resolve(process.cwd(), 'db/migrations');
+// Any fixed number: serialises concurrent migrators on a real PostgreSQL server.
+const MIGRATION_LOCK = 727_001;
+
+/** Applies the committed drizzle-kit migrations. Safe to run from several processes at once. */
+export async function migrateDatabase(connectionString: string): Promise<void> {
+  const pool = createPool(connectionString, 1);
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}

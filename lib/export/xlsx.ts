@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { exportText, neutraliseFormula, type ExportValue } from './cell-text';
+
+export type XlsxColumnType = 'text' | 'number' | 'date' | 'percent';
+
+export interface XlsxColumn {
+  header: string;
+  key: string;
+  /** In characters; by default fits the header. */
+  width?: number;
+  /** `text` by default. `percent` takes a share 0…1. */
+  type?: XlsxColumnType;
+}
+
+export interface XlsxSheet {
+  name: string;
+  columns: XlsxColumn[];
+  rows: Record<string, unknown>[];
+}
+
+const NUMBER_FORMATS: Partial<Record<XlsxColumnType, string>> = { date: 'DD.MM.YYYY', percent: '0.0%' };
+const INVALID_SHEET_NAME_CHARS = /[\\/?*[\]:]/g;
+const MAX_SHEET_NAME = 31;
+
+/** Excel sheet names: at most 31 characters, none of \ / ? * [ ] :, unique ignoring case. */
+function sheetNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name, index) => {
+    const base = name.replace(INVALID_SHEET_NAME_CHARS, ' ').trim().slice(0, MAX_SHEET_NAME) || `Лист ${index + 1}`;
+    let candidate = base;
+    for (let copy = 2; taken.has(candidate.toLowerCase()); copy += 1) {
+      const suffix = ` (${copy})`;
+      candidate = `${base.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    }
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value.trim());
+    return Number.isFinite(parsed) ? parsed : null;
+  }
+  return null;
+}
+
+/** Date cells: a Date, or a date-only ISO string taken as that calendar day. */
+function toDate(value: unknown): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value === 'string') {
+    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+    if (match) return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  }
+  return null;
+}
+
+function isNonNumericExportValue(value: unknown): value is Exclude<ExportValue, number> {
+  return value === null || value === undefined || value instanceof Date || ['string', 'boolean'].includes(typeof value);
+}
+
+function cellValue(type: XlsxColumnType, value: unknown): ExcelJS.CellValue {
+  if (type === 'number' || type === 'percent') return toNumber(value);
+  if (type === 'date') return toDate(value);
+  if (typeof value === 'number') return toNumber(value);
+  return exportText(isNonNumericExportValue(value) ? value : String(value));
+}
+
+/**
+ * An XLSX workbook: one sheet per entry, bold frozen header row with an autofilter, numbers as numbers, dates as
+ * dates (DD.MM.YYYY) and text cells neutralised against formula injection.
+ */
+export async function buildXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const names = sheetNames(sheets.map((sheet) => sheet.name));
+  sheets.forEach((sheet, index) => {
+    const worksheet = workbook.addWorksheet(names[index], { views: [{ state: 'frozen', ySplit: 1 }] });
+    worksheet.columns = sheet.columns.map((column) => ({
+      header: neutraliseFormula(column.header),
+      key: column.key,
+      width: column.width ?? Math.max(10, column.header.length + 2),
+      style: NUMBER_FORMATS[column.type ?? 'text'] ? { numFmt: NUMBER_FORMATS[column.type ?? 'text'] } : {},
+    }));
+    worksheet.getRow(1).font = { bold: true };
+    for (const row of sheet.rows) {
+      worksheet.addRow(sheet.columns.map((column) => cellValue(column.type ?? 'text', row[column.key])));
+    }
+    if (sheet.columns.length > 0) {
+      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    }
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

@@ -1,0 +1,248 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type NewOrganisation, type Organisation, organisations } from '@/db/schema';
+import { auditLog } from '@/db/schema';
+import type { Actor, ResourceScope } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/policy';
+import { type Executor, getDb } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
+import { AppError, type Issue } from '@/lib/errors';
+import { organisationScope, organisationSnapshot } from '@/lib/organisations/scope';
+import { readTableFile, type TableFileInput } from '@/lib/tabular';
+import { applyMapping } from './apply-mapping';
+import type { SchoolSnapshot } from './fields';
+import { guessHeaderRow, guessMapping, type ImportMapping } from './mapping';
+import { type ImportPlan, planImport, type PlannedSchool } from './plan';
+import { nameKey } from './values';
+
+export interface SchoolImportRequest {
+  file: TableFileInput;
+  sheetIndex?: number;
+  /** 0-based index of the header row in the sheet; guessed when absent. */
+  headerRow?: number;
+  /** Guessed from the headers when absent. */
+  mapping?: ImportMapping;
+  dryRun: boolean;
+}
+
+export interface SchoolImportResult {
+  committed: boolean;
+  sheets: string[];
+  sheetIndex: number;
+  headerRow: number;
+  headers: string[];
+  mapping: ImportMapping;
+  counts: { create: number; update: number; unchanged: number; newRegions: number; newMunicipalities: number };
+  newMunicipalities: { region: string; name: string }[];
+  sample: { rowNumber: number; action: 'create' | 'update'; name: string; municipality: string; changes: string[] }[];
+  issues: Issue[];
+}
+
+/**
+ * The school directory import: the file is read, mapped and planned; a dry run returns the preview; a commit
+ * writes exactly the plan in one transaction, or — when any row has a problem — nothing at all.
+ */
+export async function importSchools(actor: Actor, request: SchoolImportRequest): Promise<SchoolImportResult> {
+  authorize(actor, 'school.import');
+  const file = await readTableFile(request.file);
+  const sheetIndex = request.sheetIndex ?? 0;
+  const sheet = file.sheets[sheetIndex];
+  if (!sheet || sheet.rows.length === 0) throw new AppError('validation', 'В файле нет данных: лист пуст.');
+  const headerRow = request.headerRow ?? guessHeaderRow(sheet.rows);
+  const headers = sheet.rows[headerRow] ?? [];
+  const mapping = request.mapping ?? guessMapping(headers);
+  const mapped = applyMapping(sheet.rows, headerRow, mapping);
+
+  const run = async (executor: Executor) => {
+    const directory = await loadDirectory(executor, mapped.rows.map((r) => r.ogrn));
+    const plan = planImport(mapped.rows, directory, { defaultRegion: directory.actorRegion(actor) });
+    const issues = [...mapped.issues, ...plan.issues, ...permissionIssues(actor, plan, directory)];
+    const result = describe(plan, issues, { sheets: file.sheets.map((s) => s.name), sheetIndex, headerRow, headers, mapping });
+    if (request.dryRun) return result;
+    if (issues.length > 0) {
+      throw new AppError('validation', `Импорт не выполнен: ${issues.length} ошибок в файле. Ничего не записано.`, issues);
+    }
+    await applyPlan(executor, actor, plan, directory);
+    return { ...result, committed: true };
+  };
+  return request.dryRun ? run(getDb()) : inTransaction(run);
+}
+
+type Directory = Awaited<ReturnType<typeof loadDirectory>>;
+
+async function loadDirectory(executor: Executor, ogrns: string[]) {
+  const region = alias(organisations, 'region');
+  const municipality = alias(organisations, 'municipality');
+  const areas = await executor
+    .select({ org: organisations, regionName: region.name })
+    .from(organisations)
+    .leftJoin(region, eq(organisations.regionId, region.id))
+    .where(inArray(organisations.kind, ['region', 'municipality']));
+  const stored = ogrns.length
+    ? await executor
+        .select({ org: organisations, regionName: region.name, municipalityName: municipality.name })
+        .from(organisations)
+        .leftJoin(region, eq(organisations.regionId, region.id))
+        .leftJoin(municipality, eq(organisations.municipalityId, municipality.id))
+        .where(and(eq(organisations.kind, 'school'), inArray(organisations.ogrn, ogrns)))
+    : [];
+  const regions = areas.filter((a) => a.org.kind === 'region').map((a) => a.org);
+  const municipalities = areas.filter((a) => a.org.kind === 'municipality');
+  const regionByName = new Map(regions.map((r) => [nameKey(r.name), r]));
+  const municipalityByName = new Map(municipalities.map((m) => [`${nameKey(m.regionName ?? '')}|${nameKey(m.org.name)}`, m.org]));
+  const schools = new Map<string, SchoolSnapshot>();
+  const schoolRows = new Map<string, Organisation>();
+  for (const row of stored) {
+    schoolRows.set(row.org.ogrn!, row.org);
+    schools.set(row.org.ogrn!, {
+      ogrn: row.org.ogrn!,
+      fullName: row.org.name,
+      shortName: row.org.shortName ?? row.org.name,
+      inn: row.org.inn,
+      region: row.regionName ?? '',
+      municipality: row.municipalityName ?? '',
+      address: row.org.address,
+      settlement: row.org.settlement,
+      distanceKm: row.org.distanceKm,
+      pupils: row.org.pupils,
+      kind: row.org.schoolKind ?? 'school',
+    });
+  }
+  return {
+    schools,
+    schoolRows,
+    regions: regions.map((r) => r.name),
+    municipalities: municipalities.map((m) => ({ region: m.regionName ?? '', name: m.org.name })),
+    region: (name: string) => regionByName.get(nameKey(name)),
+    municipality: (regionName: string, name: string) => municipalityByName.get(`${nameKey(regionName)}|${nameKey(name)}`),
+    actorRegion: (actor: Actor) => regions.find((r) => r.id === actor.scope.regionId)?.name,
+  };
+}
+
+/** Every row must land where the actor may import: its own municipality, region, or anywhere for an admin. */
+function permissionIssues(actor: Actor, plan: ImportPlan, directory: Directory): Issue[] {
+  const issues: Issue[] = [];
+  const target = (school: PlannedSchool): ResourceScope => {
+    const region = directory.region(school.region);
+    const municipality = directory.municipality(school.region, school.municipality);
+    return { regionId: region?.id ?? null, municipalityId: municipality?.id ?? null, schoolId: null };
+  };
+  const check = (school: PlannedSchool, previous?: Organisation) => {
+    const allowed =
+      can(actor, 'school.import', target(school)) && (!previous || can(actor, 'school.import', organisationScope(previous)));
+    if (!allowed) {
+      issues.push({
+        row: school.rowNumber,
+        field: 'municipality',
+        message: `Нет прав на импорт школ в «${school.municipality}» (${school.region})`,
+      });
+    }
+  };
+  for (const school of plan.create) check(school);
+  for (const change of plan.update) check(change.next, directory.schoolRows.get(change.ogrn));
+  return issues;
+}
+
+async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory: Directory) {
+  const regionIds = new Map<string, string>();
+  for (const name of plan.newRegions) {
+    const id = crypto.randomUUID();
+    await tx.insert(organisations).values({ id, kind: 'region', name, regionId: id });
+    regionIds.set(nameKey(name), id);
+  }
+  const regionId = (name: string) => directory.region(name)?.id ?? regionIds.get(nameKey(name))!;
+  const municipalityIds = new Map<string, { id: string; regionId: string }>();
+  for (const m of plan.newMunicipalities) {
+    const id = crypto.randomUUID();
+    const parent = regionId(m.region);
+    await tx.insert(organisations).values({ id, kind: 'municipality', name: m.name, parentId: parent, regionId: parent, municipalityId: id });
+    municipalityIds.set(`${nameKey(m.region)}|${nameKey(m.name)}`, { id, regionId: parent });
+  }
+  const place = (school: PlannedSchool) => {
+    const stored = directory.municipality(school.region, school.municipality);
+    if (stored) return { municipalityId: stored.id, regionId: stored.regionId! };
+    const created = municipalityIds.get(`${nameKey(school.region)}|${nameKey(school.municipality)}`)!;
+    return { municipalityId: created.id, regionId: created.regionId };
+  };
+  const values = (school: PlannedSchool): Omit<NewOrganisation, 'id'> => {
+    const { municipalityId, regionId: rid } = place(school);
+    return {
+      kind: 'school',
+      name: school.fullName,
+      shortName: school.shortName,
+      ogrn: school.ogrn,
+      inn: school.inn,
+      address: school.address,
+      settlement: school.settlement,
+      distanceKm: school.distanceKm,
+      pupils: school.pupils,
+      schoolKind: school.kind,
+      parentId: municipalityId,
+      municipalityId,
+      regionId: rid,
+    };
+  };
+
+  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const audit = (row: Organisation, before: Organisation | null) => {
+    const scope = organisationScope(row);
+    audits.push({
+      actorId: actor.id,
+      actorName: actor.name,
+      action: 'import',
+      entityType: 'organisation',
+      entityId: row.id,
+      regionId: scope.regionId,
+      municipalityId: scope.municipalityId,
+      schoolId: scope.schoolId,
+      before: before ? organisationSnapshot(before) : null,
+      after: JSON.parse(JSON.stringify(organisationSnapshot(row))),
+    });
+  };
+  for (let i = 0; i < plan.create.length; i += 500) {
+    const batch = plan.create.slice(i, i + 500).map((school) => ({ id: crypto.randomUUID(), ...values(school) }));
+    const created = await tx.insert(organisations).values(batch).returning();
+    for (const row of created) audit(row, null);
+  }
+  for (const change of plan.update) {
+    const before = directory.schoolRows.get(change.ogrn)!;
+    const [after] = await tx
+      .update(organisations)
+      .set({ ...values(change.next), version: before.version + 1, updatedAt: new Date() })
+      .where(eq(organisations.id, before.id))
+      .returning();
+    audit(after!, before);
+  }
+  for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
+}
+
+function describe(
+  plan: ImportPlan,
+  issues: Issue[],
+  meta: Pick<SchoolImportResult, 'sheets' | 'sheetIndex' | 'headerRow' | 'headers' | 'mapping'>,
+): SchoolImportResult {
+  return {
+    ...meta,
+    committed: false,
+    counts: {
+      create: plan.create.length,
+      update: plan.update.length,
+      unchanged: plan.unchanged.length,
+      newRegions: plan.newRegions.length,
+      newMunicipalities: plan.newMunicipalities.length,
+    },
+    newMunicipalities: plan.newMunicipalities,
+    sample: [
+      ...plan.create.slice(0, 20).map((s) => ({ rowNumber: s.rowNumber, action: 'create' as const, name: s.shortName, municipality: s.municipality, changes: [] })),
+      ...plan.update.slice(0, 20).map((u) => ({
+        rowNumber: u.rowNumber,
+        action: 'update' as const,
+        name: u.next.shortName,
+        municipality: u.next.municipality,
+        changes: u.changes.map((c) => c.label),
+      })),
+    ],
+    issues,
+  };
+}

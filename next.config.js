@@ -1,0 +1,34 @@
+/**
+ * Security headers for every response. The page Content-Security-Policy carries a per-request nonce and is set
+ * in proxy.ts; API responses get a deny-all policy here since they are never rendered as documents.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+      {
+        source: '/api/:path*',
+        headers: [
+          {
+            key: 'Content-Security-Policy',
+            value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+          },
+          { key: 'Cache-Control', value: 'no-store' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,114 @@
+/**
+ * `npm start` / `npm run dev`: brings the portal up in one command. Without DATABASE_URL it becomes the one
+ * process that owns the embedded database folder (a second start stops with a clear message), applies the
+ * migrations, loads the demo data into an empty database, builds the app when the build is missing or older
+ * than the sources, and runs Next.js, stopping everything cleanly on Ctrl+C.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeDb } from '@/lib/db/client';
+import { dataDir, databaseUrl, embeddedPort, isEmbedded } from '@/lib/db/config';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { databaseIsEmpty, seedDemoData } from '@/lib/demo/seed';
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+
+function log(message: string) {
+  console.log(`[опора] ${message}`);
+}
+
+/** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data folder. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir(), 'auth-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir(), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.resolve('.next/BUILD_ID');
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ['app', 'components', 'lib', 'db'].filter((d) => fs.existsSync(d)).map(newestSource);
+  return Math.max(...sources, fs.statSync('package-lock.json').mtimeMs) > built;
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | undefined;
+  if (isEmbedded()) {
+    const folder = path.join(dataDir(), 'pglite');
+    embedded = await startEmbeddedDatabase({ folder, port: embeddedPort() });
+    log(`встроенная база данных: ${folder} (порт ${embedded.port})`);
+  } else {
+    log('база данных: PostgreSQL из DATABASE_URL');
+  }
+  const stopDatabase = async () => {
+    await closeDb().catch(() => {});
+    await embedded?.stop().catch(() => {});
+  };
+
+  try {
+    await migrateDatabase(databaseUrl());
+    log('миграции применены');
+    if (await databaseIsEmpty()) {
+      const report = await seedDemoData();
+      log(`загружены демонстрационные данные: организаций ${report.organisationsCreated}, пользователей ${report.usersCreated}`);
+    }
+    await closeDb();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const env = {
+    ...process.env,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
+  if (mode === 'start' && buildIsStale()) {
+    log('сборка приложения (next build)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+    if (build.status !== 0) {
+      await stopDatabase();
+      throw new Error('Сборка не удалась — подробности выше.');
+    }
+  }
+
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], { stdio: 'inherit', env });
+  log(`портал: ${env.NEXTAUTH_URL}`);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  child.on('exit', async (code) => {
+    await stopDatabase();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: Error) => {
+  console.error(`[опора] ${error.message}`);
+  process.exit(1);
+});
