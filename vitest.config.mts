@@ -22,6 +22,18 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The embedded-database runtime itself: folder ownership, transaction isolation, outage and recovery.
+          name: 'embedded',
+          environment: 'node',
+          include: ['tests/embedded/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'db',
           environment: 'node',
           include: ['tests/db/**/*.test.ts'],

@@ -26,18 +26,27 @@ export function formAction<S extends z.ZodType>(
       return { status: 'success', message: message ?? 'Сохранено.' };
     } catch (error) {
       unstable_rethrow(error);
-      return toErrorState(error);
+      return toErrorState(error, typedValues(formData));
     }
   };
 }
 
-export function toErrorState(error: unknown): ActionState {
+/** The text fields as typed; passwords are never sent back to the browser. */
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+export function toErrorState(error: unknown, values: Record<string, string> = {}): ActionState {
   if (error instanceof AppError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) if (issue.field && !fieldErrors[issue.field]) fieldErrors[issue.field] = issue.message;
-    return { status: 'error', code: error.code, message: error.message, fieldErrors };
+    return { status: 'error', code: error.code, message: error.message, fieldErrors, values };
   }
   console.error('[action]', error);
   const internal = new AppError('internal');
-  return { status: 'error', code: internal.code, message: internal.message, fieldErrors: {} };
+  return { status: 'error', code: internal.code, message: internal.message, fieldErrors: {}, values };
 }

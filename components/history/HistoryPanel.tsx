@@ -1,5 +1,5 @@
 import type { AuditRow } from '@/lib/audit/queries';
-import { formatDateTime } from '@/lib/format/ru';
+import { formatDateTime, formatNumber } from '@/lib/format/ru';
 
 const ACTION_LABELS: Record<string, string> = {
   create: 'создание',
@@ -32,6 +32,7 @@ export const FIELD_LABELS: Record<string, string> = {
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return value.join(', ') || '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -42,9 +42,32 @@ export function Field({
 
 type InputProps = React.InputHTMLAttributes<HTMLInputElement> & { name: string; state?: ActionState };
 
-export function TextInput({ name, state, ...rest }: InputProps) {
+/**
+ * React resets a form after its action; remounting it with what the user typed as the new defaults keeps the
+ * input on screen after a failed submit (select elements would otherwise fall back to their first default).
+ */
+export function formKey(state: ActionState): string {
+  return state.status === 'error' ? JSON.stringify(state.values) : 'form';
+}
+
+/** After a failed submit the form shows what the user typed (React resets forms to their default values). */
+function typed(state: ActionState | undefined, name: string): string | undefined {
+  return state?.status === 'error' ? state.values[name] : undefined;
+}
+
+export function TextInput({ name, state, defaultValue, ...rest }: InputProps) {
   const invalid = state?.status === 'error' && Boolean(state.fieldErrors[name]);
-  return <input id={name} name={name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${name}-error` : undefined} className={inputClass} {...rest} />;
+  return (
+    <input
+      id={name}
+      name={name}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? `${name}-error` : undefined}
+      className={inputClass}
+      defaultValue={typed(state, name) ?? defaultValue}
+      {...rest}
+    />
+  );
 }
 
 type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
@@ -54,10 +77,18 @@ type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
   placeholder?: string;
 };
 
-export function Select({ name, state, options, placeholder, ...rest }: SelectProps) {
+export function Select({ name, state, options, placeholder, defaultValue, ...rest }: SelectProps) {
   const invalid = state?.status === 'error' && Boolean(state.fieldErrors[name]);
   return (
-    <select id={name} name={name} aria-invalid={invalid || undefined} aria-describedby={invalid ? `${name}-error` : undefined} className={inputClass} {...rest}>
+    <select
+      id={name}
+      name={name}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? `${name}-error` : undefined}
+      className={inputClass}
+      defaultValue={typed(state, name) ?? defaultValue}
+      {...rest}
+    >
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>

@@ -93,15 +93,10 @@ function categorise(
   return { category: 'insufficient_data', sentence: 'Не ШНОР, но данных о социальных условиях недостаточно, чтобы решить, относится ли школа к ШНСУ.' };
 }
 
-/** The per-year ШНОР decision of one school, computed at most once per year. */
-function lowResultsByYear(dataset: Dataset, schoolIndex: number): (year: number) => LowResultsAssessment {
+/** The per-year ШНОР decision of one school: the classified year explained, earlier years decisions only. */
+function lowResultsByYear(dataset: Dataset, schoolIndex: number, current: LowResultsAssessment): (year: number) => LowResultsAssessment {
   const school = dataset.schools[schoolIndex]!;
-  const cache = new Map<number, LowResultsAssessment>();
-  return (year) => {
-    let assessment = cache.get(year);
-    if (!assessment) cache.set(year, (assessment = assessLowResults(dataset, school, year)));
-    return assessment;
-  };
+  return (year) => (year === current.year ? current : assessLowResults(dataset, school, year, false));
 }
 
 export function classify(input: ClassificationInput): ClassificationResult {
@@ -112,8 +107,8 @@ export function classify(input: ClassificationInput): ClassificationResult {
   const clusterAccumulators = clusterMeans(dataset, year, clusterOf);
 
   const partial = dataset.schools.map((school, i) => {
-    const decide = lowResultsByYear(dataset, i);
-    const low = decide(year);
+    const low = assessLowResults(dataset, school, year);
+    const decide = lowResultsByYear(dataset, i, low);
     const socialAssessment = social.get(school.id)!;
     const performance = performanceOf(dataset, school.id, school.municipalityId, year, socialAssessment.cluster, clusterAccumulators);
     const { category, sentence } = categorise(methodology, low.decision, socialAssessment.shnsu, socialAssessment.cluster, performance.municipalGap);

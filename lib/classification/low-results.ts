@@ -35,9 +35,10 @@ function lastYears(n: number): string {
   return n % 10 === 1 && n % 100 !== 11 ? `последнего ${n} года` : `последних ${n} лет`;
 }
 
-export function assessLowResults(dataset: Dataset, school: School, year: number): LowResultsAssessment {
+/** `explain: false` skips the Russian sentences: for earlier years, where only the decision is needed. */
+export function assessLowResults(dataset: Dataset, school: School, year: number, explain = true): LowResultsAssessment {
   const { weights, lowResultsThreshold: threshold } = dataset.methodology;
-  const rules = [ruleR1, ruleR2, ruleR3, ruleR4, ruleR5].map((rule) => rule(dataset, school, year));
+  const rules = [ruleR1, ruleR2, ruleR3, ruleR4, ruleR5].map((rule) => rule(dataset, school, year, explain));
   let score = 0;
   let unknownWeight = 0;
   for (const outcome of rules) {

@@ -58,7 +58,7 @@ export function riskProfile(
   ];
   for (const [rule, factor] of byRule) {
     const outcome = fired(rule);
-    if (outcome) add(factor, `${rule}: ${outcome.sentence}`);
+    if (outcome) add(factor, outcome.sentence);
   }
 
   for (const hard of social.hardFactors) {

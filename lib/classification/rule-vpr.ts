@@ -1,10 +1,12 @@
 /**
  * R3: at least `twoSharePercent` of participants got «2» in at least `minProcedures` ВПР procedures in one year,
  * or (when `consecutiveYears`) in the same procedure — same subject and grade — in this year and the previous one.
+ * The outcome's value is the highest share of «2»; its details are the procedures at or over the threshold and
+ * those that could not be judged.
  */
 import { belowCount, resultsOf, type Dataset } from './dataset';
 import { atLeast, count, fmtPercent, PARTICIPANTS, plural } from './format';
-import { combineStatus, emptyOutcome } from './rules';
+import { emptyOutcome, say } from './rules';
 import { subjectInfo } from './subjects';
 import type { AssessmentResult, RuleDetail, RuleOutcome, School } from './types';
 
@@ -32,58 +34,56 @@ export function vprTwoShares(dataset: Dataset, school: School, year: number): Ma
   return shares;
 }
 
-export function ruleR3(dataset: Dataset, school: School, year: number): RuleOutcome {
+export function ruleR3(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { r3, minParticipants } = dataset.methodology;
   const current = vprTwoShares(dataset, school, year);
   const previous = r3.consecutiveYears ? vprTwoShares(dataset, school, year - 1) : new Map();
   const details: RuleDetail[] = [];
   const high: RuleDetail[] = [];
   const repeated: string[] = [];
+  let judgedCount = 0;
+  let highestShare = -1;
   for (const row of resultsOf(dataset, school.id, year)) {
     if (row.exam !== 'VPR') continue;
     const judged = current.get(procedureKey(row));
     if (!judged) {
       const why = row.participants < minParticipants ? `${count(row.participants, PARTICIPANTS)} — меньше ${minParticipants}` : 'нет данных об отметках «2»';
-      details.push({ status: 'insufficient_data', exam: 'VPR', subject: row.subject, grade: row.grade ?? null, year, participants: row.participants, value: null, reference: null, sentence: `ВПР (${procedureName(row)}): ${why}, результат не оценивается.` });
+      details.push({ status: 'insufficient_data', exam: 'VPR', subject: row.subject, grade: row.grade ?? null, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `ВПР (${procedureName(row)}): ${why}, результат не оценивается.`) });
       continue;
     }
     const over = atLeast(judged.share, r3.twoSharePercent);
     const before = previous.get(procedureKey(row));
     const twice = over && before !== undefined && atLeast(before.share, r3.twoSharePercent);
-    const detail: RuleDetail = {
-      status: 'not_fired',
-      exam: 'VPR',
-      subject: row.subject,
-      grade: row.grade ?? null,
-      year,
-      participants: row.participants,
-      value: judged.share,
-      reference: before?.share ?? null,
-      sentence: `ВПР (${procedureName(row)}): «2» у ${fmtPercent(judged.share)} участников${before ? ` (в ${year - 1} году — ${fmtPercent(before.share)})` : ''}.`,
-    };
-    details.push(detail);
-    if (over) high.push(detail);
+    judgedCount += 1;
+    highestShare = Math.max(highestShare, judged.share);
+    // Only procedures at or over the threshold become details: a national run has millions of the others.
+    if (over) {
+      const detail: RuleDetail = { status: 'not_fired', exam: 'VPR', subject: row.subject, grade: row.grade ?? null, year, participants: row.participants, value: judged.share, reference: before?.share ?? null };
+      details.push(detail);
+      high.push(detail);
+    }
     if (twice) repeated.push(`${procedureName(row)}: ${year - 1} — ${fmtPercent(before.share)}, ${year} — ${fmtPercent(judged.share)}`);
   }
-  if (combineStatus(details) === 'insufficient_data') {
-    const reasons = details.map((d) => d.sentence).join(' ');
+  if (judgedCount === 0) {
+    const reasons = details.map((d) => d.sentence ?? '').join(' ').trim();
     return { ...emptyOutcome('R3', year, r3.twoSharePercent, VPR_SOURCE, reasons || `Нет результатов ВПР за ${year} год.`), details };
   }
   const manyProcedures = high.length >= r3.minProcedures;
   const fired = manyProcedures || repeated.length > 0;
   for (const d of high) if (fired) d.status = 'fired';
-  const worst = details.reduce<RuleDetail | null>((w, d) => (d.value !== null && (!w || d.value > (w.value ?? -1)) ? d : w), null);
+  const status = fired ? 'fired' : 'not_fired';
+  if (!explain) return { rule: 'R3', status, year, value: highestShare, reference: null, threshold: r3.twoSharePercent, source: VPR_SOURCE, sentence: '', details };
   const limit = `не менее ${fmtPercent(r3.twoSharePercent)} «2» в ${r3.minProcedures} ${plural(r3.minProcedures, ['процедуре', 'процедурах', 'процедурах'])}${r3.consecutiveYears ? ' или в одной процедуре два года подряд' : ''}`;
   const parts: string[] = [];
   if (high.length > 0) parts.push(`Доля «2» не ниже ${fmtPercent(r3.twoSharePercent)} в ВПР ${year} года: ${high.map((d) => `${procedureName({ subject: d.subject!, grade: d.grade })} — ${fmtPercent(d.value ?? 0)}`).join('; ')}`);
-  else parts.push(`Ни в одной процедуре ВПР ${year} года доля «2» не достигла ${fmtPercent(r3.twoSharePercent)} (наибольшая — ${fmtPercent(worst?.value ?? 0)})`);
+  else parts.push(`Ни в одной процедуре ВПР ${year} года доля «2» не достигла ${fmtPercent(r3.twoSharePercent)} (наибольшая — ${fmtPercent(highestShare)})`);
   if (repeated.length > 0) parts.push(`два года подряд: ${repeated.join('; ')}`);
   else if (high.length > 0 && !manyProcedures) parts.push(`таких процедур ${high.length} — меньше ${r3.minProcedures}${r3.consecutiveYears ? ', и ни одна не повторяется второй год подряд' : ''}`);
   return {
     rule: 'R3',
-    status: fired ? 'fired' : 'not_fired',
+    status,
     year,
-    value: high.length,
+    value: highestShare,
     reference: null,
     threshold: r3.twoSharePercent,
     source: VPR_SOURCE,

@@ -19,7 +19,12 @@ export function examSubject(result: Pick<AssessmentResult, 'exam' | 'subject'>):
   return `${EXAM_NAMES[result.exam]} по ${subjectInfo(result.subject).dative}`;
 }
 
-function tooFew(result: AssessmentResult, year: number, minParticipants: number): RuleDetail {
+/** Builds a sentence only when explanations are wanted: earlier years judged for stability need decisions only. */
+export function say(explain: boolean, sentence: () => string): string {
+  return explain ? sentence() : '';
+}
+
+function tooFew(result: AssessmentResult, year: number, minParticipants: number, explain: boolean): RuleDetail {
   return {
     status: 'insufficient_data',
     exam: result.exam,
@@ -29,7 +34,7 @@ function tooFew(result: AssessmentResult, year: number, minParticipants: number)
     participants: result.participants,
     value: null,
     reference: null,
-    sentence: `${examSubject(result)}: ${count(result.participants, PARTICIPANTS)} — меньше ${minParticipants}, результат не оценивается.`,
+    sentence: say(explain, () => `${examSubject(result)}: ${count(result.participants, PARTICIPANTS)} — меньше ${minParticipants}, результат не оценивается.`),
   };
 }
 
@@ -46,7 +51,7 @@ function judgedRows(dataset: Dataset, school: School, year: number): AssessmentR
 }
 
 /** R1: the school's 0–100 mean is more than `gapPoints` below the municipal mean. */
-export function ruleR1(dataset: Dataset, school: School, year: number): RuleOutcome {
+export function ruleR1(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { minParticipants, r1 } = dataset.methodology;
   const details: RuleDetail[] = [];
   let worst: { detail: RuleDetail; gap: number } | null = null;
@@ -54,7 +59,7 @@ export function ruleR1(dataset: Dataset, school: School, year: number): RuleOutc
     const score = percentScore(row);
     if (score === null) continue;
     if (row.participants < minParticipants) {
-      details.push(tooFew(row, year, minParticipants));
+      details.push(tooFew(row, year, minParticipants, explain));
       continue;
     }
     const acc = dataset.municipalMeans.get(meanKey(year, school.municipalityId, row.exam, row.subject));
@@ -62,8 +67,11 @@ export function ruleR1(dataset: Dataset, school: School, year: number): RuleOutc
     const reference = acc.weightedSum / acc.participants;
     const gap = reference - score;
     const fired = greaterThan(gap, r1.gapPoints);
-    const shown = row.exam === 'OGE' ? `${fmt(score)} из 100 (первичный балл ${fmt(row.meanScore ?? 0)} из ${fmt(ogeMaximum(row) ?? 0)})` : fmt(score);
-    const direction = gap > 0 ? `на ${count(gap, POINTS)} ниже` : gap < 0 ? `на ${count(-gap, POINTS)} выше` : 'столько же, сколько';
+    const describe = () => {
+      const shown = row.exam === 'OGE' ? `${fmt(score)} из 100 (первичный балл ${fmt(row.meanScore ?? 0)} из ${fmt(ogeMaximum(row) ?? 0)})` : fmt(score);
+      const direction = gap > 0 ? `на ${count(gap, POINTS)} ниже` : gap < 0 ? `на ${count(-gap, POINTS)} выше` : 'столько же, сколько';
+      return `Средний ${row.exam === 'EGE' ? 'балл' : 'результат'} ${examSubject(row)} — ${shown}; это ${direction} среднего по муниципалитету (${fmt(reference)}); порог — ${count(r1.gapPoints, POINTS)}.`;
+    };
     const detail: RuleDetail = {
       status: fired ? 'fired' : 'not_fired',
       exam: row.exam,
@@ -72,7 +80,7 @@ export function ruleR1(dataset: Dataset, school: School, year: number): RuleOutc
       participants: row.participants,
       value: score,
       reference,
-      sentence: `Средний ${row.exam === 'EGE' ? 'балл' : 'результат'} ${examSubject(row)} — ${shown}; это ${direction} среднего по муниципалитету (${fmt(reference)}); порог — ${count(r1.gapPoints, POINTS)}.`,
+      sentence: say(explain, describe),
     };
     details.push(detail);
     if (!worst || gap > worst.gap) worst = { detail, gap };
@@ -82,20 +90,20 @@ export function ruleR1(dataset: Dataset, school: School, year: number): RuleOutc
 }
 
 /** R2: the share of participants below the ЕГЭ minimum or with ОГЭ mark «2» is at least the threshold. */
-export function ruleR2(dataset: Dataset, school: School, year: number): RuleOutcome {
+export function ruleR2(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { minParticipants, r2 } = dataset.methodology;
   const details: RuleDetail[] = [];
   let worst: RuleDetail | null = null;
   const limit = r2.minSharePercent > 0 ? `не менее ${fmtPercent(r2.minSharePercent)} участников` : 'хотя бы один такой участник';
   for (const row of judgedRows(dataset, school, year)) {
     if (row.participants < minParticipants) {
-      details.push(tooFew(row, year, minParticipants));
+      details.push(tooFew(row, year, minParticipants, explain));
       continue;
     }
     const below = belowCount(row);
-    const what = row.exam === 'EGE' ? `не набрали минимальный балл (${fmt(egeMinimumScore(row.subject, year) ?? 0)})` : 'получили «2»';
+    const what = row.exam === 'EGE' ? `не набрали минимальный балл (${egeMinimumScore(row.subject, year) ?? '—'})` : 'получили «2»';
     if (below === null) {
-      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: `${examSubject(row)}: нет данных о том, сколько участников ${what}.` });
+      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `${examSubject(row)}: нет данных о том, сколько участников ${what}.`) });
       continue;
     }
     const share = (below * 100) / row.participants;
@@ -108,7 +116,7 @@ export function ruleR2(dataset: Dataset, school: School, year: number): RuleOutc
       participants: row.participants,
       value: share,
       reference: null,
-      sentence: `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${what}; порог — ${limit}.`,
+      sentence: say(explain, () => `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${what}; порог — ${limit}.`),
     };
     details.push(detail);
     if (!worst || share > (worst.value ?? -1)) worst = detail;
@@ -118,20 +126,20 @@ export function ruleR2(dataset: Dataset, school: School, year: number): RuleOutc
 }
 
 /** R4: under the threshold share of 9th-grade graduates go on to grade 10. */
-export function ruleR4(dataset: Dataset, school: School, year: number): RuleOutcome {
+export function ruleR4(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { r4 } = dataset.methodology;
   const share = contextOf(dataset, school.id, year)?.continuationShare9to10 ?? null;
   if (share === null) {
     return emptyOutcome('R4', year, r4.minContinuationPercent, CONTEXT_SOURCE, `Нет данных о переходе выпускников 9 класса в 10 класс за ${year} год.`);
   }
   const fired = greaterThan(r4.minContinuationPercent, share);
-  const sentence = `В 10 класс перешли ${fmtPercent(share)} выпускников 9 класса; порог — не менее ${fmtPercent(r4.minContinuationPercent)}.`;
-  const detail: RuleDetail = { status: fired ? 'fired' : 'not_fired', year, value: share, reference: null, sentence };
+  const sentence = say(explain, () => `В 10 класс перешли ${fmtPercent(share)} выпускников 9 класса; порог — не менее ${fmtPercent(r4.minContinuationPercent)}.`);
+  const detail: RuleDetail = { status: fired ? 'fired' : 'not_fired', year, value: share, reference: null };
   return { rule: 'R4', status: detail.status, year, value: share, reference: null, threshold: r4.minContinuationPercent, source: CONTEXT_SOURCE, sentence, details: [detail] };
 }
 
 /** R5: under the threshold share of pupils took part in regional and national olympiads over the last years. */
-export function ruleR5(dataset: Dataset, school: School, year: number): RuleOutcome {
+export function ruleR5(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { r5 } = dataset.methodology;
   const first = year - r5.years + 1;
   let olympiad = 0;
@@ -148,7 +156,7 @@ export function ruleR5(dataset: Dataset, school: School, year: number): RuleOutc
     }
     olympiad += o;
     pupils += p;
-    details.push({ status: 'not_fired', year: y, value: (o * 100) / p, reference: null, sentence: `${y}: ${fmt(o)} из ${count(p, PUPILS)}.` });
+    details.push({ status: 'not_fired', year: y, participants: p, value: (o * 100) / p, reference: null });
   }
   const period = first === year ? `${year} год` : `${first}–${year} гг.`;
   if (pupils === 0) {
@@ -158,7 +166,7 @@ export function ruleR5(dataset: Dataset, school: School, year: number): RuleOutc
   const status: RuleStatus = greaterThan(r5.minOlympiadPercent, share) ? 'fired' : 'not_fired';
   for (const d of details) d.status = status;
   const gaps = missing.length > 0 ? ` (нет данных за ${missing.join(', ')} г.)` : '';
-  const sentence = `В региональных и всероссийских олимпиадах за ${period}${gaps} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`;
+  const sentence = say(explain, () => `В региональных и всероссийских олимпиадах за ${period}${gaps} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`);
   return { rule: 'R5', status, year, value: share, reference: null, threshold: r5.minOlympiadPercent, source: CONTEXT_SOURCE, sentence, details };
 }
 
@@ -178,10 +186,10 @@ export function summarise(
 ): RuleOutcome {
   const status = combineStatus(details);
   if (status === 'insufficient_data' || !worst) {
-    const reasons = details.map((d) => d.sentence).join(' ');
+    const reasons = details.map((d) => d.sentence ?? '').join(' ').trim();
     return { ...emptyOutcome(rule, year, threshold, source, reasons || noDataSentence), details };
   }
   const fired = details.filter((d) => d.status === 'fired');
-  const sentence = (status === 'fired' ? fired : [worst]).map((d) => d.sentence).join(' ');
+  const sentence = (status === 'fired' ? fired : [worst]).map((d) => d.sentence ?? '').join(' ').trim();
   return { rule, status, year, value: worst.value, reference: worst.reference, threshold, source, sentence, details };
 }

@@ -7,7 +7,8 @@
  *   that higher always means more disadvantaged, and averaged with the methodology's weights.
  * - A school with fewer than half of the variables gets no index («недостаточно данных»).
  * - Clusters split the schools that have an index into `count` groups by quantiles of the index: cluster 1 is
- *   the most advantaged, cluster `count` the most disadvantaged. Equal indices always share a cluster.
+ *   the most advantaged, cluster `count` the most disadvantaged. Equal indices always share a cluster; ties
+ *   at a boundary go to the more disadvantaged side, as in the disadvantaged quarter.
  */
 import { contextOf, type Dataset } from './dataset';
 import { atLeast, fmt, fmt2, fmtPercent, greaterThan } from './format';
@@ -49,7 +50,7 @@ export interface SocialAssessment {
 export interface SocialSummary {
   /** Index at or above which a school is in the most disadvantaged quarter; null when no school has an index. */
   disadvantagedCut: number | null;
-  /** Upper bounds of clusters 1 … count−1. */
+  /** Lower bounds of clusters 2 … count: a school is in the highest cluster whose bound its index reaches. */
   clusterCuts: number[];
   schoolsWithIndex: number;
 }
@@ -155,7 +156,7 @@ export function assessSocial(dataset: Dataset, year: number): { bySchool: Map<st
   indices.sort((a, b) => a - b);
   const n = indices.length;
   const disadvantagedCut = n > 0 ? quantileCut(indices, n - Math.ceil(social.disadvantagedFraction * n) + 1) : null;
-  const clusterCuts = n > 0 ? Array.from({ length: clusters.count - 1 }, (_, k) => quantileCut(indices, Math.ceil(((k + 1) * n) / clusters.count))) : [];
+  const clusterCuts = n > 0 ? Array.from({ length: clusters.count - 1 }, (_, k) => quantileCut(indices, Math.ceil(((k + 1) * n) / clusters.count) + 1)) : [];
 
   for (const assessment of bySchool.values()) {
     const { index } = assessment;
@@ -163,7 +164,7 @@ export function assessSocial(dataset: Dataset, year: number): { bySchool: Map<st
     const reasons: string[] = [];
     if (index !== null && disadvantagedCut !== null) {
       assessment.inDisadvantagedQuarter = atLeast(index, disadvantagedCut);
-      assessment.cluster = 1 + clusterCuts.filter((cut) => greaterThan(index, cut)).length;
+      assessment.cluster = 1 + clusterCuts.filter((cut) => atLeast(index, cut)).length;
       if (assessment.inDisadvantagedQuarter) {
         reasons.push(`Социальный индекс ${fmt2(index)} — среди ${fmtPercent(social.disadvantagedFraction * 100)} самых неблагополучных школ региона (от ${fmt2(disadvantagedCut)}).`);
       }

@@ -96,7 +96,8 @@ export interface RuleDetail {
   participants?: number;
   value: number | null;
   reference: number | null;
-  sentence: string;
+  /** Per-item explanation where it adds to the rule's sentence (R1, R2, items without data). */
+  sentence?: string;
 }
 
 export interface RuleOutcome {

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { type Action, authorize, can } from '@/lib/auth/policy';
+import { type Action, can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
 
 export const metadata: Metadata = { title: 'Администрирование' };
 
@@ -15,7 +16,7 @@ const TOOLS: { href: string; title: string; text: string; action: Action }[] = [
 
 export default async function AdminPage() {
   const actor = await requireActor();
-  authorize(actor, 'admin.access');
+  requireRight(actor, 'admin.access');
   const tools = TOOLS.filter((tool) => can(actor, tool.action));
   return (
     <>

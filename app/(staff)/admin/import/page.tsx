@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { authorize } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
 import { SchoolImportWizard } from './SchoolImportWizard';
 
 export const metadata: Metadata = { title: 'Импорт справочника школ' };
 
 export default async function ImportPage() {
   const actor = await requireActor();
-  authorize(actor, 'school.import');
+  requireRight(actor, 'school.import');
   return (
     <>
       <PageHeader

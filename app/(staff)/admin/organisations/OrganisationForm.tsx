@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FormStatus, Select, SubmitButton, TextInput } from '@/components/ui/form';
+import { Field, formKey, FormStatus, Select, SubmitButton, TextInput } from '@/components/ui/form';
 import { type ActionState, IDLE } from '@/lib/action-state';
 
 export interface OrganisationFormValues {
@@ -37,7 +37,7 @@ export function OrganisationForm({
   const [state, formAction] = useActionState(action, IDLE);
   const isSchool = values.kind === 'school' || Boolean(kinds);
   return (
-    <form action={formAction} className="space-y-4 rounded border border-slate-200 bg-white p-4" noValidate>
+    <form key={formKey(state)} action={formAction} className="space-y-4 rounded border border-slate-200 bg-white p-4" noValidate>
       <FormStatus state={state} />
       {values.id && <input type="hidden" name="id" value={values.id} />}
       {values.version !== undefined && <input type="hidden" name="version" value={values.version} />}

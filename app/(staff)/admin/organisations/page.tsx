@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
-import { authorize } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { KIND_LABELS } from '@/lib/organisations/schemas';
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Организации' };
 
 export default async function OrganisationsPage() {
   const actor = await requireActor();
-  authorize(actor, 'organisation.write');
+  requireRight(actor, 'organisation.write');
   const all = await listOrganisations(actor, { includeInactive: true });
   const names = new Map(all.map((o) => [o.id, o.shortName ?? o.name]));
   const rows = all.map((o) => ({

@@ -5,12 +5,14 @@ import { DataTable } from '@/components/ui/DataTable';
 import { ROLE_LABELS } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
 import { listUsers } from '@/lib/users/queries';
 
 export const metadata: Metadata = { title: 'Пользователи' };
 
 export default async function UsersPage() {
   const actor = await requireActor();
+  requireRight(actor, 'user.read');
   const users = await listUsers(actor);
   const rows = users.map((u) => ({
     name: u.name,

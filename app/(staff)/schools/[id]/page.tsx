@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { entityHistory } from '@/lib/audit/queries';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/page-guard';
 import { formatNumber } from '@/lib/format/ru';
 import { getOrganisation } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
@@ -17,10 +17,7 @@ export const metadata: Metadata = { title: 'Карточка школы' };
 export default async function SchoolPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  const school = await getOrganisation(actor, id).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
-    throw error;
-  });
+  const school = await orNotFound(getOrganisation(actor, id));
   if (school.kind !== 'school') notFound();
   const history = await entityHistory(actor, 'organisation', school.id);
   const facts: [string, string | null][] = [

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { entityHistory } from '@/lib/audit/queries';
-import { authorize } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { orNotFound, requireRight } from '@/lib/page-guard';
 import { getOrganisation } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
 import { KIND_LABELS } from '@/lib/organisations/schemas';
@@ -18,11 +16,8 @@ export const metadata: Metadata = { title: 'Организация' };
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  const org = await getOrganisation(actor, id).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
-    throw error;
-  });
-  authorize(actor, 'organisation.write', organisationScope(org));
+  const org = await orNotFound(getOrganisation(actor, id));
+  requireRight(actor, 'organisation.write', organisationScope(org));
   const history = await entityHistory(actor, 'organisation', org.id);
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { authorize } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { KIND_LABELS } from '@/lib/organisations/schemas';
 import { createOrganisationAction } from '../actions';
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Новая организация' }
 
 export default async function NewOrganisationPage() {
   const actor = await requireActor();
-  authorize(actor, 'organisation.write');
+  requireRight(actor, 'organisation.write');
   const parents = (await listOrganisations(actor, {})).filter((o) => o.kind === 'region' || o.kind === 'municipality');
   return (
     <>

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { entityHistory } from '@/lib/audit/queries';
 import { ROLE_LABELS } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/page-guard';
 import { getUser } from '@/lib/users/queries';
 import { ActiveToggle } from '@/components/ui/ActiveToggle';
 import { setUserActiveAction, updateUserAction } from '../actions';
@@ -18,10 +17,7 @@ export const metadata: Metadata = { title: 'Пользователь' };
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
-  const user = await getUser(actor, id).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden')) notFound();
-    throw error;
-  });
+  const user = await orNotFound(getUser(actor, id));
   const [history, options] = await Promise.all([entityHistory(actor, 'user', user.id), userFormOptions(actor)]);
   const editable = can(actor, 'user.write');
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { authorize } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
 import { createUserAction } from '../actions';
 import { userFormOptions } from '../options';
 import { UserForm } from '../UserForm';
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Новый пользователь'
 
 export default async function NewUserPage() {
   const actor = await requireActor();
-  authorize(actor, 'user.write');
+  requireRight(actor, 'user.write');
   const options = await userFormOptions(actor);
   return (
     <>

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify';
+import { buildDataset, type ClassificationInput } from './dataset';
+import { inputDigest } from './digest';
+import { DEFAULT_METHODOLOGY } from './methodology';
+import { ruleR1 } from './rules';
+import { generateDataset, seededRandom } from './synthetic';
+
+const data = generateDataset({ municipalities: 3, schoolsPerMunicipality: 8, years: [2024, 2025, 2026], seed: 7 });
+const input: ClassificationInput = { year: 2026, ...data, methodology: DEFAULT_METHODOLOGY };
+const baseline = classify(input);
+
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const random = seededRandom(seed);
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+describe('properties of a run', () => {
+  it('the synthetic data exercises the rules (otherwise the properties below prove little)', () => {
+    expect(baseline.counts.low_results + baseline.counts.both).toBeGreaterThan(0);
+    expect(baseline.counts.none).toBeGreaterThan(0);
+    expect(baseline.schools.some((s) => s.rules[0]!.status === 'fired')).toBe(true);
+  });
+
+  it('shuffling schools, results and contexts never changes the result', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const again = classify({
+          ...input,
+          schools: shuffled(input.schools, seed),
+          results: shuffled(input.results, seed + 1),
+          contexts: shuffled(input.contexts, seed + 2),
+        });
+        expect(again).toEqual(baseline);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('lowering a school’s mean never clears its R1 flag', () => {
+    const judged = input.results
+      .map((row, index) => ({ row, index }))
+      .filter(({ row }) => row.year === 2026 && (row.exam === 'EGE' || row.exam === 'OGE') && row.meanScore !== null);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: judged.length - 1 }), fc.double({ min: 0.01, max: 40, noNaN: true }), (pick, drop) => {
+        const { row, index } = judged[pick]!;
+        const school = input.schools.find((s) => s.id === row.schoolId)!;
+        const before = ruleR1(buildDataset(input), school, 2026);
+        const results = [...input.results];
+        results[index] = { ...row, meanScore: Math.max(0, row.meanScore! - drop) };
+        const after = ruleR1(buildDataset({ ...input, results }), school, 2026);
+        if (before.status === 'fired') expect(after.status).toBe('fired');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is deterministic: the same input gives the same result and digest', () => {
+    expect(classify(input)).toEqual(baseline);
+    expect(inputDigest(input)).toBe(baseline.inputDigest);
+    expect(baseline.inputDigest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('the digest changes with any value or methodology parameter, not with row order', () => {
+    const changed = [...input.results];
+    changed[0] = { ...changed[0]!, participants: changed[0]!.participants + 1 };
+    expect(inputDigest({ ...input, results: changed })).not.toBe(baseline.inputDigest);
+    const methodology = { ...DEFAULT_METHODOLOGY, r1: { gapPoints: 21 } };
+    expect(inputDigest({ ...input, methodology })).not.toBe(baseline.inputDigest);
+    expect(inputDigest({ ...input, results: shuffled(input.results, 3) })).toBe(baseline.inputDigest);
+  });
+});
