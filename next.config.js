@@ -4,6 +4,8 @@
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
+  // A separate build folder lets several checkouts' builds and browser tests run side by side.
+  distDir: process.env.OPORA_DIST_DIR || '.next',
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs'],
   async headers() {

@@ -5,9 +5,13 @@ import { defineConfig, devices } from '@playwright/test';
  * Playwright never downloads a browser here. The main server has a fresh embedded database with demo data; the
  * second one starts with its database down, for the outage and recovery journey.
  */
-export const BASE_URL = 'http://localhost:3100';
-export const OUTAGE_URL = 'http://localhost:3101';
-export const OUTAGE_DB_PORT = 54341;
+// E2E_PORT lets two runs share a machine (each also needs its own OPORA_DIST_DIR build).
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${port}`;
+export const OUTAGE_URL = `http://localhost:${port + 1}`;
+export const OUTAGE_DB_PORT = 54341 + (port - 3100) * 10;
+const embeddedPort = 54339 + (port - 3100) * 10;
+const dataDir = `.e2e-data-${port}`;
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -33,16 +37,22 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: 'rm -rf .e2e-data && npx tsx scripts/portal.ts start',
+      command: `rm -rf ${dataDir} && npx tsx scripts/portal.ts start`,
       url: `${BASE_URL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
-      env: { PORT: '3100', OPORA_DATA_DIR: '.e2e-data', OPORA_EMBEDDED_PORT: '54339', NEXTAUTH_URL: BASE_URL, NEXTAUTH_SECRET: 'e2e-secret-not-for-production' },
+      env: {
+        PORT: String(port),
+        OPORA_DATA_DIR: dataDir,
+        OPORA_EMBEDDED_PORT: String(embeddedPort),
+        NEXTAUTH_URL: BASE_URL,
+        NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
+      },
       stdout: 'ignore',
       stderr: 'pipe',
     },
     {
-      command: 'node node_modules/next/dist/bin/next start -p 3101',
+      command: `node node_modules/next/dist/bin/next start -p ${port + 1}`,
       url: `${OUTAGE_URL}/login`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -44,7 +44,7 @@ function newestSource(dir: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = path.resolve('.next/BUILD_ID');
+  const buildId = path.resolve(process.env.OPORA_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   const sources = ['app', 'components', 'lib', 'db'].filter((d) => fs.existsSync(d)).map(newestSource);

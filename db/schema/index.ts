@@ -1,3 +1,5 @@
 export * from './audit';
+export * from './classification';
 export * from './organisations';
+export * from './roadmaps';
 export * from './users';

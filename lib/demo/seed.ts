@@ -5,11 +5,22 @@ import { hashPassword } from '@/lib/auth/password';
 import { getDb, type Transaction } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { organisationScope, organisationSnapshot } from '@/lib/organisations/scope';
+import { seedDemoClassification } from '@/lib/classification/demo-seed';
+import { seedDemoRoadmaps } from '@/lib/roadmaps/demo-seed';
 import { DEMO_DATA, DEMO_PASSWORD } from './data';
 
 export interface SeedReport {
   organisationsCreated: number;
   usersCreated: number;
+  roadmapsCreated: number;
+  classificationRecordsCreated: number;
+}
+
+/** What domain seeders receive: the transaction and the ids of the demo records by their demo key / login. */
+export interface DemoContext {
+  tx: Transaction;
+  organisationIds: ReadonlyMap<string, string>;
+  userIds: ReadonlyMap<string, string>;
 }
 
 /**
@@ -19,7 +30,7 @@ export interface SeedReport {
  */
 export async function seedDemoData(): Promise<SeedReport> {
   return inTransaction(async (tx) => {
-    const report: SeedReport = { organisationsCreated: 0, usersCreated: 0 };
+    const report: SeedReport = { organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0 };
     const ids = new Map<string, string>();
     const ensure = async (key: string, values: Omit<NewOrganisation, 'id' | 'externalKey'> & { selfScope?: 'region' | 'municipality' }) => {
       const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.externalKey, key));
@@ -83,22 +94,30 @@ export async function seedDemoData(): Promise<SeedReport> {
         schoolKind: 'school',
       });
     }
-    report.usersCreated = await ensureUsers(tx, ids);
+    const userIds = new Map<string, string>();
+    report.usersCreated = await ensureUsers(tx, ids, userIds);
+    const context: DemoContext = { tx, organisationIds: ids, userIds };
+    report.roadmapsCreated = await seedDemoRoadmaps(context);
+    report.classificationRecordsCreated = await seedDemoClassification(context);
     return report;
   });
 }
 
-async function ensureUsers(tx: Transaction, ids: Map<string, string>): Promise<number> {
+async function ensureUsers(tx: Transaction, ids: Map<string, string>, userIds: Map<string, string>): Promise<number> {
   let created = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_DATA.users) {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.login, u.login));
-    if (existing) continue;
+    if (existing) {
+      userIds.set(u.login, existing.id);
+      continue;
+    }
     const organisationId = ids.get(u.organisationKey)!;
     const [row] = await tx
       .insert(users)
       .values({ login: u.login, name: u.fullName, role: u.role, organisationId, passwordHash })
       .returning();
+    userIds.set(u.login, row!.id);
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
     await recordAudit(tx, null, {
       action: 'create',

@@ -1,0 +1,8 @@
+import { NextResponse } from 'next/server';
+import { buildOpenApi } from '@/lib/api/openapi';
+import { SCHOOL_OPERATIONS } from '@/lib/schools/api-spec';
+
+/** The API description is public: it documents shapes, not data. */
+export function GET() {
+  return NextResponse.json(buildOpenApi([...SCHOOL_OPERATIONS]));
+}
