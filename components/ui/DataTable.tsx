@@ -8,6 +8,7 @@ import {
   getFilteredRowModel,
   getPaginationRowModel,
   getSortedRowModel,
+  type RowSelectionState,
   type SortingFn,
   type SortingState,
   useReactTable,
@@ -33,7 +34,17 @@ export interface FilterSpec {
   key: string;
   label: string;
   options: { value: string; label: string }[];
+  /** The cell holds several values joined by this separator; the row matches when any of them equals the choice. */
+  separator?: string;
 }
+
+/** Row selection (checkbox column): rows are identified by `idKey` and named for screen readers by `labelKey`. */
+export interface SelectableSpec {
+  idKey: string;
+  labelKey: string;
+}
+
+const SELECT_COLUMN = '__select';
 
 const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
@@ -42,6 +53,40 @@ const ruSort: SortingFn<Row> = (a, b, columnId) =>
   collator.compare(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''));
 
 const equalsFilter: FilterFn<Row> = (row, columnId, value: string) => !value || String(row.getValue(columnId) ?? '') === value;
+
+const listFilter: FilterFn<Row> = (row, columnId, value: string) =>
+  !value || String(row.getValue(columnId) ?? '').split(', ').includes(value);
+
+function listFilter(separator: string): FilterFn<Row> {
+  return (row, columnId, value: string) => !value || String(row.getValue(columnId) ?? '').split(separator).includes(value);
+}
+
+function selectColumn({ labelKey }: SelectableSpec): ColumnDef<Row> {
+  return {
+    id: SELECT_COLUMN,
+    enableSorting: false,
+    enableGlobalFilter: false,
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        aria-label="Выбрать все строки на странице"
+        checked={table.getIsAllPageRowsSelected()}
+        ref={(el) => {
+          if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+        }}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Выбрать: ${String(row.original[labelKey] ?? '')}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  };
+}
 
 function renderCell(spec: ColumnSpec, row: Row) {
   const value = row[spec.key];
@@ -65,6 +110,8 @@ export function DataTable({
   searchLabel = 'Поиск',
   emptyText = 'Нет записей.',
   pageSize = 25,
+  selectable,
+  onSelectionChange,
 }: {
   columns: ColumnSpec[];
   rows: Row[];
@@ -73,27 +120,31 @@ export function DataTable({
   searchLabel?: string;
   emptyText?: string;
   pageSize?: number;
+  /** Adds a checkbox column; the selected ids go to `onSelectionChange` (client components only). */
+  selectable?: SelectableSpec;
+  onSelectionChange?: (ids: string[]) => void;
 }) {
   const id = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [globalFilter, setGlobalFilter] = useState('');
   const [columnFilters, setColumnFilters] = useState<{ id: string; value: unknown }[]>([]);
-  const defs = useMemo<ColumnDef<Row>[]>(
-    () =>
-      [...new Set([...columns.map((c) => c.key), ...filters.map((f) => f.key)])].map((key) => {
-        const spec = columns.find((c) => c.key === key);
-        return {
-          id: key,
-          accessorFn: (row: Row) => row[key],
-          header: spec?.header ?? key,
-          cell: (ctx) => (spec ? renderCell(spec, ctx.row.original) : null),
-          sortingFn: spec?.kind === 'number' ? 'basic' : ruSort,
-          filterFn: equalsFilter,
-          enableHiding: true,
-        };
-      }),
-    [columns, filters],
-  );
+  const defs = useMemo<ColumnDef<Row>[]>(() => {
+    const dataColumns = [...new Set([...columns.map((c) => c.key), ...filters.map((f) => f.key)])].map((key): ColumnDef<Row> => {
+      const spec = columns.find((c) => c.key === key);
+      const separator = filters.find((f) => f.key === key)?.separator;
+      return {
+        id: key,
+        accessorFn: (row: Row) => row[key],
+        header: spec?.header ?? key,
+        cell: (ctx) => (spec ? renderCell(spec, ctx.row.original) : null),
+        sortingFn: spec?.kind === 'number' ? 'basic' : ruSort,
+        filterFn: separator ? listFilter(separator) : equalsFilter,
+        enableHiding: true,
+      };
+    });
+    return selectable ? [selectColumn(selectable), ...dataColumns] : dataColumns;
+  }, [columns, filters, selectable]);
   // TanStack Table returns fresh functions each render; React Compiler skips this component, which is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -103,11 +154,19 @@ export function DataTable({
       sorting,
       globalFilter,
       columnFilters,
+      rowSelection,
       columnVisibility: Object.fromEntries(filters.filter((f) => !columns.some((c) => c.key === f.key)).map((f) => [f.key, false])),
     },
     onSortingChange: setSorting,
     onGlobalFilterChange: setGlobalFilter,
     onColumnFiltersChange: setColumnFilters,
+    enableRowSelection: Boolean(selectable),
+    getRowId: selectable ? (row, index) => String(row[selectable.idKey] ?? index) : undefined,
+    onRowSelectionChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(rowSelection) : updater;
+      setRowSelection(next);
+      onSelectionChange?.(Object.keys(next).filter((key) => next[key]));
+    },
     globalFilterFn: 'includesString',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -161,6 +220,13 @@ export function DataTable({
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
+                  if (!header.column.getCanSort()) {
+                    return (
+                      <th key={header.id} scope="col" className="w-8 px-3 py-2">
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                      </th>
+                    );
+                  }
                   return (
                     <th
                       key={header.id}
@@ -190,7 +256,7 @@ export function DataTable({
             ))}
             {total === 0 && (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-4 text-slate-600">
+                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-4 text-slate-600">
                   {emptyText}
                 </td>
               </tr>

@@ -73,6 +73,18 @@ function categorise(
   unfavourable: Decision,
   cluster: number | null,
   municipalGap: number | null,
+  explain: boolean,
+): { category: Category; sentence: string } {
+  const decided = decideCategory(methodology, low, unfavourable, cluster, municipalGap);
+  return explain ? decided : { category: decided.category, sentence: '' };
+}
+
+function decideCategory(
+  methodology: Methodology,
+  low: Decision,
+  unfavourable: Decision,
+  cluster: number | null,
+  municipalGap: number | null,
 ): { category: Category; sentence: string } {
   const { count, disadvantagedClusters } = methodology.clusters;
   if (low === 'yes') {
@@ -99,20 +111,31 @@ function lowResultsByYear(dataset: Dataset, schoolIndex: number, current: LowRes
   return (year) => (year === current.year ? current : assessLowResults(dataset, school, year, false));
 }
 
-export function classify(input: ClassificationInput): ClassificationResult {
+export interface ClassifyOptions {
+  /**
+   * Which schools get their Russian sentences: all (default), none (`false`: a compact run — every decision and
+   * number, empty sentences), or those the predicate picks. Decisions never depend on it.
+   */
+  explain?: boolean | ((schoolId: string) => boolean);
+}
+
+export function classify(input: ClassificationInput, options: ClassifyOptions = {}): ClassificationResult {
   const dataset = buildDataset(input);
   const { year, methodology } = input;
-  const { bySchool: social, summary } = assessSocial(dataset, year);
+  const option = options.explain ?? true;
+  const explainOf = typeof option === 'function' ? option : () => option;
+  const { bySchool: social, summary } = assessSocial(dataset, year, explainOf);
   const clusterOf = (id: string) => social.get(id)?.cluster ?? null;
   const clusterAccumulators = clusterMeans(dataset, year, clusterOf);
 
   const partial = dataset.schools.map((school, i) => {
-    const low = assessLowResults(dataset, school, year);
+    const explain = explainOf(school.id);
+    const low = assessLowResults(dataset, school, year, explain);
     const decide = lowResultsByYear(dataset, i, low);
     const socialAssessment = social.get(school.id)!;
     const performance = performanceOf(dataset, school.id, school.municipalityId, year, socialAssessment.cluster, clusterAccumulators);
-    const { category, sentence } = categorise(methodology, low.decision, socialAssessment.shnsu, socialAssessment.cluster, performance.municipalGap);
-    return { school, low, stable: assessStability(dataset, year, decide), socialAssessment, performance, category, sentence };
+    const { category, sentence } = categorise(methodology, low.decision, socialAssessment.shnsu, socialAssessment.cluster, performance.municipalGap, explain);
+    return { school, explain, low, stable: assessStability(dataset, year, decide, explain), socialAssessment, performance, category, sentence };
   });
 
   const profiles: PartnerProfile[] = partial.map((p) => ({
@@ -145,12 +168,21 @@ export function classify(input: ClassificationInput): ClassificationResult {
       results: p.performance,
       category: p.category,
       categorySentence: p.sentence,
-      riskProfile: riskProfile(methodology, rules, p.socialAssessment, contextOf(dataset, p.school.id, year)),
-      exit: exitPlan(dataset, p.school, p.low),
-      partners: p.low.decision === 'yes' ? suggest(profiles[i]!) : [],
+      riskProfile: riskProfile(methodology, rules, p.socialAssessment, contextOf(dataset, p.school.id, year), p.explain),
+      exit: exitPlan(dataset, p.school, p.low, p.explain),
+      partners: p.low.decision === 'yes' ? suggest(profiles[i]!, p.explain) : [],
       rating: ratingBySchool.get(p.school.id) ?? null,
     };
   });
 
   return { year, inputDigest: datasetDigest(year, dataset), methodology, schools, social: summary, ratings, counts };
+}
+
+/**
+ * One school of a run with every sentence: the whole input is classified (the municipal means, social cut-offs
+ * and partners depend on all schools) but only this school is worded. Null when the school is not in the input.
+ */
+export function explainSchool(input: ClassificationInput, schoolId: string): SchoolClassification | null {
+  const result = classify(input, { explain: (id) => id === schoolId });
+  return result.schools.find((s) => s.schoolId === schoolId) ?? null;
 }

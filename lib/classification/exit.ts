@@ -130,8 +130,8 @@ function stepFor(dataset: Dataset, school: School, outcome: RuleOutcome): ExitSt
   }
 }
 
-/** The plan for a ШНОР; null for any other decision. */
-export function exitPlan(dataset: Dataset, school: School, assessment: LowResultsAssessment): ExitPlan | null {
+/** The plan for a ШНОР; null for any other decision. `explain` false keeps the choice and drops the wording. */
+export function exitPlan(dataset: Dataset, school: School, assessment: LowResultsAssessment, explain = true): ExitPlan | null {
   if (assessment.decision !== 'yes') return null;
   const { weights } = dataset.methodology;
   const alternatives = assessment.rules.filter((r) => r.status === 'fired' && weights[r.rule] > 0).map((r) => stepFor(dataset, school, r));
@@ -143,6 +143,10 @@ export function exitPlan(dataset: Dataset, school: School, assessment: LowResult
     if (!best || isSmaller(chosen, best)) best = chosen;
   }
   const steps = best ?? alternatives;
+  if (!explain) {
+    const bare = (s: ExitStep): ExitStep => ({ ...s, change: '' });
+    return { score: assessment.score, threshold: assessment.threshold, steps: steps.map(bare), alternatives: alternatives.map(bare), sentence: '' };
+  }
   return {
     score: assessment.score,
     threshold: assessment.threshold,

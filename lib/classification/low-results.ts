@@ -47,17 +47,17 @@ export function assessLowResults(dataset: Dataset, school: School, year: number,
   }
   const fired = rules.filter((r) => r.status === 'fired').map((r) => r.rule);
   let decision: Decision;
-  let sentence: string;
+  let sentence = '';
   if (atLeast(score, threshold)) {
     decision = 'yes';
-    sentence = `Школа с низкими результатами: сработали правила ${fired.join(', ')}, сумма весов ${fmt(score)} при пороге ${fmt(threshold)}.`;
+    if (explain) sentence = `Школа с низкими результатами: сработали правила ${fired.join(', ')}, сумма весов ${fmt(score)} при пороге ${fmt(threshold)}.`;
   } else if (atLeast(score + unknownWeight, threshold)) {
     decision = 'insufficient_data';
     const unknown = rules.filter((r) => r.status === 'insufficient_data').map((r) => r.rule);
-    sentence = `Недостаточно данных: сумма весов сработавших правил ${fmt(score)}, по правилам ${unknown.join(', ')} данных нет, а с ними порог ${fmt(threshold)} мог бы быть достигнут.`;
+    if (explain) sentence = `Недостаточно данных: сумма весов сработавших правил ${fmt(score)}, по правилам ${unknown.join(', ')} данных нет, а с ними порог ${fmt(threshold)} мог бы быть достигнут.`;
   } else {
     decision = 'no';
-    sentence = fired.length > 0
+    if (explain) sentence = fired.length > 0
       ? `Не относится к ШНОР: сработали правила ${fired.join(', ')}, сумма весов ${fmt(score)} ниже порога ${fmt(threshold)}.`
       : `Не относится к ШНОР: ни одно правило не сработало (порог суммы весов — ${fmt(threshold)}).`;
   }
@@ -72,6 +72,7 @@ export function assessStability(
   dataset: Dataset,
   year: number,
   decide: (year: number) => LowResultsAssessment,
+  explain = true,
 ): StabilityAssessment {
   const { minYears, windowYears } = dataset.methodology.stable;
   const years: StabilityAssessment['years'] = [];
@@ -82,6 +83,10 @@ export function assessStability(
     if (assessment.decision !== 'insufficient_data') years.push({ year: y, decision: assessment.decision, score: assessment.score });
   }
   const lowYears = years.filter((y) => y.decision === 'yes').map((y) => y.year);
+  if (!explain) {
+    const decision: Decision = lowYears.length >= minYears ? 'yes' : years.length < minYears ? 'insufficient_data' : 'no';
+    return { decision, years, sentence: '' };
+  }
   const listed = years.map((y) => `${y.year} — ${y.decision === 'yes' ? 'ШНОР' : 'не ШНОР'}`).join(', ');
   if (lowYears.length >= minYears) {
     return { decision: 'yes', years, sentence: `Устойчиво низкие результаты: ШНОР в ${lowYears.length} из ${lastYears(years.length)} с данными (${listed}).` };

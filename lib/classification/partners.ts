@@ -145,7 +145,7 @@ export function partnerMatcher(profiles: readonly PartnerProfile[], topFraction:
     return found;
   }
 
-  return function suggest(target: PartnerProfile): PartnerSuggestion[] {
+  return function suggest(target: PartnerProfile, explain = true): PartnerSuggestion[] {
     const own = EXAMS.filter((e) => target.judgedByExam[e] !== undefined);
     const exams = own.length > 0 ? own : EXAMS;
     const clusters = target.cluster === null ? [...byCluster.keys()] : [target.cluster - 1, target.cluster, target.cluster + 1];
@@ -170,12 +170,14 @@ export function partnerMatcher(profiles: readonly PartnerProfile[], topFraction:
         }
       }
     }
-    return ranked.sort(compareRanked).slice(0, count).map((r) => describe(target, r));
+    return ranked.sort(compareRanked).slice(0, count).map((r) => describe(target, r, explain));
   };
 }
 
-function describe(target: PartnerProfile, { candidate, exams, key }: Ranked): PartnerSuggestion {
+function describe(target: PartnerProfile, { candidate, exams, key }: Ranked, explain: boolean): PartnerSuggestion {
   const p = candidate.profile;
+  const suggestion = { schoolId: p.school.id, name: p.school.name, municipalityId: p.school.municipalityId, cluster: p.cluster, sameMunicipality: key[0] === 0, exams };
+  if (!explain) return { ...suggestion, reason: '' };
   const parts = [
     key[0] === 0 ? 'тот же муниципалитет' : `другой муниципалитет (${p.school.municipalityName ?? p.school.municipalityId})`,
     p.cluster === null || target.cluster === null
@@ -185,13 +187,5 @@ function describe(target: PartnerProfile, { candidate, exams, key }: Ranked): Pa
   ];
   if (p.distanceKm !== null && target.distanceKm !== null) parts.push(`удалённость от центра ${fmt(p.distanceKm)} км (у школы — ${fmt(target.distanceKm)} км)`);
   const reason = parts.join('; ');
-  return {
-    schoolId: p.school.id,
-    name: p.school.name,
-    municipalityId: p.school.municipalityId,
-    cluster: p.cluster,
-    sameMunicipality: key[0] === 0,
-    exams,
-    reason: reason.charAt(0).toUpperCase() + reason.slice(1) + '.',
-  };
+  return { ...suggestion, reason: reason.charAt(0).toUpperCase() + reason.slice(1) + '.' };
 }

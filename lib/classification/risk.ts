@@ -43,10 +43,12 @@ export function riskProfile(
   rules: readonly RuleOutcome[],
   social: SocialAssessment,
   context: SchoolContext | undefined,
+  explain = true,
 ): RiskFactor[] {
   const { zScore, facilitiesPoorAtMost } = methodology.risk;
   const found = new Map<RiskFactorName, string[]>();
-  const add = (factor: RiskFactorName, reason: string) => found.set(factor, [...(found.get(factor) ?? []), reason]);
+  // Compact runs keep the factors and drop the reasons' wording.
+  const add = (factor: RiskFactorName, reason: string) => found.set(factor, explain ? [...(found.get(factor) ?? []), reason] : []);
 
   const fired = (rule: RuleId) => rules.find((r) => r.rule === rule && r.status === 'fired');
   const byRule: Array<[RuleId, RiskFactorName]> = [

@@ -62,12 +62,12 @@ function numeric(ctx: SchoolContext | undefined, variable: SocialVariable): numb
   return Number.isFinite(raw) ? raw : null;
 }
 
-function hardFactors(ctx: SchoolContext | undefined, dataset: Dataset): HardFactor[] {
+function hardFactors(ctx: SchoolContext | undefined, dataset: Dataset, explain: boolean): HardFactor[] {
   const h = dataset.methodology.hardFactors;
   const distance = ctx?.distanceKm ?? null;
   const vacancies = ctx?.teacherVacancyShare ?? null;
   const internet = ctx?.internetMbps ?? null;
-  return [
+  const factors: HardFactor[] = [
     {
       factor: 'distance',
       applies: distance === null ? null : greaterThan(distance, h.distanceKmOver),
@@ -90,6 +90,7 @@ function hardFactors(ctx: SchoolContext | undefined, dataset: Dataset): HardFact
       sentence: internet === null ? 'Нет данных о скорости интернета.' : `Скорость интернета — ${fmt2(internet)} Мбит/с (жёсткий фактор — менее ${fmt(h.internetMbpsUnder)} Мбит/с).`,
     },
   ];
+  return explain ? factors : factors.map((f) => ({ ...f, sentence: '' }));
 }
 
 /** Mean and population standard deviation of each variable over the region's schools, in school-id order. */
@@ -118,7 +119,12 @@ function quantileCut(sortedAscending: readonly number[], rank: number): number {
   return sortedAscending[Math.min(sortedAscending.length, Math.max(1, rank)) - 1]!;
 }
 
-export function assessSocial(dataset: Dataset, year: number): { bySchool: Map<string, SocialAssessment>; summary: SocialSummary } {
+/** `explain(schoolId)` false leaves that school's sentences and reasons empty (compact runs). */
+export function assessSocial(
+  dataset: Dataset,
+  year: number,
+  explain: (schoolId: string) => boolean = () => true,
+): { bySchool: Map<string, SocialAssessment>; summary: SocialSummary } {
   const { social, hardFactors: hard, clusters } = dataset.methodology;
   const stats = variableStats(dataset, year);
   const bySchool = new Map<string, SocialAssessment>();
@@ -145,7 +151,7 @@ export function assessSocial(dataset: Dataset, year: number): { bySchool: Map<st
       variablesUsed: contributions.length,
       variablesTotal: social.variables.length,
       contributions,
-      hardFactors: hardFactors(ctx, dataset),
+      hardFactors: hardFactors(ctx, dataset, explain(school.id)),
       inDisadvantagedQuarter: null,
       shnsu: 'insufficient_data',
       shnsuReasons: [],
@@ -158,26 +164,27 @@ export function assessSocial(dataset: Dataset, year: number): { bySchool: Map<st
   const disadvantagedCut = n > 0 ? quantileCut(indices, n - Math.ceil(social.disadvantagedFraction * n) + 1) : null;
   const clusterCuts = n > 0 ? Array.from({ length: clusters.count - 1 }, (_, k) => quantileCut(indices, Math.ceil(((k + 1) * n) / clusters.count) + 1)) : [];
 
-  for (const assessment of bySchool.values()) {
+  for (const [schoolId, assessment] of bySchool) {
     const { index } = assessment;
     const applying = assessment.hardFactors.filter((f) => f.applies === true);
     const reasons: string[] = [];
+    const explained = explain(schoolId);
     if (index !== null && disadvantagedCut !== null) {
       assessment.inDisadvantagedQuarter = atLeast(index, disadvantagedCut);
       assessment.cluster = 1 + clusterCuts.filter((cut) => atLeast(index, cut)).length;
-      if (assessment.inDisadvantagedQuarter) {
+      if (assessment.inDisadvantagedQuarter && explained) {
         reasons.push(`Социальный индекс ${fmt2(index)} — среди ${fmtPercent(social.disadvantagedFraction * 100)} самых неблагополучных школ региона (от ${fmt2(disadvantagedCut)}).`);
       }
     }
-    if (applying.length >= hard.minCount) {
+    if (applying.length >= hard.minCount && explained) {
       reasons.push(`Выполняются жёсткие факторы (${applying.length} из ${assessment.hardFactors.length}, нужно не менее ${hard.minCount}): ${applying.map((f) => f.sentence).join(' ')}`);
     }
-    if (reasons.length === 0 && index !== null && disadvantagedCut !== null) {
+    if (explained && reasons.length === 0 && index !== null && disadvantagedCut !== null) {
       reasons.push(`Социальный индекс ${fmt2(index)} ниже границы самых неблагополучных школ (${fmt2(disadvantagedCut)}); жёстких факторов — ${applying.length} (нужно не менее ${hard.minCount}).`);
     }
     assessment.shnsuReasons = reasons;
     assessment.shnsu = assessment.inDisadvantagedQuarter || applying.length >= hard.minCount ? 'yes' : index === null ? 'insufficient_data' : 'no';
-    if (assessment.shnsu === 'insufficient_data') {
+    if (assessment.shnsu === 'insufficient_data' && explained) {
       reasons.push(`Недостаточно данных для социального индекса: ${assessment.variablesUsed} из ${assessment.variablesTotal} переменных (нужно не меньше половины).`);
     }
   }
