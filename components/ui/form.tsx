@@ -55,19 +55,21 @@ function typed(state: ActionState | undefined, name: string): string | undefined
   return state?.status === 'error' ? state.values[name] : undefined;
 }
 
-export function TextInput({ name, state, defaultValue, ...rest }: InputProps) {
+/** Props every input of a form field shares: id, name, error wiring and the value to show. */
+function fieldProps(name: string, state: ActionState | undefined, defaultValue: unknown) {
   const invalid = state?.status === 'error' && Boolean(state.fieldErrors[name]);
-  return (
-    <input
-      id={name}
-      name={name}
-      aria-invalid={invalid || undefined}
-      aria-describedby={invalid ? `${name}-error` : undefined}
-      className={inputClass}
-      defaultValue={typed(state, name) ?? defaultValue}
-      {...rest}
-    />
-  );
+  return {
+    id: name,
+    name,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? `${name}-error` : undefined,
+    className: inputClass,
+    defaultValue: typed(state, name) ?? (defaultValue as string | number | readonly string[] | undefined),
+  };
+}
+
+export function TextInput({ name, state, defaultValue, ...rest }: InputProps) {
+  return <input {...fieldProps(name, state, defaultValue)} {...rest} />;
 }
 
 type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
@@ -78,17 +80,8 @@ type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
 };
 
 export function Select({ name, state, options, placeholder, defaultValue, ...rest }: SelectProps) {
-  const invalid = state?.status === 'error' && Boolean(state.fieldErrors[name]);
   return (
-    <select
-      id={name}
-      name={name}
-      aria-invalid={invalid || undefined}
-      aria-describedby={invalid ? `${name}-error` : undefined}
-      className={inputClass}
-      defaultValue={typed(state, name) ?? defaultValue}
-      {...rest}
-    >
+    <select {...fieldProps(name, state, defaultValue)} {...rest}>
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>

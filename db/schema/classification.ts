@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { editableColumns } from './columns';
 import { organisations } from './organisations';
 import { users } from './users';
 
@@ -47,9 +48,7 @@ export const assessmentResults = pgTable(
     marks5: integer('marks_5'),
     highScorers: integer('high_scorers'),
     source: text('source'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...editableColumns(),
   },
   (t) => [
     uniqueIndex('assessment_results_key').on(t.schoolId, t.year, t.exam, t.subject, t.grade),
@@ -85,9 +84,7 @@ export const schoolContexts = pgTable(
     hasSocialPedagogue: boolean('has_social_pedagogue'),
     facilitiesCondition: integer('facilities_condition'),
     source: text('source'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...editableColumns(),
   },
   (t) => [
     uniqueIndex('school_contexts_key').on(t.schoolId, t.year),
@@ -113,9 +110,7 @@ export const methodologies = pgTable(
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...editableColumns(),
   },
   (t) => [uniqueIndex('methodologies_region_version').on(t.regionId, t.versionNumber)],
 );

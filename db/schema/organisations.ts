@@ -8,9 +8,9 @@ import {
   pgTable,
   real,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { editableColumns } from './columns';
 
 /**
  * Every organisation lives in one table so that users, road maps and responsible parties can point to any of
@@ -57,9 +57,7 @@ export const organisations = pgTable(
     /** Other spellings met in road maps' «Ответственные» column, e.g. «УМЦ», «МОУО». */
     aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
     isActive: boolean('is_active').notNull().default(true),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...editableColumns(),
   },
   (t) => [
     index('organisations_region_idx').on(t.regionId),

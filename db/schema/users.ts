@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { editableColumns } from './columns';
 import { organisations } from './organisations';
 
 export const ROLES = [
@@ -27,9 +28,7 @@ export const users = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     /** Bumped on deactivation or password change; a JWT carrying an older value is refused. */
     sessionVersion: integer('session_version').notNull().default(1),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...editableColumns(),
   },
   (t) => [
     index('users_organisation_idx').on(t.organisationId),

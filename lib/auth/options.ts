@@ -22,18 +22,17 @@ export function clientAddress(headers: Headers | Record<string, string | string[
 }
 
 /** Secure cookies whenever the portal is served over HTTPS, and in production unless it runs on this machine. */
-function secureCookiesWanted(): boolean {
-  const url = process.env.NEXTAUTH_URL ?? '';
-  if (url.startsWith('https://')) return true;
-  if (process.env.NODE_ENV !== 'production') return false;
-  return !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url);
+export function wantsSecureCookies(publicUrl: string, nodeEnv: string | undefined): boolean {
+  if (publicUrl.startsWith('https://')) return true;
+  if (nodeEnv !== 'production') return false;
+  return !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(publicUrl);
 }
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
-  useSecureCookies: secureCookiesWanted(),
+  useSecureCookies: wantsSecureCookies(process.env.NEXTAUTH_URL ?? '', process.env.NODE_ENV),
   providers: [
     CredentialsProvider({
       id: 'credentials',

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { type Organisation, organisations } from '@/db/schema';
+import { type NewOrganisation, type Organisation, organisations } from '@/db/schema';
 import type { OrganisationKind } from '@/db/schema/organisations';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
@@ -84,45 +84,39 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
 
 export async function updateOrganisation(actor: Actor, input: UpdateOrganisationInput): Promise<Organisation> {
   const { id, version, ...changes } = input;
-  return inTransaction(async (tx) => {
-    const before = await findOrganisation(tx, id, true);
-    authorize(actor, 'organisation.write', organisationScope(before));
-    if (before.version !== version) throw new AppError('conflict');
+  return writeOrganisation(actor, id, version, 'update', (before) => {
     if (before.kind === 'school' && changes.ogrn === null) {
       throw new AppError('validation', 'ОГРН обязателен для школы', [{ field: 'ogrn', message: 'ОГРН обязателен для школы' }]);
     }
-    const [after] = await tx
-      .update(organisations)
-      .set({ ...changes, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(organisations.id, id), eq(organisations.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'organisation',
-      entityId: id,
-      scope: organisationScope(after),
-      before: organisationSnapshot(before),
-      after: organisationSnapshot(after),
-    });
-    return after;
+    return changes;
   });
 }
 
 /** Deactivation is the soft delete: the record stays for history and links, and leaves lists and public pages. */
-export async function setOrganisationActive(actor: Actor, id: string, active: boolean, version: number) {
+export function setOrganisationActive(actor: Actor, id: string, active: boolean, version: number): Promise<Organisation> {
+  return writeOrganisation(actor, id, version, active ? 'activate' : 'deactivate', () => ({ isActive: active }));
+}
+
+/** The one write path of an existing organisation: lock, permission, version check, update, audit — one transaction. */
+async function writeOrganisation(
+  actor: Actor,
+  id: string,
+  version: number,
+  action: 'update' | 'activate' | 'deactivate',
+  change: (before: Organisation) => Partial<NewOrganisation>,
+): Promise<Organisation> {
   return inTransaction(async (tx) => {
     const before = await findOrganisation(tx, id, true);
     authorize(actor, 'organisation.write', organisationScope(before));
     if (before.version !== version) throw new AppError('conflict');
     const [after] = await tx
       .update(organisations)
-      .set({ isActive: active, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(organisations.id, id))
+      .set({ ...change(before), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(organisations.id, id), eq(organisations.version, version)))
       .returning();
     if (!after) throw new AppError('conflict');
     await recordAudit(tx, actor, {
-      action: active ? 'activate' : 'deactivate',
+      action,
       entityType: 'organisation',
       entityId: id,
       scope: organisationScope(after),

@@ -39,28 +39,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p>Журнал только пополняется: записи нельзя изменить или удалить. Показаны последние 500 записей по фильтру.</p>
       </PageHeader>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
-        <label className="flex flex-col">
-          Объект
-          <select name="entityType" defaultValue={filter.entityType ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            <option value="">Все</option>
-            {Object.entries(ENTITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          Действие
-          <select name="action" defaultValue={filter.action ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            <option value="">Все</option>
-            {Object.entries(ACTION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="entityType" label="Объект" value={filter.entityType} options={ENTITY_LABELS} />
+        <FilterSelect name="action" label="Действие" value={filter.action} options={ACTION_LABELS} />
         <label className="flex flex-col">
           С даты
           <input type="date" name="from" defaultValue={query.from ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1" />
@@ -87,5 +67,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ]}
       />
     </>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: Record<string, string> }) {
+  return (
+    <label className="flex flex-col">
+      {label}
+      <select name={name} defaultValue={value ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1">
+        <option value="">Все</option>
+        {Object.entries(options).map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
