@@ -7,6 +7,8 @@ const nextConfig = {
   // A separate build folder lets several checkouts' builds and browser tests run side by side.
   distDir: process.env.OPORA_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Progress reports carry evidence files of up to 10 MB each (checked again in lib/roadmaps/evidence-store.ts).
+  experimental: { serverActions: { bodySizeLimit: '12mb' } },
   serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs'],
   async headers() {
     return [

@@ -1,7 +1,10 @@
 /** Russian words and colours of the classification pages (no logic: the engine writes the sentences). */
 import { CATEGORY_NAMES, type Category } from '@/lib/classification/classify';
+import type { MethodologyStatus } from '@/lib/classification/server/types';
 import { EXAM_NAMES, subjectInfo } from '@/lib/classification/subjects';
 import type { Decision, ExamCode, RuleId, RuleStatus, SubjectCode } from '@/lib/classification/types';
+
+export const METHODOLOGY_STATUS_NAMES: Record<MethodologyStatus, string> = { draft: 'черновик', active: 'действующая', archived: 'в архиве' };
 
 export const CATEGORIES = Object.keys(CATEGORY_NAMES) as Category[];
 
@@ -13,6 +16,15 @@ export const RULE_NAMES: Record<RuleId, string> = {
   R3: 'Отметки «2» по ВПР',
   R4: 'Переход в 10 класс',
   R5: 'Участие в региональных и всероссийских олимпиадах',
+};
+
+/** For filters and narrow places. */
+export const RULE_SHORT_NAMES: Record<RuleId, string> = {
+  R1: 'отставание по ГИА',
+  R2: 'ниже минимума',
+  R3: '«2» по ВПР',
+  R4: 'переход в 10 класс',
+  R5: 'олимпиады',
 };
 
 export const RULE_STATUS_NAMES: Record<RuleStatus, string> = {

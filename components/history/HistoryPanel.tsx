@@ -29,8 +29,12 @@ export const FIELD_LABELS: Record<string, string> = {
   sessionVersion: 'Версия сеанса',
 };
 
-function show(value: unknown): string {
+/** Field → (stored value → label), e.g. status: { done: 'выполнено' }. */
+export type ValueLabels = Record<string, Record<string, string>>;
+
+function show(value: unknown, labels?: Record<string, string>): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (labels && typeof value === 'string' && labels[value]) return labels[value];
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return value.join(', ') || '—';
@@ -38,8 +42,11 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** The history of one record, from the audit log: who changed what and when. */
-export function HistoryPanel({ rows }: { rows: AuditRow[] }) {
+/**
+ * The history of one record, from the audit log: who changed what and when. A domain may add its own field
+ * names (`fieldLabels`) and value labels (`valueLabels`) on top of the common ones.
+ */
+export function HistoryPanel({ rows, fieldLabels, valueLabels }: { rows: AuditRow[]; fieldLabels?: Record<string, string>; valueLabels?: ValueLabels }) {
   return (
     <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
       <h2 id="history-title" className="text-lg font-semibold">
@@ -59,7 +66,8 @@ export function HistoryPanel({ rows }: { rows: AuditRow[] }) {
                 <ul className="mt-1 list-disc pl-5 text-slate-700">
                   {row.changes.map((change) => (
                     <li key={change.field}>
-                      {FIELD_LABELS[change.field] ?? change.field}: {show(change.before)} → {show(change.after)}
+                      {fieldLabels?.[change.field] ?? FIELD_LABELS[change.field] ?? change.field}: {show(change.before, valueLabels?.[change.field])} →{' '}
+                      {show(change.after, valueLabels?.[change.field])}
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@/lib/roadmaps/status';
+import { itemLabel } from './labels';
 import { barGeometry, timelineMonths, todayPercent } from './timeline';
 
 export interface TimelineItem {
@@ -30,10 +31,6 @@ const STATUS_CLASSES: Record<ItemStatus, string> = {
   done: 'bg-green-700',
   cancelled: 'bg-white border-2 border-dashed border-slate-500',
 };
-
-function itemLabel(item: TimelineItem): string {
-  return item.number ? `${item.number} ${item.activity}` : item.activity;
-}
 
 function Bar({ item, startYear, endYear }: { item: TimelineItem; startYear: number; endYear: number }) {
   const geometry = item.start && item.end ? barGeometry(startYear, endYear, item.start, item.end) : null;
@@ -146,7 +143,10 @@ export function Timeline({ sections, startYear, endYear, today }: { sections: Ti
           <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
             {undated.map((item) => (
               <li key={item.id}>
-                <Link href={item.href}>{itemLabel(item)}</Link> — {item.deadlineText || 'срок не указан'} · {ITEM_STATUS_LABELS[item.status]}
+                <Link href={item.href} className="underline">
+                  {itemLabel(item)}
+                </Link>{' '}
+                — {item.deadlineText || 'срок не указан'} · {ITEM_STATUS_LABELS[item.status]}
               </li>
             ))}
           </ul>

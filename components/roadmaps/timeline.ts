@@ -62,3 +62,8 @@ export function todayPercent(startYear: number, endYear: number, todayIso: strin
   const geometry = barGeometry(startYear, endYear, todayIso, todayIso);
   return geometry && !geometry.clippedStart && !geometry.clippedEnd ? geometry.leftPercent : null;
 }
+
+/** Today's calendar date in Moscow as `YYYY-MM-DD` (the portal's time zone). */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow' }).format(now);
+}

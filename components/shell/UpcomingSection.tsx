@@ -2,19 +2,11 @@ import { PageHeader } from './PageHeader';
 
 /** Sections whose content arrives with later issues: a page that says what will be here, not an empty screen. */
 export const UPCOMING_SECTIONS = {
-  roadmaps: {
-    title: 'Дорожные карты',
-    description: 'Дорожные карты региона, муниципалитетов и школ: мероприятия, сроки, ответственные, ход исполнения.',
-  },
   indicators: {
     title: 'Показатели',
     description: 'Каталог показателей, базовые и целевые значения по годам, значения по школам и муниципалитетам.',
   },
   practices: { title: 'Банк практик', description: 'Эффективные практики школ: подача, экспертиза, публикация и поиск.' },
-  classification: {
-    title: 'Классификация',
-    description: 'Отнесение школ к ШНОР и ШНСУ по версионируемой методике с объяснением каждого решения.',
-  },
   reports: { title: 'Отчёты', description: 'Выгрузки для министерства в XLSX, CSV и PDF.' },
 } as const;
 

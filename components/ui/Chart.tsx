@@ -67,7 +67,7 @@ function toDataset(spec: ChartSpec, series: ChartSeries, index: number): ChartJs
     backgroundColor: series.color,
     borderColor: series.color,
     borderDash: series.dashed ? [6, 4] : undefined,
-    pointStyle: POINT_STYLES[index % POINT_STYLES.length],
+    pointStyle: series.asLine ? 'line' : POINT_STYLES[index % POINT_STYLES.length],
     pointRadius: series.asLine ? 0 : 4,
     pointHoverRadius: series.asLine ? 0 : 6,
     showLine: line,

@@ -54,9 +54,6 @@ const ruSort: SortingFn<Row> = (a, b, columnId) =>
 
 const equalsFilter: FilterFn<Row> = (row, columnId, value: string) => !value || String(row.getValue(columnId) ?? '') === value;
 
-const listFilter: FilterFn<Row> = (row, columnId, value: string) =>
-  !value || String(row.getValue(columnId) ?? '').split(', ').includes(value);
-
 function listFilter(separator: string): FilterFn<Row> {
   return (row, columnId, value: string) => !value || String(row.getValue(columnId) ?? '').split(separator).includes(value);
 }

@@ -56,13 +56,13 @@ function typed(state: ActionState | undefined, name: string): string | undefined
 }
 
 /** Props every input of a form field shares: id, name, error wiring and the value to show. */
-function fieldProps(name: string, state: ActionState | undefined, defaultValue: unknown) {
+function fieldProps(name: string, state: ActionState | undefined, defaultValue: unknown, id = name) {
   const invalid = state?.status === 'error' && Boolean(state.fieldErrors[name]);
   return {
-    id: name,
+    id,
     name,
     'aria-invalid': invalid || undefined,
-    'aria-describedby': invalid ? `${name}-error` : undefined,
+    'aria-describedby': invalid ? `${id}-error` : undefined,
     className: inputClass,
     defaultValue: typed(state, name) ?? (defaultValue as string | number | readonly string[] | undefined),
   };
@@ -70,6 +70,13 @@ function fieldProps(name: string, state: ActionState | undefined, defaultValue: 
 
 export function TextInput({ name, state, defaultValue, ...rest }: InputProps) {
   return <input {...fieldProps(name, state, defaultValue)} {...rest} />;
+}
+
+type TextAreaProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string; state?: ActionState };
+
+/** Multi-line `TextInput`. `id` defaults to `name`; give another when several forms on a page share a field name. */
+export function TextArea({ name, id, state, defaultValue, rows = 3, ...rest }: TextAreaProps) {
+  return <textarea {...fieldProps(name, state, defaultValue, id)} rows={rows} {...rest} />;
 }
 
 type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {

@@ -1,6 +1,66 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { assessmentResults, classificationRuns, organisations, schoolContexts } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
 import type { DemoContext } from '@/lib/demo/seed';
+import { classify } from './classify';
+import { demoClassificationData, DEMO_YEAR } from './demo-data';
+import type { Methodology } from './methodology';
+import { ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun } from './server/store';
+import type { School } from './types';
 
-/** Demo assessment and context data, the default methodology and a published run. Returns records created. */
-export async function seedDemoClassification(_context: DemoContext): Promise<number> {
-  return 0;
+const BATCH = 500;
+
+/**
+ * Demo assessment and context data, the default methodology (version 1, active) and one published region-wide
+ * run for the latest year. Idempotent: data is written only for schools that have none, the run only when the
+ * region has no published run of that year. Returns the records created.
+ */
+export async function seedDemoClassification({ tx, organisationIds }: DemoContext): Promise<number> {
+  const data = demoClassificationData();
+  const keys = [...new Set([...data.contexts, ...data.results].map((r) => r.schoolId))];
+  const orgs = await tx.select().from(organisations).where(inArray(organisations.id, keys.map((k) => organisationIds.get(k)!)));
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const regionId = orgs[0]?.regionId;
+  if (!regionId) return 0;
+  const place = (key: string) => byId.get(organisationIds.get(key)!)!;
+  const seeded = new Set((await tx.selectDistinct({ id: schoolContexts.schoolId }).from(schoolContexts).where(inArray(schoolContexts.schoolId, orgs.map((o) => o.id)))).map((r) => r.id));
+  let created = 0;
+
+  const resultRows = data.results.filter((r) => !seeded.has(place(r.schoolId).id)).map((r) => {
+    const o = place(r.schoolId);
+    return {
+      schoolId: o.id, regionId: o.regionId, municipalityId: o.municipalityId, year: r.year, exam: r.exam, subject: r.subject, grade: r.grade ?? 0,
+      participants: r.participants, meanScore: r.meanScore, maxScore: r.maxScore ?? null, belowMinimum: r.belowMinimum,
+      marks2: r.marks?.m2 ?? null, marks3: r.marks?.m3 ?? null, marks4: r.marks?.m4 ?? null, marks5: r.marks?.m5 ?? null,
+      highScorers: r.highScorers ?? null, source: 'Демонстрационные данные',
+    };
+  });
+  for (let i = 0; i < resultRows.length; i += BATCH) await tx.insert(assessmentResults).values(resultRows.slice(i, i + BATCH));
+  const contextRows = data.contexts.filter((c) => !seeded.has(place(c.schoolId).id)).map(({ schoolId, ...c }) => {
+    const o = place(schoolId);
+    return { ...c, schoolId: o.id, regionId: o.regionId, municipalityId: o.municipalityId, source: 'Демонстрационные данные' };
+  });
+  for (let i = 0; i < contextRows.length; i += BATCH) await tx.insert(schoolContexts).values(contextRows.slice(i, i + BATCH));
+  created += resultRows.length + contextRows.length;
+
+  const methodology = await ensureActiveMethodology(tx, null, regionId);
+  const [published] = await tx.select({ id: classificationRuns.id }).from(classificationRuns)
+    .where(and(eq(classificationRuns.regionId, regionId), eq(classificationRuns.year, DEMO_YEAR), eq(classificationRuns.status, 'published')));
+  if (published) return created;
+
+  // The same rows a run reads back from the database: every school of the region, ids instead of demo keys.
+  const municipalities = await tx.select().from(organisations).where(eq(organisations.kind, 'municipality'));
+  const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
+  const regionSchools = await tx.select().from(organisations).where(and(eq(organisations.kind, 'school'), eq(organisations.regionId, regionId), eq(organisations.isActive, true)));
+  const schools: School[] = regionSchools.map((o) => ({ id: o.id, name: o.shortName ?? o.name, municipalityId: o.municipalityId!, municipalityName: municipalityName.get(o.municipalityId!) }));
+  const idOf = (key: string) => place(key).id;
+  const result = classify({
+    year: DEMO_YEAR, schools, methodology: methodology.params as Methodology,
+    results: data.results.map((r) => ({ ...r, schoolId: idOf(r.schoolId) })),
+    contexts: data.contexts.map((c) => ({ ...c, schoolId: idOf(c.schoolId) })),
+  }, { explain: schools.length <= FULL_EXPLANATION_LIMIT });
+  const run = await insertRun(tx, { regionId, municipalityId: null, year: DEMO_YEAR, methodologyId: methodology.id, createdBy: null }, result, false);
+  await tx.update(classificationRuns).set({ status: 'published', publishedAt: new Date() }).where(eq(classificationRuns.id, run.id));
+  await recordAudit(tx, null, { action: 'create', entityType: 'classification_run', entityId: run.id, scope: { regionId, municipalityId: null, schoolId: null }, after: { year: DEMO_YEAR, inputDigest: run.inputDigest, status: 'published' } });
+  return created + 1 + result.schools.length;
 }

@@ -4,6 +4,7 @@
  * Only results with at least `minParticipants` participants count anywhere.
  */
 import { addToMean, meanKey, percentScore, resultsOf, type Dataset, type MeanAccumulator } from './dataset';
+import { judgedKeys } from './rules';
 import type { ExamCode, SubjectCode } from './types';
 
 export interface SubjectPerformance {
@@ -60,8 +61,8 @@ export function performanceOf(
   cluster: number | null,
   clusterAccumulators: Map<string, MeanAccumulator>,
 ): PerformanceProfile {
-  const { judged, minParticipants } = dataset.methodology;
-  const judgedKeys = new Set(judged.map((j) => `${j.exam}:${j.subject}`));
+  const { minParticipants } = dataset.methodology;
+  const judged = judgedKeys(dataset.methodology);
   const subjects: SubjectPerformance[] = [];
   const ratingScores: Record<ExamCode, number[]> = { EGE: [], OGE: [], VPR: [] };
   for (const row of resultsOf(dataset, schoolId, year)) {
@@ -74,7 +75,7 @@ export function performanceOf(
     const score = percentScore(row);
     if (score === null) continue;
     ratingScores[row.exam].push(score);
-    if (!judgedKeys.has(`${row.exam}:${row.subject}`)) continue;
+    if (!judged.has(`${row.exam}:${row.subject}`)) continue;
     const municipal = dataset.municipalMeans.get(meanKey(year, municipalityId, row.exam, row.subject));
     const clusterAcc = cluster === null ? undefined : clusterAccumulators.get(meanKey(year, clusterScope(cluster), row.exam, row.subject));
     subjects.push({

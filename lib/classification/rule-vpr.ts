@@ -41,6 +41,7 @@ export function ruleR3(dataset: Dataset, school: School, year: number, explain =
   const details: RuleDetail[] = [];
   const high: RuleDetail[] = [];
   const repeated: string[] = [];
+  let repeatedCount = 0;
   let judgedCount = 0;
   let highestShare = -1;
   for (const row of resultsOf(dataset, school.id, year)) {
@@ -62,14 +63,15 @@ export function ruleR3(dataset: Dataset, school: School, year: number, explain =
       details.push(detail);
       high.push(detail);
     }
-    if (twice) repeated.push(`${procedureName(row)}: ${year - 1} — ${fmtPercent(before.share)}, ${year} — ${fmtPercent(judged.share)}`);
+    if (twice) repeatedCount += 1;
+    if (twice && explain) repeated.push(`${procedureName(row)}: ${year - 1} — ${fmtPercent(before.share)}, ${year} — ${fmtPercent(judged.share)}`);
   }
   if (judgedCount === 0) {
     const reasons = details.map((d) => d.sentence ?? '').join(' ').trim();
-    return { ...emptyOutcome('R3', year, r3.twoSharePercent, VPR_SOURCE, reasons || `Нет результатов ВПР за ${year} год.`), details };
+    return { ...emptyOutcome('R3', year, r3.twoSharePercent, VPR_SOURCE, reasons || say(explain, () => `Нет результатов ВПР за ${year} год.`)), details };
   }
   const manyProcedures = high.length >= r3.minProcedures;
-  const fired = manyProcedures || repeated.length > 0;
+  const fired = manyProcedures || repeatedCount > 0;
   for (const d of high) if (fired) d.status = 'fired';
   const status = fired ? 'fired' : 'not_fired';
   if (!explain) return { rule: 'R3', status, year, value: highestShare, reference: null, threshold: r3.twoSharePercent, source: VPR_SOURCE, sentence: '', details };

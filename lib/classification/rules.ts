@@ -45,8 +45,17 @@ export function combineStatus(details: readonly RuleDetail[]): RuleStatus {
   return 'insufficient_data';
 }
 
+const judgedSets = new WeakMap<Dataset['methodology'], Set<string>>();
+
+/** «exam:subject» of the judged subjects, built once per methodology object. */
+export function judgedKeys(methodology: Dataset['methodology']): Set<string> {
+  let keys = judgedSets.get(methodology);
+  if (!keys) judgedSets.set(methodology, (keys = new Set(methodology.judged.map((j) => `${j.exam}:${j.subject}`))));
+  return keys;
+}
+
 function judgedRows(dataset: Dataset, school: School, year: number): AssessmentResult[] {
-  const judged = new Set(dataset.methodology.judged.map((j) => `${j.exam}:${j.subject}`));
+  const judged = judgedKeys(dataset.methodology);
   return resultsOf(dataset, school.id, year).filter((r) => judged.has(`${r.exam}:${r.subject}`));
 }
 
@@ -86,7 +95,7 @@ export function ruleR1(dataset: Dataset, school: School, year: number, explain =
     if (!worst || gap > worst.gap) worst = { detail, gap };
   }
   return summarise('R1', year, details, worst?.detail ?? null, r1.gapPoints, GIA_SOURCE,
-    `Нет результатов ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`);
+    say(explain, () => `Нет результатов ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`));
 }
 
 /** R2: the share of participants below the ЕГЭ minimum or with ОГЭ mark «2» is at least the threshold. */
@@ -94,16 +103,16 @@ export function ruleR2(dataset: Dataset, school: School, year: number, explain =
   const { minParticipants, r2 } = dataset.methodology;
   const details: RuleDetail[] = [];
   let worst: RuleDetail | null = null;
-  const limit = r2.minSharePercent > 0 ? `не менее ${fmtPercent(r2.minSharePercent)} участников` : 'хотя бы один такой участник';
+  const limit = () => (r2.minSharePercent > 0 ? `не менее ${fmtPercent(r2.minSharePercent)} участников` : 'хотя бы один такой участник');
+  const whatOf = (row: AssessmentResult) => (row.exam === 'EGE' ? `не набрали минимальный балл (${egeMinimumScore(row.subject, year) ?? '—'})` : 'получили «2»');
   for (const row of judgedRows(dataset, school, year)) {
     if (row.participants < minParticipants) {
       details.push(tooFew(row, year, minParticipants, explain));
       continue;
     }
     const below = belowCount(row);
-    const what = row.exam === 'EGE' ? `не набрали минимальный балл (${egeMinimumScore(row.subject, year) ?? '—'})` : 'получили «2»';
     if (below === null) {
-      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `${examSubject(row)}: нет данных о том, сколько участников ${what}.`) });
+      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `${examSubject(row)}: нет данных о том, сколько участников ${whatOf(row)}.`) });
       continue;
     }
     const share = (below * 100) / row.participants;
@@ -116,13 +125,13 @@ export function ruleR2(dataset: Dataset, school: School, year: number, explain =
       participants: row.participants,
       value: share,
       reference: null,
-      sentence: say(explain, () => `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${what}; порог — ${limit}.`),
+      sentence: say(explain, () => `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${whatOf(row)}; порог — ${limit()}.`),
     };
     details.push(detail);
     if (!worst || share > (worst.value ?? -1)) worst = detail;
   }
   return summarise('R2', year, details, worst, r2.minSharePercent, GIA_SOURCE,
-    `Нет данных ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`);
+    say(explain, () => `Нет данных ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`));
 }
 
 /** R4: under the threshold share of 9th-grade graduates go on to grade 10. */
@@ -130,7 +139,7 @@ export function ruleR4(dataset: Dataset, school: School, year: number, explain =
   const { r4 } = dataset.methodology;
   const share = contextOf(dataset, school.id, year)?.continuationShare9to10 ?? null;
   if (share === null) {
-    return emptyOutcome('R4', year, r4.minContinuationPercent, CONTEXT_SOURCE, `Нет данных о переходе выпускников 9 класса в 10 класс за ${year} год.`);
+    return emptyOutcome('R4', year, r4.minContinuationPercent, CONTEXT_SOURCE, say(explain, () => `Нет данных о переходе выпускников 9 класса в 10 класс за ${year} год.`));
   }
   const fired = greaterThan(r4.minContinuationPercent, share);
   const sentence = say(explain, () => `В 10 класс перешли ${fmtPercent(share)} выпускников 9 класса; порог — не менее ${fmtPercent(r4.minContinuationPercent)}.`);
@@ -158,15 +167,15 @@ export function ruleR5(dataset: Dataset, school: School, year: number, explain =
     pupils += p;
     details.push({ status: 'not_fired', year: y, participants: p, value: (o * 100) / p, reference: null });
   }
-  const period = first === year ? `${year} год` : `${first}–${year} гг.`;
+  const period = () => (first === year ? `${year} год` : `${first}–${year} гг.`);
   if (pupils === 0) {
-    return emptyOutcome('R5', year, r5.minOlympiadPercent, CONTEXT_SOURCE, `Нет данных об участии в олимпиадах и числе обучающихся за ${period}`);
+    return emptyOutcome('R5', year, r5.minOlympiadPercent, CONTEXT_SOURCE, say(explain, () => `Нет данных об участии в олимпиадах и числе обучающихся за ${period()}`));
   }
   const share = (olympiad * 100) / pupils;
   const status: RuleStatus = greaterThan(r5.minOlympiadPercent, share) ? 'fired' : 'not_fired';
   for (const d of details) d.status = status;
-  const gaps = missing.length > 0 ? ` (нет данных за ${missing.join(', ')} г.)` : '';
-  const sentence = say(explain, () => `В региональных и всероссийских олимпиадах за ${period}${gaps} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`);
+  const gaps = () => (missing.length > 0 ? ` (нет данных за ${missing.join(', ')} г.)` : '');
+  const sentence = say(explain, () => `В региональных и всероссийских олимпиадах за ${period()}${gaps()} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`);
   return { rule: 'R5', status, year, value: share, reference: null, threshold: r5.minOlympiadPercent, source: CONTEXT_SOURCE, sentence, details };
 }
 

@@ -42,7 +42,7 @@ export type WhatIfInput = z.input<typeof whatIfSchema>;
 
 const count = (label: string) => optionalNumber({ label, min: 0, max: 1_000_000, integer: true });
 const share = (label: string) => optionalNumber({ label, min: 0, max: 100 });
-const flag = z.preprocess((v) => (v === '' || v === undefined ? null : v === 'true' || v === 'on' || v === true ? true : v === 'false' || v === false ? false : v), z.boolean({ message: 'Ожидается «да» или «нет»' }).nullable());
+const flag = z.preprocess((v) => (v === '' || v === undefined ? null : v === 'true' || v === 'on' || v === true ? true : v === 'false' || v === false ? false : v), z.boolean({ message: 'Ожидается «да» или «нет»' }).nullable()).optional();
 
 const subject = z
   .string({ message: 'Предмет: обязателен' })

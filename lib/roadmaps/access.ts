@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only' here: the demo seed runs this under tsx, outside Next (see lib/demo/seed.ts).
 import { and, eq, isNull } from 'drizzle-orm';
 import { organisations, roadmapItems, roadmaps, users, type Roadmap, type RoadmapItem } from '@/db/schema';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';

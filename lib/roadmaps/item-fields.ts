@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only' here: the demo seed runs this under tsx, outside Next (see lib/demo/seed.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { organisations, roadmapItemResponsibles, type Roadmap } from '@/db/schema';
 import type { Executor } from '@/lib/db/client';

@@ -83,18 +83,20 @@ export const createRoadmapSchema = z
   })
   .superRefine(checkYears);
 
-export const updateRoadmapSchema = z
-  .object({
-    id: id('Дорожная карта'),
-    version: versionField,
-    title: requiredText('Название', 500).optional(),
-    periodStartYear: year('Начало периода').optional(),
-    periodEndYear: year('Окончание периода').optional(),
-    approvalDocument: optionalText(300),
-    /** Review statuses change only through submit / approve / return. */
-    status: z.enum(['draft', 'approved', 'archived'], { message: 'Статус: черновик, утверждена или архив' }).optional(),
-  })
-  .superRefine(checkYears);
+const roadmapChanges = {
+  version: versionField,
+  title: requiredText('Название', 500).optional(),
+  periodStartYear: year('Начало периода').optional(),
+  periodEndYear: year('Окончание периода').optional(),
+  approvalDocument: optionalText(300),
+  /** Review statuses change only through submit / approve / return. */
+  status: z.enum(['draft', 'approved', 'archived'], { message: 'Статус: черновик, утверждена или архив' }).optional(),
+};
+
+/** PATCH body of the API (the id is in the path). */
+export const updateRoadmapBodySchema = z.object(roadmapChanges).superRefine(checkYears);
+
+export const updateRoadmapSchema = z.object({ id: id('Дорожная карта'), ...roadmapChanges }).superRefine(checkYears);
 
 export const deleteSchema = z.object({ id: id('Запись'), version: versionField });
 

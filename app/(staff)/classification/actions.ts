@@ -1,0 +1,20 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formAction } from '@/lib/actions';
+import { createRun, publishRun } from '@/lib/classification/queries';
+import { createRunSchema } from '@/lib/classification/schemas';
+
+export const runClassificationAction = formAction(createRunSchema, async (input, actor) => {
+  const run = await createRun(actor, input);
+  revalidatePath('/classification');
+  redirect(`/classification?run=${run.id}`);
+});
+
+export const publishRunAction = formAction(z.object({ id: z.string().uuid() }), async (input, actor) => {
+  await publishRun(actor, input.id);
+  revalidatePath('/classification');
+  return 'Расчёт опубликован: его результаты видны на открытых страницах.';
+});

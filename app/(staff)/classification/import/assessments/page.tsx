@@ -1,0 +1,12 @@
+import type { Metadata } from 'next';
+import { DataImportPage } from '@/components/classification/DataImportPage';
+import { requireActor } from '@/lib/auth/session';
+import { requireRight } from '@/lib/page-guard';
+
+export const metadata: Metadata = { title: 'Импорт результатов оценочных процедур' };
+
+export default async function Page() {
+  const actor = await requireActor();
+  requireRight(actor, 'classification.run');
+  return <DataImportPage kind="assessments" />;
+}

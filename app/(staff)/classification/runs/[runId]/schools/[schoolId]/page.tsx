@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { RuleExplanations } from '@/components/classification/RuleExplanations';
+import {
+  CategoryBadge,
+  CategoryHistory,
+  ExitPanel,
+  LowResultsSummary,
+  PartnerList,
+  RiskProfile,
+  SubjectResults,
+} from '@/components/classification/SchoolOutcomePanels';
+import { SocialPanel } from '@/components/classification/SocialPanel';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { requireActor } from '@/lib/auth/session';
+import { getMethodology, getSchoolClassification, listRuns } from '@/lib/classification/queries';
+import { orNotFound, requireRight } from '@/lib/page-guard';
+
+export const metadata: Metadata = { title: 'Классификация: карточка школы' };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3 rounded border border-slate-200 bg-white p-4">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SchoolClassificationPage({ params }: { params: Promise<{ runId: string; schoolId: string }> }) {
+  const { runId, schoolId } = await params;
+  const actor = await requireActor();
+  requireRight(actor, 'classification.read');
+  const { school, history, inputsUnchanged } = await orNotFound(getSchoolClassification(actor, runId, schoolId));
+  const run = (await listRuns(actor)).find((r) => r.id === runId);
+  const methodology = run ? await getMethodology(actor, run.methodologyId).catch(() => null) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={school.name}
+        crumbs={[
+          { label: 'Главная', href: '/' },
+          { label: 'Классификация школ', href: `/classification?run=${runId}` },
+          { label: school.name },
+        ]}
+      >
+        <p>
+          Расчёт {school.year} года
+          {run ? `, методика «${run.methodologyName}», версия ${run.methodologyVersion}` : ''}.
+        </p>
+      </PageHeader>
+
+      {!inputsUnchanged && (
+        <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          Исходные данные изменились после расчёта: пояснения построены по сохранённым числам расчёта. Чтобы учесть новые данные,
+          запустите классификацию заново.
+        </p>
+      )}
+
+      <div className="space-y-6">
+        <Section id="category" title="Категория">
+          <p className="flex flex-wrap items-center gap-2" data-testid="category">
+            <CategoryBadge category={school.category} />
+            <span>{school.categorySentence}</span>
+          </p>
+        </Section>
+
+        <Section id="low-results" title="Низкие образовательные результаты: правила R1–R5">
+          <LowResultsSummary school={school} />
+          <RuleExplanations rules={school.rules} weights={methodology?.params.weights ?? {}} />
+        </Section>
+
+        <Section id="exit" title="Расстояние до выхода из списка ШНОР">
+          <ExitPanel school={school} />
+        </Section>
+
+        <Section id="social" title="Социальные условия">
+          <SocialPanel school={school} clusterCount={methodology?.params.clusters.count ?? null} />
+        </Section>
+
+        <Section id="results" title="Результаты по предметам">
+          <SubjectResults school={school} />
+        </Section>
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Section id="risks" title="Профиль рисков (ФИОКО)">
+            <RiskProfile school={school} />
+          </Section>
+          <Section id="partners" title="Предлагаемые школы-партнёры">
+            <PartnerList school={school} runId={runId} />
+          </Section>
+        </div>
+
+        <Section id="history" title="История по годам">
+          <CategoryHistory history={history} schoolId={schoolId} currentRunId={runId} />
+        </Section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
+import type { FilterSpec, Row } from '@/components/ui/DataTable';
+import { EXPECTED_DOCUMENT_LABELS } from '@/lib/roadmaps/table/document';
+import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
+import type { ItemView, RoadmapDetail } from '@/lib/roadmaps/views';
+
+const RESPONSIBLE_SEPARATOR = '; ';
+
+function responsibleNames(item: ItemView): string[] {
+  const names = item.responsibles.map((r) => r.organisationName ?? r.name);
+  return names.length > 0 ? names : item.responsibleText ? [item.responsibleText] : [];
+}
+
+/** The items of a road map as DataTable rows (plus id, version and label for the selection). */
+export function itemRows(detail: RoadmapDetail): Row[] {
+  return detail.sections.flatMap((section) =>
+    section.items.map((item) => ({
+      id: item.id,
+      version: item.version,
+      label: itemLabel(item),
+      number: item.number,
+      activity: item.activity,
+      href: `/roadmaps/${detail.roadmap.id}/items/${item.id}`,
+      section: sectionTitle(section),
+      deadlineText: item.deadlineText,
+      periodEnd: item.periodEnd,
+      responsible: responsibleNames(item).join(RESPONSIBLE_SEPARATOR),
+      status: ITEM_STATUS_LABELS[item.status],
+      overdue: item.overdue ? 'просрочено' : null,
+    })),
+  );
+}
+
+function distinct(values: string[]) {
+  return [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ru')).map((value) => ({ value, label: value }));
+}
+
+export function itemFilters(detail: RoadmapDetail): FilterSpec[] {
+  const items = detail.sections.flatMap((section) => section.items);
+  return [
+    { key: 'section', label: 'Раздел', options: detail.sections.map((s) => ({ value: sectionTitle(s), label: sectionTitle(s) })) },
+    { key: 'status', label: 'Статус', options: Object.values(ITEM_STATUS_LABELS).map((v) => ({ value: v, label: v })) },
+    { key: 'responsible', label: 'Ответственный', options: distinct(items.flatMap(responsibleNames)), separator: RESPONSIBLE_SEPARATOR },
+    { key: 'overdue', label: 'Просрочка', options: [{ value: 'просрочено', label: 'только просроченные' }] },
+  ];
+}
+
+export const STATUS_OPTIONS = Object.entries(ITEM_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+export const DOCUMENT_OPTIONS = Object.entries(EXPECTED_DOCUMENT_LABELS).map(([value, label]) => ({ value, label }));
+export const sectionOptions = (detail: RoadmapDetail) => detail.sections.map((s) => ({ value: s.id, label: sectionTitle(s) }));

@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ProgressSummaryView } from '@/components/roadmaps/ProgressSummaryView';
+import { RoadmapFacts } from '@/components/roadmaps/RoadmapFacts';
+import { RoadmapTabs } from '@/components/roadmaps/RoadmapTabs';
+import { SectionProgressList } from '@/components/roadmaps/SectionProgressList';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { requireActor } from '@/lib/auth/session';
+import { orNotFound } from '@/lib/page-guard';
+import { getRoadmap } from '@/lib/roadmaps/queries';
+import { createItemAction, createSectionAction, setItemsStatusAction } from '../actions';
+import { ItemForm } from './ItemForm';
+import { itemFilters, itemRows, DOCUMENT_OPTIONS, sectionOptions, STATUS_OPTIONS } from './item-rows';
+import { ItemsTable } from './ItemsTable';
+import { ReviewPanel } from './ReviewPanel';
+import { SectionForm } from './SectionForm';
+
+export const metadata: Metadata = { title: 'Дорожная карта' };
+
+function Disclosure({ summary, children }: { summary: string; children: React.ReactNode }) {
+  return (
+    <details className="rounded border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer font-medium text-brand-700">{summary}</summary>
+      <div className="mt-3">{children}</div>
+    </details>
+  );
+}
+
+export default async function RoadmapPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const detail = await orNotFound(getRoadmap(actor, id));
+  const { roadmap, permissions } = detail;
+  const sections = sectionOptions(detail);
+  return (
+    <>
+      <PageHeader
+        title={roadmap.title}
+        crumbs={[{ label: 'Главная', href: '/' }, { label: 'Дорожные карты', href: '/roadmaps' }, { label: roadmap.title }]}
+        actions={
+          permissions.canEdit && (
+            <Link href={`/roadmaps/${roadmap.id}/edit`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline">
+              Изменить сведения
+            </Link>
+          )
+        }
+      />
+      <RoadmapTabs roadmapId={roadmap.id} current="items" canImport={permissions.canEdit} />
+      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+        <RoadmapFacts roadmap={roadmap} />
+        <section aria-labelledby="progress-title">
+          <h2 id="progress-title" className="mb-2 text-lg font-semibold">
+            Ход исполнения
+          </h2>
+          <ProgressSummaryView progress={detail.progress} label="вся дорожная карта" />
+        </section>
+      </div>
+      <section aria-labelledby="sections-title" className="mb-6">
+        <h2 id="sections-title" className="mb-2 text-lg font-semibold">
+          По разделам
+        </h2>
+        <SectionProgressList sections={detail.sections} />
+      </section>
+      <section aria-labelledby="items-title" className="mb-6">
+        <h2 id="items-title" className="mb-2 text-lg font-semibold">
+          Мероприятия
+        </h2>
+        <ItemsTable
+          rows={itemRows(detail)}
+          filters={itemFilters(detail)}
+          statuses={STATUS_OPTIONS}
+          roadmapId={roadmap.id}
+          bulkAction={permissions.canEdit ? setItemsStatusAction : undefined}
+        />
+      </section>
+      {permissions.canEdit && (
+        <div className="mb-6 space-y-3">
+          <Disclosure summary="Добавить мероприятие">
+            {sections.length === 0 ? (
+              <p className="text-sm">
+                Сначала добавьте раздел или <Link href={`/roadmaps/${roadmap.id}/import`} className="underline">
+                  импортируйте таблицу
+                </Link>.
+              </p>
+            ) : (
+              <ItemForm
+                action={createItemAction}
+                sections={sections}
+                statuses={STATUS_OPTIONS}
+                documents={DOCUMENT_OPTIONS}
+                values={{
+                  roadmapId: roadmap.id,
+                  sectionId: sections.at(-1)?.value ?? '',
+                  number: null,
+                  activity: '',
+                  deadlineText: '',
+                  periodStart: null,
+                  periodEnd: null,
+                  periodOverridden: false,
+                  responsibleText: '',
+                  plannedResult: '',
+                  expectedDocument: null,
+                  status: 'planned',
+                }}
+              />
+            )}
+          </Disclosure>
+          <Disclosure summary="Добавить раздел">
+            <SectionForm action={createSectionAction} roadmapId={roadmap.id} />
+          </Disclosure>
+        </div>
+      )}
+      {(roadmap.level === 'school' || detail.review.length > 0) && <ReviewPanel detail={detail} />}
+    </>
+  );
+}

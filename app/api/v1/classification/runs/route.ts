@@ -1,0 +1,17 @@
+import { apiRoute } from '@/lib/api/route';
+import { createRun, listRuns } from '@/lib/classification/queries';
+import { AppError } from '@/lib/errors';
+
+/** Runs visible to the caller, newest first; `?year=2026` narrows to a year. */
+export const GET = apiRoute(async (request, { actor }) => {
+  const year = new URL(request.url).searchParams.get('year');
+  return listRuns(actor, year ? { year: Number(year) } : {});
+});
+
+/** Classifies the schools in scope for a year: `{ year, methodologyId?, municipalityId? }`. */
+export const POST = apiRoute(async (request, { actor }) => {
+  const body: unknown = await request.json().catch(() => {
+    throw new AppError('validation', 'Ожидается JSON.');
+  });
+  return createRun(actor, body as Parameters<typeof createRun>[1]);
+});

@@ -1,0 +1,6 @@
+import { apiRoute } from '@/lib/api/route';
+import { fileResponse } from '@/lib/roadmaps/api-request';
+import { readEvidenceFile } from '@/lib/roadmaps/queries';
+
+/** An evidence file of a progress report, for readers of its road map. Always a download (never rendered inline). */
+export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => fileResponse(await readEvidenceFile(actor, params.id)));

@@ -1,0 +1,49 @@
+/** The results table of a run: serializable rows, columns and filters for the shared DataTable. */
+import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
+import { CATEGORY_NAMES, type SchoolClassification } from '@/lib/classification/classify';
+import { CATEGORIES, CATEGORY_BADGES, RULE_IDS, RULE_SHORT_NAMES } from './labels';
+
+const RULE_SEPARATOR = ', ';
+
+export const RESULT_COLUMNS: ColumnSpec[] = [
+  { key: 'name', header: 'Школа', kind: 'link', hrefKey: 'href' },
+  { key: 'municipality', header: 'Муниципалитет' },
+  { key: 'category', header: 'Категория', badges: CATEGORY_BADGES },
+  { key: 'firedRules', header: 'Сработавшие правила' },
+  { key: 'score', header: 'Сумма весов', kind: 'number' },
+  { key: 'gap', header: 'Отставание от муниципалитета, баллов', kind: 'number' },
+  { key: 'index', header: 'Социальный индекс', kind: 'number' },
+  { key: 'cluster', header: 'Кластер' },
+  { key: 'stable', header: 'Устойчиво низкие' },
+];
+
+export function resultRows(runId: string, schools: readonly SchoolClassification[], municipalityNames: ReadonlyMap<string, string>): Row[] {
+  return schools.map((s) => ({
+    name: s.name,
+    href: `/classification/runs/${runId}/schools/${s.schoolId}`,
+    municipality: municipalityNames.get(s.municipalityId) ?? '—',
+    category: CATEGORY_NAMES[s.category],
+    firedRules: s.rules.filter((r) => r.status === 'fired').map((r) => r.rule).join(RULE_SEPARATOR),
+    score: s.lowResults.score,
+    gap: s.results.municipalGap === null ? null : Math.round(s.results.municipalGap * 10) / 10,
+    index: s.social.index === null ? null : Math.round(s.social.index * 100) / 100,
+    cluster: s.cluster === null ? null : String(s.cluster),
+    stable: s.stable.decision === 'yes' ? 'да' : s.stable.decision === 'no' ? 'нет' : 'недостаточно данных',
+  }));
+}
+
+export function resultFilters(schools: readonly SchoolClassification[], municipalityNames: ReadonlyMap<string, string>): FilterSpec[] {
+  const municipalities = [...new Set(schools.map((s) => municipalityNames.get(s.municipalityId) ?? '—'))].sort((a, b) => a.localeCompare(b, 'ru'));
+  const clusters = [...new Set(schools.flatMap((s) => (s.cluster === null ? [] : [s.cluster])))].sort((a, b) => a - b);
+  return [
+    { key: 'category', label: 'Категория', options: CATEGORIES.map((c) => ({ value: CATEGORY_NAMES[c], label: CATEGORY_NAMES[c] })) },
+    { key: 'municipality', label: 'Муниципалитет', options: municipalities.map((m) => ({ value: m, label: m })) },
+    { key: 'cluster', label: 'Кластер', options: clusters.map((c) => ({ value: String(c), label: `Кластер ${c}` })) },
+    {
+      key: 'firedRules',
+      label: 'Сработавшее правило',
+      separator: RULE_SEPARATOR,
+      options: RULE_IDS.map((r) => ({ value: r, label: `${r}: ${RULE_SHORT_NAMES[r]}` })),
+    },
+  ];
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+/** Form editing of assessment results and school contexts, keyed like the import (school + year + exam + subject + grade). */
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { assessmentResults, organisations, schoolContexts } from '@/db/schema';
+import type { Actor, ResourceScope } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/policy';
+import { scopeFilter } from '@/lib/auth/scope-filter';
+import { recordAudit } from '@/lib/audit/record';
+import { type Executor, getDb } from '@/lib/db/client';
+import { ruOrder } from '@/lib/db/collation';
+import { inTransaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { assessmentResultSchema, listResultsFilterSchema, schoolContextSchema, type AssessmentResultInput, type SchoolContextInput } from '../schemas';
+import type { AssessmentResultRow } from './types';
+
+export type AssessmentValues = Omit<typeof assessmentResults.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type ContextValues = Omit<typeof schoolContexts.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+
+export interface SchoolTarget { id: string; name: string; scope: ResourceScope }
+
+/** A school with its place; import and form editing both need it before any write. */
+export async function schoolTargets(executor: Executor, ids: string[]): Promise<Map<string, SchoolTarget>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor.select().from(organisations).where(and(inArray(organisations.id, ids), eq(organisations.kind, 'school')));
+  return new Map(rows.map((o) => [o.id, { id: o.id, name: o.shortName ?? o.name, scope: { regionId: o.regionId, municipalityId: o.municipalityId, schoolId: o.id } }]));
+}
+
+async function schoolFor(executor: Executor, actor: Actor, schoolId: string): Promise<SchoolTarget> {
+  const school = (await schoolTargets(executor, [schoolId])).get(schoolId);
+  if (!school) throw new AppError('validation', 'Школа не найдена.', [{ field: 'schoolId', message: 'Школа не найдена' }]);
+  authorize(actor, 'classification.run', school.scope);
+  return school;
+}
+
+type Parsed = ReturnType<typeof assessmentResultSchema.parse>;
+
+export function assessmentValues(data: Omit<Parsed, 'version'>, scope: ResourceScope): AssessmentValues {
+  return {
+    schoolId: data.schoolId, regionId: scope.regionId, municipalityId: scope.municipalityId, year: data.year, exam: data.exam,
+    subject: data.subject, grade: data.exam === 'VPR' ? (data.grade ?? 0) : 0, participants: data.participants ?? 0,
+    meanScore: data.meanScore ?? null, maxScore: data.maxScore ?? null, belowMinimum: data.belowMinimum ?? null,
+    marks2: data.marks2 ?? null, marks3: data.marks3 ?? null, marks4: data.marks4 ?? null, marks5: data.marks5 ?? null,
+    highScorers: data.highScorers ?? null, source: data.source ?? null,
+  };
+}
+
+function toRow(r: typeof assessmentResults.$inferSelect, schoolName: string): AssessmentResultRow {
+  return { ...r, schoolName } as AssessmentResultRow;
+}
+
+export async function listAssessmentResults(actor: Actor, filter: { schoolId?: string; year?: number }): Promise<AssessmentResultRow[]> {
+  authorize(actor, 'classification.read');
+  const f = parseInput(listResultsFilterSchema, filter);
+  const conditions: (SQL | undefined)[] = [scopeFilter(actor, 'classification.read', assessmentResults)];
+  if (f.schoolId) conditions.push(eq(assessmentResults.schoolId, f.schoolId));
+  if (f.year !== undefined) conditions.push(eq(assessmentResults.year, f.year));
+  const name = organisations.shortName;
+  const rows = await getDb().select({ r: assessmentResults, name, fullName: organisations.name }).from(assessmentResults)
+    .innerJoin(organisations, eq(organisations.id, assessmentResults.schoolId))
+    .where(and(...conditions))
+    .orderBy(desc(assessmentResults.year), ruOrder(organisations.name), asc(assessmentResults.exam), asc(assessmentResults.subject), asc(assessmentResults.grade))
+    .limit(5_000);
+  return rows.map(({ r, name: short, fullName }) => toRow(r, short ?? fullName));
+}
+
+export async function upsertAssessmentResult(actor: Actor, input: AssessmentResultInput): Promise<AssessmentResultRow> {
+  const data = parseInput(assessmentResultSchema, input);
+  return inTransaction(async (tx) => {
+    const school = await schoolFor(tx, actor, data.schoolId);
+    const values = assessmentValues(data, school.scope);
+    const key = and(eq(assessmentResults.schoolId, values.schoolId), eq(assessmentResults.year, values.year), eq(assessmentResults.exam, values.exam),
+      eq(assessmentResults.subject, values.subject), eq(assessmentResults.grade, values.grade ?? 0));
+    const [before] = await tx.select().from(assessmentResults).where(key);
+    if (before && data.version !== undefined && before.version !== data.version) throw new AppError('conflict');
+    const [after] = before
+      ? await tx.update(assessmentResults).set({ ...values, version: before.version + 1, updatedAt: new Date() }).where(eq(assessmentResults.id, before.id)).returning()
+      : await tx.insert(assessmentResults).values(values).returning();
+    await recordAudit(tx, actor, { action: before ? 'update' : 'create', entityType: 'assessment_result', entityId: after!.id, scope: school.scope, before, after });
+    return toRow(after!, school.name);
+  });
+}
+
+type ParsedContext = ReturnType<typeof schoolContextSchema.parse>;
+
+export function contextValues(data: Omit<ParsedContext, 'version'>, scope: ResourceScope): ContextValues {
+  const { version: _v, ...rest } = data as ParsedContext;
+  const values: Record<string, unknown> = { ...rest, regionId: scope.regionId, municipalityId: scope.municipalityId };
+  for (const [k, v] of Object.entries(values)) if (v === undefined) values[k] = null;
+  return values as ContextValues;
+}
+
+export async function upsertSchoolContext(actor: Actor, input: SchoolContextInput): Promise<{ id: string; version: number }> {
+  const data = parseInput(schoolContextSchema, input);
+  return inTransaction(async (tx) => {
+    const school = await schoolFor(tx, actor, data.schoolId);
+    const values = contextValues(data, school.scope);
+    const [before] = await tx.select().from(schoolContexts).where(and(eq(schoolContexts.schoolId, data.schoolId), eq(schoolContexts.year, data.year)));
+    if (before && data.version !== undefined && before.version !== data.version) throw new AppError('conflict');
+    const [after] = before
+      ? await tx.update(schoolContexts).set({ ...values, version: before.version + 1, updatedAt: new Date() }).where(eq(schoolContexts.id, before.id)).returning()
+      : await tx.insert(schoolContexts).values(values).returning();
+    await recordAudit(tx, actor, { action: before ? 'update' : 'create', entityType: 'school_context', entityId: after!.id, scope: school.scope, before, after });
+    return { id: after!.id, version: after!.version };
+  });
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { AppError } from '@/lib/errors';
+import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
+import { contentDisposition } from './export-rows';
+import type { ExportedFile } from './views';
+
+/** Query string → plain object (for zod): `?level=school&year=2022`. */
+export function queryObject(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams.entries());
+}
+
+export async function jsonBody(request: Request): Promise<unknown> {
+  return request.json().catch(() => {
+    throw new AppError('validation', 'Ожидается тело запроса в формате JSON.');
+  });
+}
+
+const FILE_TYPES: Record<string, string> = {
+  'text/csv': 'import.csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'import.xlsx',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'import.docx',
+};
+
+export const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', ...Object.keys(FILE_TYPES)];
+
+/** The raw table of an import request: pasted text (TSV) or a file by its Content-Type, size-limited. */
+export async function importBody(request: Request): Promise<{ text?: string; file?: TableFileInput }> {
+  const limit = DEFAULT_UPLOAD_LIMITS.maxUploadBytes;
+  if (Number(request.headers.get('content-length') ?? 0) > limit) throw new AppError('payload_too_large', 'Файл больше 10 МБ.');
+  const mimeType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!IMPORT_CONTENT_TYPES.includes(mimeType)) {
+    throw new AppError('unsupported_media_type', `Ожидается Content-Type: ${IMPORT_CONTENT_TYPES.join(', ')}.`);
+  }
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length > limit) throw new AppError('payload_too_large', 'Файл больше 10 МБ.');
+  if (mimeType === 'text/tab-separated-values') return { text: new TextDecoder().decode(bytes) };
+  return { file: { bytes, filename: FILE_TYPES[mimeType]!, mimeType } };
+}
+
+/** A file download response with the Russian name encoded per RFC 5987. */
+export function fileResponse(file: ExportedFile, disposition: 'attachment' | 'inline' = 'attachment'): Response {
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': contentDisposition(file.fileName, disposition),
+      'Content-Length': String(file.bytes.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,149 @@
+import 'server-only';
+import { and, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { organisations, roadmapItems, roadmaps, type Organisation, type Roadmap } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/policy';
+import { scopeFilter } from '@/lib/auth/scope-filter';
+import { getDb, type Executor } from '@/lib/db/client';
+import { ruOrder } from '@/lib/db/collation';
+import { inTransaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors';
+import { parseInput } from '@/lib/validation';
+import { assertVersion, ROADMAP_SCOPE_COLUMNS, roadmapFor, roadmapScope, snapshot } from './access';
+import { isOverdue } from './deadline';
+import { deadlineColumns } from './item-fields';
+import { createRoadmapIn, ownerScope } from './write-core';
+import { summariseProgress } from './progress';
+import {
+  createRoadmapSchema,
+  listRoadmapsFilterSchema,
+  updateRoadmapSchema,
+  type CreateRoadmapInput,
+  type ListRoadmapsFilter,
+  type UpdateRoadmapInput,
+} from './schemas';
+import type { RoadmapListRow } from './views';
+
+/** Road maps the actor may read, with their progress and overdue counts as of `today`. */
+export async function listRoadmaps(actor: Actor, filter: ListRoadmapsFilter = {}, today: Date = new Date()): Promise<RoadmapListRow[]> {
+  authorize(actor, 'roadmap.read');
+  const f = parseInput(listRoadmapsFilterSchema, filter);
+  const conditions: (SQL | undefined)[] = [
+    isNull(roadmaps.deletedAt),
+    scopeFilter(actor, 'roadmap.read', ROADMAP_SCOPE_COLUMNS),
+    f.level ? eq(roadmaps.level, f.level) : undefined,
+    f.status ? eq(roadmaps.status, f.status) : undefined,
+    f.organisationId ? eq(roadmaps.ownerOrganisationId, f.organisationId) : undefined,
+    f.year !== undefined ? and(lte(roadmaps.periodStartYear, f.year), gte(roadmaps.periodEndYear, f.year)) : undefined,
+  ];
+  const rows = await getDb()
+    .select({ roadmap: roadmaps, ownerName: organisations.name, ownerShortName: organisations.shortName })
+    .from(roadmaps)
+    .innerJoin(organisations, eq(organisations.id, roadmaps.ownerOrganisationId))
+    .where(and(...conditions))
+    .orderBy(roadmaps.level, ruOrder(roadmaps.title));
+  const items = rows.length
+    ? await getDb()
+        .select({ roadmapId: roadmapItems.roadmapId, status: roadmapItems.status, canBeOverdue: roadmapItems.canBeOverdue, end: roadmapItems.periodEnd })
+        .from(roadmapItems)
+        .where(and(inArray(roadmapItems.roadmapId, rows.map((row) => row.roadmap.id)), isNull(roadmapItems.deletedAt)))
+    : [];
+  return rows.map(({ roadmap, ownerName, ownerShortName }) => {
+    const progress = summariseProgress(
+      items.filter((item) => item.roadmapId === roadmap.id).map((item) => ({ status: item.status, overdue: isOverdue(item, item.status, today) })),
+    );
+    return {
+      id: roadmap.id,
+      title: roadmap.title,
+      level: roadmap.level,
+      status: roadmap.status,
+      ownerOrganisationId: roadmap.ownerOrganisationId,
+      ownerName: ownerShortName ?? ownerName,
+      periodStartYear: roadmap.periodStartYear,
+      periodEndYear: roadmap.periodEndYear,
+      approvalDocument: roadmap.approvalDocument,
+      itemCount: progress.total,
+      doneShare: progress.doneShare,
+      overdueCount: progress.overdue,
+      version: roadmap.version,
+    };
+  });
+}
+
+/** Active organisations the actor may create a road map for (the form's owner list). */
+export async function listPossibleOwners(actor: Actor): Promise<Organisation[]> {
+  authorize(actor, 'roadmap.write');
+  const candidates = await getDb()
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.isActive, true), scopeFilter(actor, 'organisation.read', { regionId: organisations.regionId, municipalityId: organisations.municipalityId, schoolId: organisations.id, ownerOrganisationId: organisations.id })))
+    .orderBy(ruOrder(organisations.name));
+  return candidates.filter((org) => org.kind !== 'region' || actor.role === 'admin').filter((org) => {
+    const level = org.kind === 'school' ? 'school' : org.municipalityId ? 'municipality' : 'region';
+    return can(actor, 'roadmap.write', ownerScope(org, level));
+  });
+}
+
+export async function createRoadmap(actor: Actor, input: CreateRoadmapInput): Promise<Roadmap> {
+  const values = parseInput(createRoadmapSchema, input);
+  return inTransaction(async (tx) => createRoadmapIn(tx, actor, values));
+}
+
+export async function updateRoadmap(actor: Actor, input: UpdateRoadmapInput): Promise<Roadmap> {
+  const { id, version, ...changes } = parseInput(updateRoadmapSchema, input);
+  return inTransaction(async (tx) => {
+    const before = await roadmapFor(tx, actor, 'roadmap.write', id, true);
+    assertVersion(before, version);
+    const startYear = changes.periodStartYear ?? before.periodStartYear;
+    const endYear = changes.periodEndYear ?? before.periodEndYear;
+    if (startYear > endYear) {
+      throw new AppError('validation', undefined, [{ field: 'periodEndYear', message: 'Окончание периода: не раньше начала' }]);
+    }
+    if (before.level === 'school' && changes.status && !schoolStatusChangeAllowed(before.status, changes.status)) {
+      const message = 'Статус: школьная дорожная карта утверждается и возвращается через согласование';
+      throw new AppError('validation', message, [{ field: 'status', message }]);
+    }
+    const [after] = await tx
+      .update(roadmaps)
+      .set({ ...changes, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(roadmaps.id, id), eq(roadmaps.version, version)))
+      .returning();
+    if (!after) throw new AppError('conflict');
+    if (startYear !== before.periodStartYear || endYear !== before.periodEndYear) await renormaliseItems(tx, after);
+    await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap', entityId: id, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+/** A school road map is archived or taken out of the archive by hand; everything else goes through review. */
+function schoolStatusChangeAllowed(from: Roadmap['status'], to: Roadmap['status']): boolean {
+  return from === to || to === 'archived' || (from === 'archived' && to === 'draft');
+}
+
+/** A new period changes what yearless deadlines mean; hand-set periods stay. */
+async function renormaliseItems(tx: Executor, roadmap: Roadmap): Promise<void> {
+  const items = await tx
+    .select({ id: roadmapItems.id, deadlineText: roadmapItems.deadlineText })
+    .from(roadmapItems)
+    .where(and(eq(roadmapItems.roadmapId, roadmap.id), eq(roadmapItems.periodOverridden, false), isNull(roadmapItems.deletedAt)));
+  for (const item of items) {
+    await tx.update(roadmapItems).set(deadlineColumns(item.deadlineText, roadmap, null)).where(eq(roadmapItems.id, item.id));
+  }
+}
+
+/** Soft delete: the road map leaves lists and pages, its rows stay for history. */
+export async function deleteRoadmap(actor: Actor, id: string, version: number): Promise<void> {
+  await inTransaction(async (tx) => {
+    const before = await roadmapFor(tx, actor, 'roadmap.write', id, true);
+    assertVersion(before, version);
+    const [after] = await tx
+      .update(roadmaps)
+      .set({ deletedAt: new Date(), version: version + 1, updatedAt: new Date() })
+      .where(and(eq(roadmaps.id, id), eq(roadmaps.version, version)))
+      .returning();
+    if (!after) throw new AppError('conflict');
+    await recordAudit(tx, actor, { action: 'delete', entityType: 'roadmap', entityId: id, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
+  });
+}
+

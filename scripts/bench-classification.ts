@@ -1,0 +1,141 @@
+/**
+ * National-scale benchmark of the classification (issue 4, «Scale»): generates 40,000 schools in 2,000
+ * municipalities over 3 years (≈ 2.4 M assessment rows + contexts), loads them into PostgreSQL, and prints the
+ * import time, the classification time (read + classify + write results in one transaction), peak memory, a
+ * bare SQL aggregate over the same rows, their ratio, and one municipality's run. Figures only, not a test.
+ *
+ * DATABASE_URL — use that database (its classification tables get the synthetic rows); otherwise a scratch
+ * database is created on 127.0.0.1:5432 (TEST_POSTGRES_URL overrides the admin URL) and dropped at the end.
+ */
+import { randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import pg from 'pg';
+import { classify } from '@/lib/classification/classify';
+import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
+import { copyIn } from '@/lib/classification/server/copy';
+import { loadInput } from '@/lib/classification/server/load';
+import { FULL_EXPLANATION_LIMIT, insertRun } from '@/lib/classification/server/store';
+import { generateDataset } from '@/lib/classification/synthetic';
+import { closeDb, getPool } from '@/lib/db/client';
+import { migrateDatabase } from '@/lib/db/migrate';
+import { inTransaction } from '@/lib/db/transaction';
+import { createScratchDatabase } from '@/tests/support/database';
+
+const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 2_000);
+const SCHOOLS_PER_MUNICIPALITY = 20;
+const YEARS = [2024, 2025, 2026] as const;
+const YEAR = 2026;
+
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} с`;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+/** COPY FROM STDIN: one stream per table, on its own connection (the pool's timeouts guard requests, not a bulk load). */
+async function bulkInsert(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await copyIn(client, table, columns, rows);
+  } finally {
+    await client.end();
+  }
+  sampleRss();
+}
+
+/** Rows encoded one by one as COPY consumes them, not 2.4 M arrays at once. */
+function* lazyMap<T>(items: readonly T[], row: (item: T) => unknown[]): Generator<unknown[]> {
+  for (const item of items) yield row(item);
+}
+
+/** A full collection, so that the classification's peak memory does not include the generated import data. */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+async function load(regionId: string) {
+  const data = generateDataset({ municipalities: MUNICIPALITIES, schoolsPerMunicipality: SCHOOLS_PER_MUNICIPALITY, years: YEARS });
+  const ids = new Map<string, string>();
+  const municipalities = new Map<string, string>();
+  for (const s of data.schools) {
+    if (!municipalities.has(s.municipalityId)) municipalities.set(s.municipalityId, randomUUID());
+    ids.set(s.id, randomUUID());
+  }
+  const ogrn = (i: number) => `9${String(i).padStart(12, '0')}`;
+  await bulkInsert('organisations', ['id', 'kind', 'name', 'parent_id', 'region_id', 'municipality_id'],
+    [...municipalities].map(([key, id]) => [id, 'municipality', `Муниципалитет ${key}`, regionId, regionId, id]));
+  await bulkInsert('organisations', ['id', 'kind', 'name', 'ogrn', 'parent_id', 'region_id', 'municipality_id'],
+    data.schools.map((s, i) => { const m = municipalities.get(s.municipalityId)!; return [ids.get(s.id), 'school', s.name, ogrn(i), m, regionId, m]; }));
+  const place = (schoolId: string) => [ids.get(schoolId), regionId, municipalities.get(schoolId.slice(0, schoolId.indexOf('-s')))];
+  await bulkInsert('assessment_results',
+    ['school_id', 'region_id', 'municipality_id', 'year', 'exam', 'subject', 'grade', 'participants', 'mean_score', 'below_minimum', 'marks_2', 'marks_3', 'marks_4', 'marks_5'],
+    lazyMap(data.results, (r) => [...place(r.schoolId), r.year, r.exam, r.subject, r.grade ?? 0, r.participants, r.meanScore, r.belowMinimum, r.marks?.m2 ?? null, r.marks?.m3 ?? null, r.marks?.m4 ?? null, r.marks?.m5 ?? null]));
+  const contextColumns = ['pupils', 'continuationShare9to10', 'olympiadParticipants', 'shareOvz', 'shareLowIncome', 'shareParentsHigherEd', 'shareNonNativeRussian', 'distanceKm', 'rural', 'teacherVacancyShare', 'shareTeachersUnder35', 'shareTeachers60plus', 'internetMbps', 'hasPsychologist', 'hasSpeechTherapist', 'hasSocialPedagogue', 'facilitiesCondition'] as const;
+  const snake: Record<string, string> = { continuationShare9to10: 'continuation_share_9_to_10', shareTeachersUnder35: 'share_teachers_under_35', shareTeachers60plus: 'share_teachers_60_plus' };
+  await bulkInsert('school_contexts', ['school_id', 'region_id', 'municipality_id', 'year', ...contextColumns.map((c) => snake[c] ?? c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`))],
+    lazyMap(data.contexts, (c) => [...place(c.schoolId), c.year, ...contextColumns.map((k) => c[k] ?? null)]));
+  return { results: data.results.length, contexts: data.contexts.length, schools: data.schools.length, firstMunicipality: municipalities.values().next().value! };
+}
+
+async function classificationRun(regionId: string, methodologyId: string, municipalityId: string | null) {
+  const [input, readMs] = await timed(() => loadInput({ regionId, municipalityId, year: YEAR }, DEFAULT_METHODOLOGY));
+  sampleRss();
+  const compact = input.schools.length > FULL_EXPLANATION_LIMIT;
+  const [result, classifyMs] = await timed(async () => classify(input, { explain: !compact }));
+  sampleRss();
+  const [, writeMs] = await timed(() => inTransaction((tx) => insertRun(tx, { regionId, municipalityId, year: YEAR, methodologyId, createdBy: null }, result, compact)));
+  sampleRss();
+  console.log(`  чтение ${seconds(readMs)}, расчёт ${seconds(classifyMs)}, запись ${seconds(writeMs)}`);
+  // Only the figures leave: the national result must not weigh on the next measurement.
+  return { schoolCount: result.schools.length, counts: result.counts };
+}
+
+async function main() {
+  const scratch = process.env.DATABASE_URL ? null : await createScratchDatabase('opora_bench');
+  if (scratch) process.env.DATABASE_URL = scratch.url;
+  const timer = setInterval(sampleRss, 50);
+  try {
+    await migrateDatabase(process.env.DATABASE_URL!);
+    const regionId = randomUUID();
+    await getPool().query(`INSERT INTO organisations (id, kind, name, region_id) VALUES ($1, 'region', 'Синтетическая страна', $1)`, [regionId]);
+    const [loaded, importMs] = await timed(() => load(regionId));
+    await getPool().query('ANALYZE assessment_results; ANALYZE school_contexts; ANALYZE organisations');
+    const [{ id: methodologyId }] = (await getPool().query(
+      `INSERT INTO methodologies (region_id, name, version_number, status, params) VALUES ($1, 'По умолчанию', 1, 'active', $2) RETURNING id`,
+      [regionId, JSON.stringify(DEFAULT_METHODOLOGY)])).rows as [{ id: string }];
+    console.log(`Данные: ${loaded.schools} школ, ${loaded.results} строк результатов, ${loaded.contexts} строк контекста`);
+    console.log(`Импорт (COPY FROM STDIN): ${seconds(importMs)}`);
+
+    collectGarbage();
+    peakRss = process.memoryUsage().rss;
+    console.log(`Память процесса перед классификацией: ${Math.round(peakRss / 1e6)} МБ`);
+    const [result, runMs] = await timed(() => classificationRun(regionId, methodologyId, null));
+    console.log(`Классификация страны (чтение + расчёт + запись ${result.schoolCount} результатов): ${seconds(runMs)}; пиковая память ${Math.round(peakRss / 1e6)} МБ`);
+    console.log(`  категории: ${JSON.stringify(result.counts)}`);
+
+    const [, aggregateMs] = await timed(() => getPool().query(
+      `SELECT r.municipality_id, r.subject, r.year, sum(r.mean_score * r.participants) / nullif(sum(r.participants), 0) AS mean, sum(r.participants)
+         FROM assessment_results r JOIN organisations s ON s.id = r.school_id
+        WHERE s.region_id = $1 AND r.year BETWEEN $2 - 9 AND $2 GROUP BY 1, 2, 3`, [regionId, YEAR]));
+    console.log(`Голый SQL-агрегат по тем же строкам: ${seconds(aggregateMs)}; отношение ${(runMs / aggregateMs).toFixed(1)}×`);
+
+    const [municipal, municipalMs] = await timed(() => classificationRun(regionId, methodologyId, loaded.firstMunicipality));
+    console.log(`Один муниципалитет (${municipal.schoolCount} школ, с формулировками): ${Math.round(municipalMs)} мс`);
+  } finally {
+    clearInterval(timer);
+    await closeDb();
+    await scratch?.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { classificationRuns, organisations, type Organisation } from '@/db/schema';
+import { scopeOf } from '@/lib/auth/actor-store';
+import type { Actor } from '@/lib/auth/actor';
+import { DEMO_YEAR } from '@/lib/classification/demo-data';
+import { seedDemoClassification } from '@/lib/classification/demo-seed';
+import { createRun, getActiveMethodology, getRun, listPublishedCategories } from '@/lib/classification/queries';
+import { getDb } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
+import { DEMO_DATA } from '@/lib/demo/data';
+import { validOgrn } from './classification-helpers';
+
+/**
+ * The classification seeder on a fresh copy of the demo region's schools (the shared demo region belongs to
+ * seed.test.ts, which expects to seed it first).
+ */
+let region: Organisation;
+let ids: Map<string, string>;
+let analyst: Actor;
+
+const seed = () => inTransaction((tx) => seedDemoClassification({ tx, organisationIds: ids, userIds: new Map() }));
+
+beforeAll(async () => {
+  const db = getDb();
+  const label = randomUUID().slice(0, 6);
+  const regionId = randomUUID();
+  [region] = await db.insert(organisations).values({ id: regionId, kind: 'region', name: `Демо-копия ${label}`, regionId }).returning() as [Organisation];
+  ids = new Map();
+  for (const m of DEMO_DATA.municipalities) {
+    const id = randomUUID();
+    await db.insert(organisations).values({ id, kind: 'municipality', name: `${m.name} ${label}`, parentId: regionId, regionId, municipalityId: id });
+    ids.set(m.key, id);
+  }
+  for (const s of DEMO_DATA.schools) {
+    const municipalityId = ids.get(s.municipalityKey)!;
+    const [row] = await db.insert(organisations).values({ kind: 'school', name: s.fullName, shortName: s.shortName, ogrn: validOgrn(), parentId: municipalityId, regionId, municipalityId }).returning();
+    ids.set(s.key, row!.id);
+  }
+  analyst = { id: randomUUID(), name: 'Аналитик', role: 'ministry_analyst', scope: scopeOf(region) };
+});
+
+describe('classification demo data', () => {
+  it('seeds data, methodology v1 and one published run once; a second seed creates nothing', async () => {
+    expect(await seed()).toBeGreaterThan(DEMO_DATA.schools.length * 3);
+    expect(await seed()).toBe(0);
+    expect(await getActiveMethodology(analyst)).toMatchObject({ versionNumber: 1, status: 'active' });
+    const runs = await getDb().select().from(classificationRuns)
+      .where(and(eq(classificationRuns.regionId, region.id), eq(classificationRuns.year, DEMO_YEAR), eq(classificationRuns.status, 'published')));
+    expect(runs).toHaveLength(1);
+  });
+
+  it('shows every category, publicly too, and rerunning from the database reproduces the digest', async () => {
+    const [published] = await getDb().select().from(classificationRuns).where(and(eq(classificationRuns.regionId, region.id), eq(classificationRuns.status, 'published')));
+    const run = await getRun(analyst, published!.id);
+    for (const [category, n] of Object.entries(run.counts)) expect(n, category).toBeGreaterThan(0);
+    expect(run.schools.every((s) => s.categorySentence.length > 0)).toBe(true);
+    const categories = new Set((await listPublishedCategories(region.id)).map((p) => p.category));
+    expect(categories.size).toBe(6);
+    const rerun = await createRun(analyst, { year: DEMO_YEAR });
+    expect(rerun.inputDigest).toBe(run.inputDigest);
+    expect(rerun.counts).toEqual(run.counts);
+  });
+});
