@@ -14,11 +14,13 @@ const RESULTS = path.resolve('.test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
+/** Runs one step; on failure stops the whole run after `afterwards` has counted what the step reported. */
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}, afterwards?: () => void) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  afterwards?.();
   if (result.status !== 0) {
     console.error(`✖ ${title}: не пройдено (${seconds} с)`);
     finish(1);
@@ -26,14 +28,24 @@ function run(title: string, command: string, args: string[], env: Record<string,
   console.log(`✔ ${title} (${seconds} с)`);
 }
 
+function count(report: string, read: (json: never) => { passed: number; failed: number; skipped: number }) {
+  if (!fs.existsSync(report)) return;
+  const counts = read(JSON.parse(fs.readFileSync(report, 'utf8')) as never);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+}
+
 function vitest(title: string, projects: string[], env: Record<string, string> = {}) {
   const report = path.join(RESULTS, `${title.replace(/\W+/g, '-')}.json`);
   const projectArgs = projects.flatMap((p) => ['--project', p]);
-  run(title, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
-  const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  totals.passed += json.numPassedTests;
-  totals.failed += json.numFailedTests;
-  totals.skipped += json.numPendingTests;
+  run(title, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env, () =>
+    count(report, (json: { numPassedTests: number; numFailedTests: number; numPendingTests: number }) => ({
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests,
+    })),
+  );
 }
 
 function ensureChromium() {
@@ -69,14 +81,18 @@ async function main() {
   }
   run('сборка (next build)', 'npx', ['next', 'build']);
   const e2eReport = path.join(RESULTS, 'playwright.json');
-  run('браузерные сценарии (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
-    CHROMIUM_PATH: CHROMIUM,
-  });
-  const stats = (JSON.parse(fs.readFileSync(e2eReport, 'utf8')) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
-  totals.passed += stats.expected + stats.flaky;
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
+  run(
+    'браузерные сценарии (Playwright, Chromium)',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport, CHROMIUM_PATH: CHROMIUM },
+    () =>
+      count(e2eReport, (json: { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }) => ({
+        passed: json.stats.expected + json.stats.flaky,
+        failed: json.stats.unexpected,
+        skipped: json.stats.skipped,
+      })),
+  );
   finish(totals.failed > 0 ? 1 : 0);
 }
 

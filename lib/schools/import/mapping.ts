@@ -86,7 +86,7 @@ export function describeMissingField(field: SchoolImportField): string {
   return `Не выбран столбец для поля «${IMPORT_FIELD_LABELS[field]}»`;
 }
 
-const fieldSourceSchema = z.union([
+export const fieldSourceSchema = z.union([
   z.strictObject({ column: z.number().int().min(0).max(16_383) }),
   z.strictObject({ value: z.string().trim().max(500, 'Значение длиннее 500 символов') }),
 ]);

@@ -21,6 +21,7 @@ import { DeleteButton } from '../../DeleteButton';
 import { ItemForm } from '../../ItemForm';
 import { DOCUMENT_OPTIONS, sectionOptions, STATUS_OPTIONS } from '../../item-rows';
 import { ReportForm } from './ReportForm';
+import { Panel } from '@/components/ui/Panel';
 
 export const metadata: Metadata = { title: 'Мероприятие дорожной карты' };
 
@@ -54,16 +55,6 @@ function Facts({ item, section }: { item: ItemView; section: string }) {
   );
 }
 
-function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3 rounded border border-slate-200 bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function ItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
   const { id, itemId } = await params;

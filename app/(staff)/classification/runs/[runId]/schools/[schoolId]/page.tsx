@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { RuleExplanations } from '@/components/classification/RuleExplanations';
 import {
   CategoryBadge,
@@ -15,19 +14,10 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
 import { getMethodology, getSchoolClassification, listRuns } from '@/lib/classification/queries';
 import { orNotFound, requireRight } from '@/lib/page-guard';
+import { Panel } from '@/components/ui/Panel';
 
 export const metadata: Metadata = { title: 'Классификация: карточка школы' };
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3 rounded border border-slate-200 bg-white p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function SchoolClassificationPage({ params }: { params: Promise<{ runId: string; schoolId: string }> }) {
   const { runId, schoolId } = await params;
@@ -61,42 +51,42 @@ export default async function SchoolClassificationPage({ params }: { params: Pro
       )}
 
       <div className="space-y-6">
-        <Section id="category" title="Категория">
+        <Panel id="category" title="Категория">
           <p className="flex flex-wrap items-center gap-2" data-testid="category">
             <CategoryBadge category={school.category} />
             <span>{school.categorySentence}</span>
           </p>
-        </Section>
+        </Panel>
 
-        <Section id="low-results" title="Низкие образовательные результаты: правила R1–R5">
+        <Panel id="low-results" title="Низкие образовательные результаты: правила R1–R5">
           <LowResultsSummary school={school} />
           <RuleExplanations rules={school.rules} weights={methodology?.params.weights ?? {}} />
-        </Section>
+        </Panel>
 
-        <Section id="exit" title="Расстояние до выхода из списка ШНОР">
+        <Panel id="exit" title="Расстояние до выхода из списка ШНОР">
           <ExitPanel school={school} />
-        </Section>
+        </Panel>
 
-        <Section id="social" title="Социальные условия">
+        <Panel id="social" title="Социальные условия">
           <SocialPanel school={school} clusterCount={methodology?.params.clusters.count ?? null} />
-        </Section>
+        </Panel>
 
-        <Section id="results" title="Результаты по предметам">
+        <Panel id="results" title="Результаты по предметам">
           <SubjectResults school={school} />
-        </Section>
+        </Panel>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <Section id="risks" title="Профиль рисков (ФИОКО)">
+          <Panel id="risks" title="Профиль рисков (ФИОКО)">
             <RiskProfile school={school} />
-          </Section>
-          <Section id="partners" title="Предлагаемые школы-партнёры">
+          </Panel>
+          <Panel id="partners" title="Предлагаемые школы-партнёры">
             <PartnerList school={school} runId={runId} />
-          </Section>
+          </Panel>
         </div>
 
-        <Section id="history" title="История по годам">
+        <Panel id="history" title="История по годам">
           <CategoryHistory history={history} schoolId={schoolId} currentRunId={runId} />
-        </Section>
+        </Panel>
       </div>
     </>
   );
