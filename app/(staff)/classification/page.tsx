@@ -44,8 +44,14 @@ export default async function ClassificationPage({ searchParams }: { searchParam
             <Link href="/classification/methodologies" className={linkButton}>
               Методики
             </Link>
+            <Link href="/classification/rating" className={linkButton}>
+              Рейтинг
+            </Link>
             {mayRun && (
               <>
+                <Link href="/classification/data" className={linkButton}>
+                  Данные школ
+                </Link>
                 <Link href="/classification/import/assessments" className={linkButton}>
                   Импорт результатов
                 </Link>
