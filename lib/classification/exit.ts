@@ -8,7 +8,7 @@
 import { belowCount, contextOf, meanKey, ogeMaximum, type Dataset } from './dataset';
 import { ceilTenth, compareStrings, count, EPSILON, fmt, fmtPercent, greaterThan, PARTICIPANTS, POINTS } from './format';
 import type { LowResultsAssessment } from './low-results';
-import { examSubject } from './rules';
+import { examSubject, say } from './rules';
 import { procedureName, vprTwoShares } from './rule-vpr';
 import type { RuleId, RuleOutcome, School } from './types';
 
@@ -36,7 +36,7 @@ function allowedBelow(percent: number, participants: number): number {
   return Math.max(0, Math.ceil((percent * participants) / 100 - EPSILON) - 1);
 }
 
-function exitR1(dataset: Dataset, school: School, outcome: RuleOutcome): ExitStep {
+function exitR1(dataset: Dataset, school: School, outcome: RuleOutcome, explain: boolean): ExitStep {
   const { gapPoints } = dataset.methodology.r1;
   const parts: string[] = [];
   let effort = 0;
@@ -46,6 +46,7 @@ function exitR1(dataset: Dataset, school: School, outcome: RuleOutcome): ExitSte
     const ownShare = acc ? (d.participants ?? 0) / acc.participants : 0;
     const raise = ceilTenth((d.reference - d.value - gapPoints) / (1 - Math.min(ownShare, 0.999)));
     effort += raise / Math.max(gapPoints, 1);
+    if (!explain) continue;
     const row = { exam: d.exam, subject: d.subject };
     if (d.exam === 'OGE') {
       const max = ogeMaximum({ subject: d.subject, year: outcome.year });
@@ -56,7 +57,7 @@ function exitR1(dataset: Dataset, school: School, outcome: RuleOutcome): ExitSte
   return { rule: 'R1', change: parts.join(' и '), effort };
 }
 
-function exitR2(dataset: Dataset, outcome: RuleOutcome): ExitStep {
+function exitR2(dataset: Dataset, outcome: RuleOutcome, explain: boolean): ExitStep {
   const { minSharePercent } = dataset.methodology.r2;
   const parts: string[] = [];
   let effort = 0;
@@ -65,6 +66,7 @@ function exitR2(dataset: Dataset, outcome: RuleOutcome): ExitStep {
     const below = Math.round((d.value * d.participants) / 100);
     const allowed = allowedBelow(minSharePercent, d.participants);
     effort += (below - allowed) / d.participants;
+    if (!explain) continue;
     const what = d.exam === 'EGE' ? 'ниже минимального балла' : 'с отметкой «2»';
     const limit = allowed === 0 ? 'ни одного участника' : `не более ${fmt(allowed)} ${allowed % 10 === 1 && allowed % 100 !== 11 ? 'участника' : 'участников'}`;
     parts.push(`${limit} ${examSubject({ exam: d.exam, subject: d.subject })} ${what} (сейчас ${fmt(below)})`);
@@ -72,7 +74,7 @@ function exitR2(dataset: Dataset, outcome: RuleOutcome): ExitStep {
   return { rule: 'R2', change: parts.join('; '), effort };
 }
 
-function exitR3(dataset: Dataset, school: School, outcome: RuleOutcome): ExitStep {
+function exitR3(dataset: Dataset, school: School, outcome: RuleOutcome, explain: boolean): ExitStep {
   const { r3 } = dataset.methodology;
   const year = outcome.year;
   const previous = r3.consecutiveYears ? vprTwoShares(dataset, school, year - 1) : new Map();
@@ -90,19 +92,19 @@ function exitR3(dataset: Dataset, school: School, outcome: RuleOutcome): ExitSte
   const fix = [...mustFix, ...others.slice(0, extra)];
   const participants = fix.reduce((sum, h) => sum + h.row.participants, 0);
   const effort = participants > 0 ? fix.reduce((sum, h) => sum + h.fewer, 0) / participants : 0;
-  const change = fix
+  const change = say(explain, () => fix
     .map((h) => `доля «2» в ВПР (${procedureName(h.row)}) ниже ${fmtPercent(r3.twoSharePercent)}: на ${fmt(h.fewer)} «2» меньше (сейчас ${fmtPercent(h.share)})`)
-    .join('; ');
+    .join('; '));
   return { rule: 'R3', change, effort };
 }
 
-function exitR4(dataset: Dataset, outcome: RuleOutcome): ExitStep {
+function exitR4(dataset: Dataset, outcome: RuleOutcome, explain: boolean): ExitStep {
   const target = dataset.methodology.r4.minContinuationPercent;
   const now = outcome.value ?? 0;
-  return { rule: 'R4', change: `доля перешедших в 10 класс ≥ ${fmtPercent(target)} (сейчас ${fmtPercent(now)})`, effort: (target - now) / Math.max(target, 1) };
+  return { rule: 'R4', change: say(explain, () => `доля перешедших в 10 класс ≥ ${fmtPercent(target)} (сейчас ${fmtPercent(now)})`), effort: (target - now) / Math.max(target, 1) };
 }
 
-function exitR5(dataset: Dataset, school: School, outcome: RuleOutcome): ExitStep {
+function exitR5(dataset: Dataset, school: School, outcome: RuleOutcome, explain: boolean): ExitStep {
   const { r5 } = dataset.methodology;
   let have = 0;
   let pupils = 0;
@@ -115,18 +117,19 @@ function exitR5(dataset: Dataset, school: School, outcome: RuleOutcome): ExitSte
   const need = Math.ceil((r5.minOlympiadPercent * pupils) / 100 - EPSILON);
   return {
     rule: 'R5',
-    change: `+${count(need - have, PARTICIPANTS)} региональных и всероссийских олимпиад за ${r5.years} г. (нужно не менее ${fmt(need)}, сейчас ${fmt(have)})`,
+    change: say(explain, () => `+${count(need - have, PARTICIPANTS)} региональных и всероссийских олимпиад за ${r5.years} г. (нужно не менее ${fmt(need)}, сейчас ${fmt(have)})`),
     effort: (need - have) / Math.max(need, 1),
   };
 }
 
-function stepFor(dataset: Dataset, school: School, outcome: RuleOutcome): ExitStep {
+/** `explain` false: the same choice and effort, no wording. */
+function stepFor(dataset: Dataset, school: School, outcome: RuleOutcome, explain: boolean): ExitStep {
   switch (outcome.rule) {
-    case 'R1': return exitR1(dataset, school, outcome);
-    case 'R2': return exitR2(dataset, outcome);
-    case 'R3': return exitR3(dataset, school, outcome);
-    case 'R4': return exitR4(dataset, outcome);
-    case 'R5': return exitR5(dataset, school, outcome);
+    case 'R1': return exitR1(dataset, school, outcome, explain);
+    case 'R2': return exitR2(dataset, outcome, explain);
+    case 'R3': return exitR3(dataset, school, outcome, explain);
+    case 'R4': return exitR4(dataset, outcome, explain);
+    case 'R5': return exitR5(dataset, school, outcome, explain);
   }
 }
 
@@ -134,7 +137,7 @@ function stepFor(dataset: Dataset, school: School, outcome: RuleOutcome): ExitSt
 export function exitPlan(dataset: Dataset, school: School, assessment: LowResultsAssessment, explain = true): ExitPlan | null {
   if (assessment.decision !== 'yes') return null;
   const { weights } = dataset.methodology;
-  const alternatives = assessment.rules.filter((r) => r.status === 'fired' && weights[r.rule] > 0).map((r) => stepFor(dataset, school, r));
+  const alternatives = assessment.rules.filter((r) => r.status === 'fired' && weights[r.rule] > 0).map((r) => stepFor(dataset, school, r, explain));
   let best: ExitStep[] | null = null;
   for (let mask = 1; mask < 1 << alternatives.length; mask++) {
     const chosen = alternatives.filter((_, i) => mask & (1 << i));
@@ -143,10 +146,7 @@ export function exitPlan(dataset: Dataset, school: School, assessment: LowResult
     if (!best || isSmaller(chosen, best)) best = chosen;
   }
   const steps = best ?? alternatives;
-  if (!explain) {
-    const bare = (s: ExitStep): ExitStep => ({ ...s, change: '' });
-    return { score: assessment.score, threshold: assessment.threshold, steps: steps.map(bare), alternatives: alternatives.map(bare), sentence: '' };
-  }
+  if (!explain) return { score: assessment.score, threshold: assessment.threshold, steps, alternatives, sentence: '' };
   return {
     score: assessment.score,
     threshold: assessment.threshold,

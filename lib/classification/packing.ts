@@ -51,10 +51,32 @@ export class Packer {
       return out;
     }
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined && typeof record[key] !== 'function');
+    const keys = storedKeys(record);
     const out: unknown[] = [this.shapeOf(keys)];
     for (const key of keys) out.push(this.pack(record[key]));
     return out;
+  }
+
+  /** `JSON.stringify(this.pack(value))`, written straight to text: no intermediate arrays for a national run. */
+  packJson(value: unknown): string {
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'string') {
+        const index = this.stringIndex.get(value);
+        return index === undefined ? JSON.stringify(value) : `[${STRING},${index}]`;
+      }
+      if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+      return typeof value === 'boolean' ? String(value) : 'null';
+    }
+    if (Array.isArray(value)) {
+      let out = `[${ARRAY}`;
+      for (const item of value) out += `,${this.packJson(item)}`;
+      return `${out}]`;
+    }
+    const record = value as Record<string, unknown>;
+    const keys = storedKeys(record);
+    let out = `[${this.shapeOf(keys)}`;
+    for (let i = 0; i < keys.length; i++) out += `,${this.packJson(record[keys[i]!])}`;
+    return `${out}]`;
   }
 
   /** Shapes are found by their first key and then compared key by key: no signature string per object. */
@@ -62,10 +84,7 @@ export class Packer {
     const first = keys[0] ?? '';
     let candidates = this.shapesByFirstKey.get(first);
     if (!candidates) this.shapesByFirstKey.set(first, (candidates = []));
-    for (const index of candidates) {
-      const shape = this.shapes[index]!;
-      if (shape.length === keys.length && shape.every((key, i) => key === keys[i])) return index;
-    }
+    for (const index of candidates) if (sameKeys(this.shapes[index]!, keys)) return index;
     this.shapes.push(keys);
     candidates.push(this.shapes.length - 1);
     return this.shapes.length - 1;
@@ -74,6 +93,23 @@ export class Packer {
   table(): PackTable {
     return { shapes: this.shapes, strings: [...this.strings] };
   }
+}
+
+/** The keys JSON would write: own enumerable keys whose values are neither undefined nor functions. */
+function storedKeys(record: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const v = record[key];
+    if (v !== undefined && typeof v !== 'function') keys.push(key);
+  }
+  return keys;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function unpack(value: unknown, table: PackTable): unknown {

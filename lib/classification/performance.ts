@@ -4,7 +4,7 @@
  * Only results with at least `minParticipants` participants count anywhere.
  */
 import { addToMean, meanKey, percentScore, resultsOf, type Dataset, type MeanAccumulator } from './dataset';
-import { judgedKeys } from './rules';
+import { isJudged } from './rules';
 import type { ExamCode, SubjectCode } from './types';
 
 export interface SubjectPerformance {
@@ -62,7 +62,6 @@ export function performanceOf(
   clusterAccumulators: Map<string, MeanAccumulator>,
 ): PerformanceProfile {
   const { minParticipants } = dataset.methodology;
-  const judged = judgedKeys(dataset.methodology);
   const subjects: SubjectPerformance[] = [];
   const ratingScores: Record<ExamCode, number[]> = { EGE: [], OGE: [], VPR: [] };
   for (const row of resultsOf(dataset, schoolId, year)) {
@@ -75,7 +74,7 @@ export function performanceOf(
     const score = percentScore(row);
     if (score === null) continue;
     ratingScores[row.exam].push(score);
-    if (!judged.has(`${row.exam}:${row.subject}`)) continue;
+    if (!isJudged(dataset.methodology, row)) continue;
     const municipal = dataset.municipalMeans.get(meanKey(year, municipalityId, row.exam, row.subject));
     const clusterAcc = cluster === null ? undefined : clusterAccumulators.get(meanKey(year, clusterScope(cluster), row.exam, row.subject));
     subjects.push({

@@ -48,8 +48,7 @@ export function ruleR3(dataset: Dataset, school: School, year: number, explain =
     if (row.exam !== 'VPR') continue;
     const judged = current.get(procedureKey(row));
     if (!judged) {
-      const why = row.participants < minParticipants ? `${count(row.participants, PARTICIPANTS)} — меньше ${minParticipants}` : 'нет данных об отметках «2»';
-      details.push({ status: 'insufficient_data', exam: 'VPR', subject: row.subject, grade: row.grade ?? null, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `ВПР (${procedureName(row)}): ${why}, результат не оценивается.`) });
+      details.push({ status: 'insufficient_data', exam: 'VPR', subject: row.subject, grade: row.grade ?? null, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `ВПР (${procedureName(row)}): ${row.participants < minParticipants ? `${count(row.participants, PARTICIPANTS)} — меньше ${minParticipants}` : 'нет данных об отметках «2»'}, результат не оценивается.`) });
       continue;
     }
     const over = atLeast(judged.share, r3.twoSharePercent);

@@ -45,18 +45,32 @@ export function combineStatus(details: readonly RuleDetail[]): RuleStatus {
   return 'insufficient_data';
 }
 
-const judgedSets = new WeakMap<Dataset['methodology'], Set<string>>();
+const judgedSets = new WeakMap<Dataset['methodology'], Map<string, Set<string>>>();
 
-/** «exam:subject» of the judged subjects, built once per methodology object. */
-export function judgedKeys(methodology: Dataset['methodology']): Set<string> {
-  let keys = judgedSets.get(methodology);
-  if (!keys) judgedSets.set(methodology, (keys = new Set(methodology.judged.map((j) => `${j.exam}:${j.subject}`))));
-  return keys;
+/** Whether the methodology judges this exam and subject; the lookup is built once per methodology object. */
+export function isJudged(methodology: Dataset['methodology'], row: Pick<AssessmentResult, 'exam' | 'subject'>): boolean {
+  let byExam = judgedSets.get(methodology);
+  if (!byExam) {
+    judgedSets.set(methodology, (byExam = new Map()));
+    for (const j of methodology.judged) {
+      let subjects = byExam.get(j.exam);
+      if (!subjects) byExam.set(j.exam, (subjects = new Set()));
+      subjects.add(j.subject);
+    }
+  }
+  return byExam.get(row.exam)?.has(row.subject) ?? false;
 }
 
 function judgedRows(dataset: Dataset, school: School, year: number): AssessmentResult[] {
-  const judged = judgedKeys(dataset.methodology);
-  return resultsOf(dataset, school.id, year).filter((r) => judged.has(`${r.exam}:${r.subject}`));
+  return resultsOf(dataset, school.id, year).filter((r) => isJudged(dataset.methodology, r));
+}
+
+/** The sentence of one R1 detail (a function of its own: no closure per row in a national run). */
+function describeR1(row: AssessmentResult, score: number, reference: number, gapPoints: number): string {
+  const gap = reference - score;
+  const shown = row.exam === 'OGE' ? `${fmt(score)} из 100 (первичный балл ${fmt(row.meanScore ?? 0)} из ${fmt(ogeMaximum(row) ?? 0)})` : fmt(score);
+  const direction = gap > 0 ? `на ${count(gap, POINTS)} ниже` : gap < 0 ? `на ${count(-gap, POINTS)} выше` : 'столько же, сколько';
+  return `Средний ${row.exam === 'EGE' ? 'балл' : 'результат'} ${examSubject(row)} — ${shown}; это ${direction} среднего по муниципалитету (${fmt(reference)}); порог — ${count(gapPoints, POINTS)}.`;
 }
 
 /** R1: the school's 0–100 mean is more than `gapPoints` below the municipal mean. */
@@ -76,11 +90,6 @@ export function ruleR1(dataset: Dataset, school: School, year: number, explain =
     const reference = acc.weightedSum / acc.participants;
     const gap = reference - score;
     const fired = greaterThan(gap, r1.gapPoints);
-    const describe = () => {
-      const shown = row.exam === 'OGE' ? `${fmt(score)} из 100 (первичный балл ${fmt(row.meanScore ?? 0)} из ${fmt(ogeMaximum(row) ?? 0)})` : fmt(score);
-      const direction = gap > 0 ? `на ${count(gap, POINTS)} ниже` : gap < 0 ? `на ${count(-gap, POINTS)} выше` : 'столько же, сколько';
-      return `Средний ${row.exam === 'EGE' ? 'балл' : 'результат'} ${examSubject(row)} — ${shown}; это ${direction} среднего по муниципалитету (${fmt(reference)}); порог — ${count(r1.gapPoints, POINTS)}.`;
-    };
     const detail: RuleDetail = {
       status: fired ? 'fired' : 'not_fired',
       exam: row.exam,
@@ -89,7 +98,7 @@ export function ruleR1(dataset: Dataset, school: School, year: number, explain =
       participants: row.participants,
       value: score,
       reference,
-      sentence: say(explain, describe),
+      sentence: explain ? describeR1(row, score, reference, r1.gapPoints) : '',
     };
     details.push(detail);
     if (!worst || gap > worst.gap) worst = { detail, gap };

@@ -13,6 +13,7 @@
 import { contextOf, type Dataset } from './dataset';
 import { atLeast, fmt, fmt2, fmtPercent, greaterThan } from './format';
 import { SOCIAL_VARIABLE_NAMES, type SocialVariable } from './methodology';
+import { say } from './rules';
 import type { Decision, SchoolContext } from './types';
 
 export interface SocialContribution {
@@ -67,30 +68,29 @@ function hardFactors(ctx: SchoolContext | undefined, dataset: Dataset, explain: 
   const distance = ctx?.distanceKm ?? null;
   const vacancies = ctx?.teacherVacancyShare ?? null;
   const internet = ctx?.internetMbps ?? null;
-  const factors: HardFactor[] = [
+  return [
     {
       factor: 'distance',
       applies: distance === null ? null : greaterThan(distance, h.distanceKmOver),
       value: distance,
       threshold: h.distanceKmOver,
-      sentence: distance === null ? 'Нет данных о расстоянии до муниципального центра.' : `Расстояние до муниципального центра — ${fmt(distance)} км (жёсткий фактор — более ${fmt(h.distanceKmOver)} км).`,
+      sentence: say(explain, () => (distance === null ? 'Нет данных о расстоянии до муниципального центра.' : `Расстояние до муниципального центра — ${fmt(distance)} км (жёсткий фактор — более ${fmt(h.distanceKmOver)} км).`)),
     },
     {
       factor: 'vacancies',
       applies: vacancies === null ? null : greaterThan(vacancies, h.vacancySharePercentOver),
       value: vacancies,
       threshold: h.vacancySharePercentOver,
-      sentence: vacancies === null ? 'Нет данных о вакансиях учителей.' : `Доля вакансий учителей — ${fmtPercent(vacancies)} (жёсткий фактор — более ${fmtPercent(h.vacancySharePercentOver)}).`,
+      sentence: say(explain, () => (vacancies === null ? 'Нет данных о вакансиях учителей.' : `Доля вакансий учителей — ${fmtPercent(vacancies)} (жёсткий фактор — более ${fmtPercent(h.vacancySharePercentOver)}).`)),
     },
     {
       factor: 'internet',
       applies: internet === null ? null : greaterThan(h.internetMbpsUnder, internet),
       value: internet,
       threshold: h.internetMbpsUnder,
-      sentence: internet === null ? 'Нет данных о скорости интернета.' : `Скорость интернета — ${fmt2(internet)} Мбит/с (жёсткий фактор — менее ${fmt(h.internetMbpsUnder)} Мбит/с).`,
+      sentence: say(explain, () => (internet === null ? 'Нет данных о скорости интернета.' : `Скорость интернета — ${fmt2(internet)} Мбит/с (жёсткий фактор — менее ${fmt(h.internetMbpsUnder)} Мбит/с).`)),
     },
   ];
-  return explain ? factors : factors.map((f) => ({ ...f, sentence: '' }));
 }
 
 /** Mean and population standard deviation of each variable over the region's schools, in school-id order. */

@@ -4,9 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { classificationRuns, organisations, type Organisation } from '@/db/schema';
 import { scopeOf } from '@/lib/auth/actor-store';
 import type { Actor } from '@/lib/auth/actor';
+import { classify } from '@/lib/classification/classify';
 import { DEMO_YEAR } from '@/lib/classification/demo-data';
 import { seedDemoClassification } from '@/lib/classification/demo-seed';
+import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { createRun, getActiveMethodology, getRun, listPublishedCategories } from '@/lib/classification/queries';
+import { loadInput } from '@/lib/classification/server/load';
 import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { DEMO_DATA } from '@/lib/demo/data';
@@ -61,5 +64,8 @@ describe('classification demo data', () => {
     const rerun = await createRun(analyst, { year: DEMO_YEAR });
     expect(rerun.inputDigest).toBe(run.inputDigest);
     expect(rerun.counts).toEqual(run.counts);
+    // What the store wrote (COPY on PostgreSQL, INSERT batches on PGlite) reads back as the engine returned it.
+    const input = await loadInput({ regionId: region.id, municipalityId: null, year: DEMO_YEAR }, DEFAULT_METHODOLOGY);
+    expect((await getRun(analyst, rerun.id)).schools).toEqual(JSON.parse(JSON.stringify(classify(input).schools)));
   });
 });

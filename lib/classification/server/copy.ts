@@ -16,6 +16,8 @@ export interface CopyClient {
   query<T extends CopyStreamQuery | CopyToStreamQuery>(stream: T): T;
 }
 
+/** 10^0 … 10^15, all exact doubles. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 const TAB = 9;
 const NEWLINE = 10;
 const BACKSLASH = 92;
@@ -44,9 +46,34 @@ export class CopyRow {
     return negative ? -value : value;
   }
 
-  /** A floating-point field, parsed exactly as the driver parses it (parseFloat of the server's text). */
+  /**
+   * A floating-point field, exactly as the driver parses it (parseFloat of the server's text). Plain decimals of
+   * up to 15 digits take the exact fast path: both the digits and the power of ten are exact doubles, so one
+   * division rounds correctly; anything else (exponents, NaN, Infinity, long digit strings) goes through Number.
+   */
   float(i: number): number | null {
-    return this.isNull(i) ? null : Number(this.buffer.toString('latin1', this.starts[i]!, this.ends[i]!));
+    if (this.isNull(i)) return null;
+    const b = this.buffer;
+    const start = this.starts[i]!;
+    const end = this.ends[i]!;
+    let p = start;
+    const negative = b[p] === 45;
+    if (negative) p++;
+    let digits = 0;
+    let decimals = -1;
+    let value = 0;
+    for (; p < end; p++) {
+      const c = b[p]!;
+      if (c === 46 && decimals < 0) decimals = 0;
+      else if (c >= 48 && c <= 57 && digits < 15) {
+        value = value * 10 + c - 48;
+        digits++;
+        if (decimals >= 0) decimals++;
+      } else break;
+    }
+    if (p < end || digits === 0) return Number(b.toString('latin1', start, end));
+    const result = decimals > 0 ? value / POWERS_OF_TEN[decimals]! : value;
+    return negative ? -result : result;
   }
 
   bool(i: number): boolean | null {

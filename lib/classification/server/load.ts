@@ -57,12 +57,16 @@ function schoolIdReader(schools: readonly School[]): (row: CopyRow) => string | 
   };
 }
 
-const EXAMS = new Map<string, ExamCode>((['EGE', 'OGE', 'VPR'] as const).map((e) => [e, e]));
-const SUBJECT_CODES = new Map<string, SubjectCode>(SUBJECTS.map((s) => [s.code, s.code]));
+const EXAMS: readonly ExamCode[] = ['EGE', 'OGE', 'VPR'];
+const SUBJECT_CODES: readonly SubjectCode[] = SUBJECTS.map((s) => s.code);
 
-/** The shared string of a known code (one string for millions of rows), the text itself otherwise. */
-function code<T extends string>(known: Map<string, T>, text: string): T {
-  return known.get(text) ?? (text as T);
+/**
+ * The shared string of a known code (one string for millions of rows), matched on the field's bytes so that no
+ * string is built per row; the text itself otherwise.
+ */
+function code<T extends string>(row: CopyRow, i: number, known: readonly T[]): T {
+  for (const candidate of known) if (row.equals(i, candidate)) return candidate;
+  return row.text(i) as T;
 }
 
 export async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[]): Promise<AssessmentResult[]> {
@@ -81,8 +85,8 @@ export async function loadResults(pool: Pool, scope: InputScope, schools: readon
     out.push({
       schoolId,
       year: r.int(1)!,
-      exam: code(EXAMS, r.text(2)!),
-      subject: code(SUBJECT_CODES, r.text(3)!),
+      exam: code(r, 2, EXAMS),
+      subject: code(r, 3, SUBJECT_CODES),
       grade: r.int(4) || null,
       participants: r.int(5)!,
       meanScore: r.float(6),

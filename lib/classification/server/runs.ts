@@ -12,12 +12,12 @@ import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { classify, explainSchool, type SchoolClassification } from '../classify';
+import { classify, explainSchool, type ClassificationResult, type SchoolClassification } from '../classify';
 import { inputDigest } from '../digest';
 import type { Methodology } from '../methodology';
 import { createRunSchema, type CreateRunInput } from '../schemas';
 import { authorizeRun, regionOf, runVisible, visibleSchoolFilter } from './access';
-import { loadInput } from './load';
+import { loadInput, type InputScope } from './load';
 import { ensureActiveMethodology, findMethodology } from './methodologies';
 import { authorId, FULL_EXPLANATION_LIMIT, insertRun, storedSchool, toRunRow } from './store';
 import type { RunDetail, RunRow, SchoolClassificationDetail } from './types';
@@ -41,10 +41,7 @@ export async function createRun(actor: Actor, input: CreateRunInput): Promise<Ru
   const regionId = scope.regionId!;
   await checkMunicipality(regionId, scope.municipalityId);
   const methodology = await methodologyFor(actor, regionId, data.methodologyId);
-  const classificationInput = await loadInput({ regionId, municipalityId: scope.municipalityId, year: data.year }, methodology.params as Methodology);
-  if (classificationInput.schools.length === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
-  const compact = classificationInput.schools.length > FULL_EXPLANATION_LIMIT;
-  const result = classify(classificationInput, { explain: !compact });
+  const { result, compact } = await readAndClassify({ regionId, municipalityId: scope.municipalityId, year: data.year }, methodology.params as Methodology);
   return inTransaction(async (tx) => {
     const run = await insertRun(tx, { regionId, municipalityId: scope.municipalityId, year: data.year, methodologyId: methodology.id, createdBy: await authorId(tx, actor) }, result, compact);
     await recordAudit(tx, actor, {
@@ -53,6 +50,14 @@ export async function createRun(actor: Actor, input: CreateRunInput): Promise<Ru
     });
     return toRunRow(run, methodology);
   });
+}
+
+/** Reads and classifies; the input (hundreds of megabytes for a country) is released before the result is written. */
+async function readAndClassify(scope: InputScope, methodology: Methodology): Promise<{ result: ClassificationResult; compact: boolean }> {
+  const input = await loadInput(scope, methodology);
+  if (input.schools.length === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
+  const compact = input.schools.length > FULL_EXPLANATION_LIMIT;
+  return { result: classify(input, { explain: !compact }), compact };
 }
 
 async function findRun(id: string) {
