@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ROLES } from '@/db/schema/users';
 import {
   BEREZOVSKY_KEY,
   DEMO_MUNICIPALITIES,
@@ -32,14 +33,7 @@ function duplicates(values: readonly string[]): string[] {
   return values.filter((value, index) => values.indexOf(value) !== index);
 }
 
-const ALL_ROLES: readonly DemoUserRole[] = [
-  'admin',
-  'ministry_analyst',
-  'municipal_coordinator',
-  'methodologist',
-  'expert',
-  'school_team',
-];
+const ALL_ROLES: readonly DemoUserRole[] = ROLES;
 
 const town = DEMO_SCHOOLS.filter((school) => school.municipalityKey === SVETLOGORSK_KEY);
 const district = DEMO_SCHOOLS.filter((school) => school.municipalityKey === BEREZOVSKY_KEY);
