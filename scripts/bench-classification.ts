@@ -68,15 +68,15 @@ const collectGarbage: () => void = (() => {
   return runInNewContext('gc') as () => void;
 })();
 
-async function load(regionId: string) {
-  const data = generateDataset({ municipalities: MUNICIPALITIES, schoolsPerMunicipality: SCHOOLS_PER_MUNICIPALITY, years: YEARS });
+async function load(regionId: string, municipalityCount = MUNICIPALITIES, schoolsPerMunicipality = SCHOOLS_PER_MUNICIPALITY, ogrnPrefix = '9') {
+  const data = generateDataset({ municipalities: municipalityCount, schoolsPerMunicipality, years: YEARS });
   const ids = new Map<string, string>();
   const municipalities = new Map<string, string>();
   for (const s of data.schools) {
     if (!municipalities.has(s.municipalityId)) municipalities.set(s.municipalityId, randomUUID());
     ids.set(s.id, randomUUID());
   }
-  const ogrn = (i: number) => `9${String(i).padStart(12, '0')}`;
+  const ogrn = (i: number) => `${ogrnPrefix}${String(i).padStart(12, '0')}`;
   await bulkInsert('organisations', ['id', 'kind', 'name', 'parent_id', 'region_id', 'municipality_id'],
     [...municipalities].map(([key, id]) => [id, 'municipality', `Муниципалитет ${key}`, regionId, regionId, id]));
   await bulkInsert('organisations', ['id', 'kind', 'name', 'ogrn', 'parent_id', 'region_id', 'municipality_id'],
@@ -187,6 +187,17 @@ async function main() {
 
     const [municipal, municipalMs] = await timed(() => classificationRun(regionId, methodologyId, loaded.firstMunicipality));
     console.log(`Один муниципалитет (${municipal.schoolCount} школ, с формулировками): ${Math.round(municipalMs)} мс`);
+
+    // The what-if target speaks of municipalities of up to 300 schools: one such, in a region of its own.
+    const bigRegionId = randomUUID();
+    await getPool().query(`INSERT INTO organisations (id, kind, name, region_id) VALUES ($1, 'region', 'Крупный муниципалитет', $1)`, [bigRegionId]);
+    const big = await load(bigRegionId, 1, 300, '8');
+    const [{ id: bigMethodologyId }] = (await getPool().query(
+      `INSERT INTO methodologies (region_id, name, version_number, status, params) VALUES ($1, 'По умолчанию', 1, 'active', $2) RETURNING id`,
+      [bigRegionId, JSON.stringify(DEFAULT_METHODOLOGY)])).rows as [{ id: string }];
+    await classificationRun(bigRegionId, bigMethodologyId, big.firstMunicipality); // warm-up: the first call also compiles the engine
+    const [bigRun, bigMs] = await timed(() => classificationRun(bigRegionId, bigMethodologyId, big.firstMunicipality));
+    console.log(`Муниципалитет из ${bigRun.schoolCount} школ (с формулировками, повторный запуск): ${Math.round(bigMs)} мс`);
   } finally {
     clearInterval(timer);
     await closeDb();
