@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
 import type { ActionState } from '@/lib/action-state';
+import { translateDbError } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { formDataToObject, parseInput } from '@/lib/validation';
 
@@ -40,13 +41,14 @@ function typedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export function toErrorState(error: unknown, values: Record<string, string> = {}): ActionState {
+function toErrorState(raw: unknown, values: Record<string, string>): ActionState {
+  const error = translateDbError(raw);
   if (error instanceof AppError) {
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) if (issue.field && !fieldErrors[issue.field]) fieldErrors[issue.field] = issue.message;
     return { status: 'error', code: error.code, message: error.message, fieldErrors, values };
   }
-  console.error('[action]', error);
+  console.error('[action]', raw);
   const internal = new AppError('internal');
   return { status: 'error', code: internal.code, message: internal.message, fieldErrors: {}, values };
 }

@@ -62,14 +62,6 @@ export class AppError extends Error {
   }
 }
 
-export function defaultMessage(code: ErrorCode): string {
-  return DEFAULT_MESSAGES[code];
-}
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}
-
 /** «Строка 5, столбец «ОГРН»: …» — the one way an import problem is worded. */
 export function describeIssue(issue: Issue): string {
   const place = [

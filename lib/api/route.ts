@@ -30,7 +30,7 @@ export function apiRoute<P = Record<string, string>>(
   };
 }
 
-export function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown): Response {
   const translated = translateDbError(error);
   if (translated instanceof AppError) {
     return NextResponse.json(translated.toJSON(), { status: translated.status });

@@ -14,8 +14,15 @@ export interface AuditInput {
 }
 
 /** Writes one journal entry. Call it with the transaction of the write it describes. */
-export async function recordAudit(tx: Executor, actor: Actor | null, input: AuditInput): Promise<void> {
-  await tx.insert(auditLog).values({
+export function recordAudit(tx: Executor, actor: Actor | null, input: AuditInput): Promise<void> {
+  return recordAudits(tx, actor, [input]);
+}
+
+const BATCH = 500;
+
+/** Journal entries of a bulk write (an import), inserted a few hundred at a time, in the caller's transaction. */
+export async function recordAudits(tx: Executor, actor: Actor | null, inputs: readonly AuditInput[]): Promise<void> {
+  const rows = inputs.map((input) => ({
     actorId: actor?.id ?? null,
     actorName: actor?.name ?? 'Система',
     action: input.action,
@@ -26,7 +33,8 @@ export async function recordAudit(tx: Executor, actor: Actor | null, input: Audi
     schoolId: input.scope.schoolId,
     before: toJson(input.before),
     after: toJson(input.after),
-  });
+  }));
+  for (let i = 0; i < rows.length; i += BATCH) await tx.insert(auditLog).values(rows.slice(i, i + BATCH));
 }
 
 /** Dates and other values become plain JSON; secrets never reach the journal. */

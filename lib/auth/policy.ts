@@ -93,7 +93,7 @@ function reads(reach: Reach): Partial<Record<Action, Reach>> {
 }
 
 /** True when the resource lies inside the actor's region / municipality / school. */
-export function inScope(actor: Actor, resource: ResourceScope): boolean {
+function inScope(actor: Actor, resource: ResourceScope): boolean {
   const { scope } = actor;
   switch (scope.level) {
     case 'region':

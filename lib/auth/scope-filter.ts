@@ -1,4 +1,4 @@
-import { type AnyColumn, type SQL, and, eq, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, eq, sql } from 'drizzle-orm';
 import type { Actor } from './actor';
 import { type Action, reachOf } from './policy';
 
@@ -31,8 +31,4 @@ export function scopeFilter(actor: Actor, action: Action, columns: ScopeColumns)
     case 'none':
       return columns.ownerOrganisationId ? eq(columns.ownerOrganisationId, scope.organisationId) : sql`false`;
   }
-}
-
-export function andScope(actor: Actor, action: Action, columns: ScopeColumns, ...conditions: (SQL | undefined)[]) {
-  return and(scopeFilter(actor, action, columns), ...conditions);
 }

@@ -51,15 +51,6 @@ export async function getOrganisation(actor: Actor, id: string): Promise<Organis
   return org;
 }
 
-/** Parents the actor may attach a new organisation of `kind` to. */
-export async function listPossibleParents(actor: Actor, kind: OrganisationKind): Promise<Organisation[]> {
-  if (kind === 'region') return [];
-  const parentKinds: OrganisationKind[] =
-    kind === 'municipality' ? ['region'] : kind === 'school' ? ['municipality'] : ['region', 'municipality'];
-  const all = await listOrganisations(actor, {});
-  return all.filter((org) => parentKinds.includes(org.kind));
-}
-
 export async function createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
   return inTransaction(async (tx) => {
     const id = crypto.randomUUID();

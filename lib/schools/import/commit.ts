@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type NewOrganisation, type Organisation, organisations } from '@/db/schema';
-import { auditLog } from '@/db/schema';
+import { type AuditInput, recordAudits } from '@/lib/audit/record';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { type Executor, getDb } from '@/lib/db/client';
@@ -145,10 +145,21 @@ function permissionIssues(actor: Actor, plan: ImportPlan, directory: Directory):
 }
 
 async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory: Directory) {
+  const audits: AuditInput[] = [];
+  const audit = (row: Organisation, before: Organisation | null) =>
+    audits.push({
+      action: 'import',
+      entityType: 'organisation',
+      entityId: row.id,
+      scope: organisationScope(row),
+      before: before ? organisationSnapshot(before) : null,
+      after: organisationSnapshot(row),
+    });
   const regionIds = new Map<string, string>();
   for (const name of plan.newRegions) {
     const id = crypto.randomUUID();
-    await tx.insert(organisations).values({ id, kind: 'region', name, regionId: id });
+    const [region] = await tx.insert(organisations).values({ id, kind: 'region', name, regionId: id }).returning();
+    audit(region!, null);
     regionIds.set(nameKey(name), id);
   }
   const regionId = (name: string) => directory.region(name)?.id ?? regionIds.get(nameKey(name))!;
@@ -156,7 +167,11 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory
   for (const m of plan.newMunicipalities) {
     const id = crypto.randomUUID();
     const parent = regionId(m.region);
-    await tx.insert(organisations).values({ id, kind: 'municipality', name: m.name, parentId: parent, regionId: parent, municipalityId: id });
+    const [municipality] = await tx
+      .insert(organisations)
+      .values({ id, kind: 'municipality', name: m.name, parentId: parent, regionId: parent, municipalityId: id })
+      .returning();
+    audit(municipality!, null);
     municipalityIds.set(`${nameKey(m.region)}|${nameKey(m.name)}`, { id, regionId: parent });
   }
   const place = (school: PlannedSchool) => {
@@ -184,22 +199,6 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory
     };
   };
 
-  const audits: (typeof auditLog.$inferInsert)[] = [];
-  const audit = (row: Organisation, before: Organisation | null) => {
-    const scope = organisationScope(row);
-    audits.push({
-      actorId: actor.id,
-      actorName: actor.name,
-      action: 'import',
-      entityType: 'organisation',
-      entityId: row.id,
-      regionId: scope.regionId,
-      municipalityId: scope.municipalityId,
-      schoolId: scope.schoolId,
-      before: before ? organisationSnapshot(before) : null,
-      after: JSON.parse(JSON.stringify(organisationSnapshot(row))),
-    });
-  };
   for (let i = 0; i < plan.create.length; i += 500) {
     const batch = plan.create.slice(i, i + 500).map((school) => ({ id: crypto.randomUUID(), ...values(school) }));
     const created = await tx.insert(organisations).values(batch).returning();
@@ -214,7 +213,7 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory
       .returning();
     audit(after!, before);
   }
-  for (let i = 0; i < audits.length; i += 500) await tx.insert(auditLog).values(audits.slice(i, i + 500));
+  await recordAudits(tx, actor, audits);
 }
 
 function describe(
