@@ -3,6 +3,8 @@
  * wide it is, as percentages of the whole period (so plain HTML/CSS draws it, no script). Dates are ISO
  * `YYYY-MM-DD`; a bar outside the period is clipped to it, and a one-day item still gets a visible sliver.
  */
+import { DEFAULT_TIME_ZONE } from '@/lib/format/ru';
+
 const MONTH_SHORT = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 const DAY_MS = 86_400_000;
 const MIN_WIDTH = 0.4;
@@ -65,5 +67,5 @@ export function todayPercent(startYear: number, endYear: number, todayIso: strin
 
 /** Today's calendar date in Moscow as `YYYY-MM-DD` (the portal's time zone). */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow' }).format(now);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: DEFAULT_TIME_ZONE }).format(now);
 }

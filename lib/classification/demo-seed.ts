@@ -54,12 +54,13 @@ export async function seedDemoClassification({ tx, organisationIds }: DemoContex
   const regionSchools = await tx.select().from(organisations).where(and(eq(organisations.kind, 'school'), eq(organisations.regionId, regionId), eq(organisations.isActive, true)));
   const schools: School[] = regionSchools.map((o) => ({ id: o.id, name: o.shortName ?? o.name, municipalityId: o.municipalityId!, municipalityName: municipalityName.get(o.municipalityId!) }));
   const idOf = (key: string) => place(key).id;
+  const compact = schools.length > FULL_EXPLANATION_LIMIT;
   const result = classify({
     year: DEMO_YEAR, schools, methodology: methodology.params as Methodology,
     results: data.results.map((r) => ({ ...r, schoolId: idOf(r.schoolId) })),
     contexts: data.contexts.map((c) => ({ ...c, schoolId: idOf(c.schoolId) })),
-  }, { explain: schools.length <= FULL_EXPLANATION_LIMIT });
-  const run = await insertRun(tx, { regionId, municipalityId: null, year: DEMO_YEAR, methodologyId: methodology.id, createdBy: null }, result, false);
+  }, { explain: !compact });
+  const run = await insertRun(tx, { regionId, municipalityId: null, year: DEMO_YEAR, methodologyId: methodology.id, createdBy: null }, result, compact);
   await tx.update(classificationRuns).set({ status: 'published', publishedAt: new Date() }).where(eq(classificationRuns.id, run.id));
   await recordAudit(tx, null, { action: 'create', entityType: 'classification_run', entityId: run.id, scope: { regionId, municipalityId: null, schoolId: null }, after: { year: DEMO_YEAR, inputDigest: run.inputDigest, status: 'published' } });
   return created + 1 + result.schools.length;

@@ -1,4 +1,5 @@
 /** Russian number formatting and word agreement for the sentences the engine writes. */
+import { plural as ruPlural, type PluralForms } from '@/lib/format/ru';
 
 const oneDecimal = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -30,28 +31,17 @@ export function fmtPercent(value: number): string {
   return `${Math.abs(value) < 1 && value !== 0 ? fmt2(value) : fmt(value)}%`;
 }
 
-/**
- * Russian plural form: forms are for 1, 2–4 and 5+ («балл», «балла», «баллов»). Fractional numbers take the
- * genitive singular («23,5 балла»), as Russian grammar requires.
- */
-export function plural(value: number, forms: readonly [string, string, string]): string {
-  const shown = Number(fmt(value).replace(/\s/g, '').replace(',', '.'));
-  if (!Number.isInteger(shown)) return forms[1];
-  const n = Math.abs(shown) % 100;
-  const last = n % 10;
-  if (n >= 11 && n <= 14) return forms[2];
-  if (last === 1) return forms[0];
-  if (last >= 2 && last <= 4) return forms[1];
-  return forms[2];
+/** The plural form agreeing with the number as it is shown: 20.04 reads «20 баллов», 23.5 «23,5 балла». */
+export function plural(value: number, forms: PluralForms): string {
+  return ruPlural(Number(fmt(value).replace(/\s/g, '').replace(',', '.')), forms);
 }
 
 export const POINTS = ['балл', 'балла', 'баллов'] as const;
-export const PRIMARY_POINTS = ['первичный балл', 'первичных балла', 'первичных баллов'] as const;
 export const PARTICIPANTS = ['участник', 'участника', 'участников'] as const;
 export const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
 
 /** «23,5 балла». */
-export function count(value: number, forms: readonly [string, string, string]): string {
+export function count(value: number, forms: PluralForms): string {
   return `${fmt(value)} ${plural(value, forms)}`;
 }
 

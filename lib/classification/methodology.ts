@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AppError, type Issue } from '@/lib/errors';
-import type { ExamCode, SubjectCode } from './types';
+import type { SubjectCode } from './types';
 import { SUBJECTS } from './subjects';
 
 const SUBJECT_CODES = SUBJECTS.map((s) => s.code) as [SubjectCode, ...SubjectCode[]];
@@ -151,7 +151,6 @@ export const methodologySchema = z.object({
 });
 
 export type Methodology = z.infer<typeof methodologySchema>;
-export type JudgedItem = { exam: Extract<ExamCode, 'EGE' | 'OGE'>; subject: SubjectCode };
 
 export const DEFAULT_METHODOLOGY: Methodology = {
   judged: [

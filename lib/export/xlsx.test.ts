@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { neutraliseFormula } from './cell-text';
 import { buildXlsx } from './xlsx';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -57,10 +58,11 @@ describe('buildXlsx', () => {
         texts.forEach((text, index) => {
           const value = sheet?.getCell(index + 2, 1).value;
           expect(value === null || (typeof value === 'string' && !/^[=+\-@\t\r]/.test(value))).toBe(true);
-          expect(value === null ? '' : String(value).replace(/^'(?=[=+\-@\t\r\uff1d\uff0b\uff0d\uff20])/, '')).toBe(text);
+          // Exactly the neutralised text: a text that already starts with an apostrophe is kept as it is.
+          expect(value === null ? '' : value).toBe(neutraliseFormula(text));
         });
       }),
-      { numRuns: 25 },
+      { numRuns: 25, examples: [[["'-"]], [['=1', '']]] },
     );
   });
 });

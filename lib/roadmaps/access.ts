@@ -25,7 +25,7 @@ export const ROADMAP_SCOPE_COLUMNS = {
 };
 
 /** A live (not deleted) road map, or `not_found`. */
-export async function findRoadmap(executor: Executor, id: string, forUpdate = false): Promise<Roadmap> {
+async function findRoadmap(executor: Executor, id: string, forUpdate = false): Promise<Roadmap> {
   const query = executor
     .select()
     .from(roadmaps)

@@ -21,7 +21,7 @@ const FILE_TYPES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'import.docx',
 };
 
-export const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', ...Object.keys(FILE_TYPES)];
+const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', ...Object.keys(FILE_TYPES)];
 
 /** The raw table of an import request: pasted text (TSV) or a file by its Content-Type, size-limited. */
 export async function importBody(request: Request): Promise<{ text?: string; file?: TableFileInput }> {
@@ -37,12 +37,12 @@ export async function importBody(request: Request): Promise<{ text?: string; fil
   return { file: { bytes, filename: FILE_TYPES[mimeType]!, mimeType } };
 }
 
-/** A file download response with the Russian name encoded per RFC 5987. */
-export function fileResponse(file: ExportedFile, disposition: 'attachment' | 'inline' = 'attachment'): Response {
+/** A file download (never rendered inline) with the Russian name encoded per RFC 5987. */
+export function fileResponse(file: ExportedFile): Response {
   return new Response(Buffer.from(file.bytes), {
     headers: {
       'Content-Type': file.mimeType,
-      'Content-Disposition': contentDisposition(file.fileName, disposition),
+      'Content-Disposition': contentDisposition(file.fileName),
       'Content-Length': String(file.bytes.length),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',

@@ -44,7 +44,7 @@ async function responsiblesOf(itemIds: string[]) {
 }
 
 /** Progress reports of a road map, newest first, with their evidence. */
-export async function reportsOf(roadmapId: string): Promise<Map<string, ReportView[]>> {
+async function reportsOf(roadmapId: string): Promise<Map<string, ReportView[]>> {
   const reports = await getDb()
     .select()
     .from(roadmapProgressReports)

@@ -55,9 +55,9 @@ export function exportFileName(title: string, extension: string): string {
   return `Дорожная карта — ${clean || 'без названия'}.${extension}`;
 }
 
-/** Content-Disposition for a Russian file name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
-export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+/** Content-Disposition of a download with a Russian file name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

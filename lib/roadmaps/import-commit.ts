@@ -35,13 +35,13 @@ async function parseInputTable(input: RoadmapImportInput): Promise<ParsedRoadmap
 
 /** Import of a pasted or uploaded table into a road map: preview with `dryRun`, else all-or-nothing commit. */
 export async function importRoadmapTable(actor: Actor, roadmapId: string, input: RoadmapImportInput): Promise<RoadmapImportResult> {
+  // The right is checked before the table is read: a stranger learns nothing and costs no parsing.
+  const roadmap = await roadmapFor(getDb(), actor, 'roadmap.write', roadmapId);
   const parsed = await parseInputTable(input);
-  if (input.dryRun) {
-    const roadmap = await roadmapFor(getDb(), actor, 'roadmap.write', roadmapId);
-    return importIntoRoadmap(getDb(), actor, roadmap, parsed, true);
-  }
+  if (input.dryRun) return importIntoRoadmap(getDb(), actor, roadmap, parsed, true);
+  // Checked again under the row lock: the road map may have changed while the table was parsed.
   return inTransaction(async (tx) => {
-    const roadmap = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
-    return importIntoRoadmap(tx, actor, roadmap, parsed, false);
+    const locked = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
+    return importIntoRoadmap(tx, actor, locked, parsed, false);
   });
 }

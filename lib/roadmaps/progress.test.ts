@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatShare, summariseProgress, type ProgressItem } from './progress';
+import { summariseProgress, type ProgressItem } from './progress';
 import { ITEM_STATUSES, ITEM_STATUS_LABELS } from './status';
 
 describe('summariseProgress', () => {
@@ -17,14 +17,18 @@ describe('summariseProgress', () => {
       total: 6,
       done: 2,
       doneShare: 0.4,
-      doneShareLabel: formatShare(0.4),
+      doneShareLabel: '40\u00A0%',
       overdue: 2,
       byStatus: { planned: 2, in_progress: 1, done: 2, cancelled: 1 },
     });
   });
 
   it('formats the share the Russian way', () => {
-    expect(formatShare(0.412)).toBe('41,2\u00A0%');
+    const items = (done: number, planned: number): ProgressItem[] => [
+      ...Array.from({ length: done }, () => ({ status: 'done' as const, overdue: false })),
+      ...Array.from({ length: planned }, () => ({ status: 'planned' as const, overdue: false })),
+    ];
+    expect(summariseProgress(items(7, 10)).doneShareLabel).toBe('41,2\u00A0%');
     expect(summariseProgress([{ status: 'done', overdue: false }]).doneShareLabel).toBe('100\u00A0%');
   });
 

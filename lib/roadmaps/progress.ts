@@ -4,6 +4,7 @@
  * when nothing is left to do. `overdue` comes from `isOverdue` (derived from the deadline and today, never
  * stored), so the caller passes it in. Shares are formatted the Russian way: «41,2 %».
  */
+import { formatPercent } from '@/lib/format/ru';
 import { ITEM_STATUSES, type ItemStatus } from './status';
 
 export interface ProgressItem {
@@ -22,12 +23,6 @@ export interface ProgressSummary {
   byStatus: Record<ItemStatus, number>;
 }
 
-const percentFormat = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 });
-
-export function formatShare(share: number): string {
-  return percentFormat.format(share);
-}
-
 export function summariseProgress(items: readonly ProgressItem[]): ProgressSummary {
   const byStatus = Object.fromEntries(ITEM_STATUSES.map((status) => [status, 0])) as Record<ItemStatus, number>;
   let overdue = 0;
@@ -41,7 +36,7 @@ export function summariseProgress(items: readonly ProgressItem[]): ProgressSumma
     total: items.length,
     done: byStatus.done,
     doneShare,
-    doneShareLabel: formatShare(doneShare),
+    doneShareLabel: formatPercent(doneShare),
     overdue,
     byStatus,
   };

@@ -6,7 +6,7 @@ import 'server-only';
  * and carry the version they read (stale → `conflict`). Implementations live in the files re-exported here.
  */
 export type * from './views';
-export { listRoadmaps, createRoadmap, updateRoadmap, deleteRoadmap, listPossibleOwners } from './roadmap-queries';
+export { listRoadmaps, createRoadmap, updateRoadmap, deleteRoadmap, roadmapHistory } from './roadmap-queries';
 export { getRoadmap } from './detail';
 export { createSection, updateSection, createItem, updateItem, deleteItem, setItemsStatus, itemHistory } from './item-queries';
 export { addProgressReport, readEvidenceFile } from './report-queries';

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
-import { organisations, roadmapItems, roadmaps, type Organisation, type Roadmap } from '@/db/schema';
+import { organisations, roadmapItems, roadmaps, type Roadmap } from '@/db/schema';
+import { entityHistory, type AuditRow } from '@/lib/audit/queries';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize, can } from '@/lib/auth/policy';
+import { authorize } from '@/lib/auth/policy';
 import { scopeFilter } from '@/lib/auth/scope-filter';
 import { getDb, type Executor } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
@@ -13,7 +14,7 @@ import { parseInput } from '@/lib/validation';
 import { assertVersion, ROADMAP_SCOPE_COLUMNS, roadmapFor, roadmapScope, snapshot } from './access';
 import { isOverdue } from './deadline';
 import { deadlineColumns } from './item-fields';
-import { createRoadmapIn, ownerScope } from './write-core';
+import { createRoadmapIn } from './write-core';
 import { summariseProgress } from './progress';
 import {
   createRoadmapSchema,
@@ -68,20 +69,6 @@ export async function listRoadmaps(actor: Actor, filter: ListRoadmapsFilter = {}
       overdueCount: progress.overdue,
       version: roadmap.version,
     };
-  });
-}
-
-/** Active organisations the actor may create a road map for (the form's owner list). */
-export async function listPossibleOwners(actor: Actor): Promise<Organisation[]> {
-  authorize(actor, 'roadmap.write');
-  const candidates = await getDb()
-    .select()
-    .from(organisations)
-    .where(and(eq(organisations.isActive, true), scopeFilter(actor, 'organisation.read', { regionId: organisations.regionId, municipalityId: organisations.municipalityId, schoolId: organisations.id, ownerOrganisationId: organisations.id })))
-    .orderBy(ruOrder(organisations.name));
-  return candidates.filter((org) => org.kind !== 'region' || actor.role === 'admin').filter((org) => {
-    const level = org.kind === 'school' ? 'school' : org.municipalityId ? 'municipality' : 'region';
-    return can(actor, 'roadmap.write', ownerScope(org, level));
   });
 }
 
@@ -147,3 +134,8 @@ export async function deleteRoadmap(actor: Actor, id: string, version: number): 
   });
 }
 
+/** The audit history of a road map itself (its fields and review status), for readers of the road map. */
+export async function roadmapHistory(actor: Actor, id: string): Promise<AuditRow[]> {
+  await roadmapFor(getDb(), actor, 'roadmap.read', id);
+  return entityHistory(actor, 'roadmap', id);
+}

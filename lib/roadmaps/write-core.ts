@@ -12,7 +12,7 @@ import type { createRoadmapSchema } from './schemas';
 /** Writes shared by the domain functions and the demo seed; callers check permissions (or pass actor null = system). */
 
 /** Where a road map of `level` owned by `owner` sits. */
-export function ownerScope(owner: Organisation, level: Roadmap['level']): ResourceScope {
+function ownerScope(owner: Organisation, level: Roadmap['level']): ResourceScope {
   const wrong = (message: string) => new AppError('validation', message, [{ field: 'level', message }]);
   if (owner.kind === 'school' && level !== 'school') throw wrong('Уровень: дорожная карта школы — школьная');
   if (level === 'school' && owner.kind !== 'school') throw wrong('Уровень: школьную дорожную карту ведёт школа');

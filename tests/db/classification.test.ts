@@ -101,6 +101,15 @@ describe('methodologies', () => {
     expect((await q.listMethodologies(coordinatorA())).map((m) => m.versionNumber)).toEqual([2, 1]);
   });
 
+  it('opens a methodology by id to its region and to an administrator of another region, to no one else', async () => {
+    const active = await q.getActiveMethodology(analyst());
+    expect((await q.getMethodology(coordinatorA(), active.id)).id).toBe(active.id);
+    const elsewhere = await createWorld();
+    expect((await q.getMethodology(elsewhere.actor('admin', elsewhere.region), active.id)).id).toBe(active.id);
+    expect((await rejection(q.getMethodology(elsewhere.actor('ministry_analyst', elsewhere.region), active.id))).code).toBe('not_found');
+    expect((await rejection(q.getMethodology(analyst(), 'not-an-id'))).code).toBe('not_found');
+  });
+
   it('rejects invalid parameters with field messages, stale versions, and edits of non-drafts', async () => {
     const draft = await q.createDraftMethodology(analyst(), { name: 'Неверная' });
     const params = { ...draft.params, r1: { gapPoints: -1 }, minParticipants: 0 };
@@ -149,6 +158,14 @@ describe('runs', () => {
   it('lets a coordinator run only its municipality, and never an expert', async () => {
     expect((await rejection(q.createRun(coordinatorA(), { year: 2026, municipalityId: world.munB.id }))).code).toBe('forbidden');
     expect((await rejection(q.createRun(world.actor('expert', world.region), { year: 2026 }))).code).toBe('forbidden');
+  });
+
+  it('answers a malformed year with a field message and a malformed school id with not_found', async () => {
+    const error = await rejection(q.listRuns(analyst(), { year: Number('двадцать') }));
+    expect(error).toMatchObject({ code: 'validation', issues: [{ field: 'year', message: expect.stringMatching(/^Год/) }] });
+    expect((await q.listRuns(analyst(), { year: 2026 })).every((r) => r.year === 2026)).toBe(true);
+    const [run] = await q.listRuns(analyst(), { year: 2026 });
+    expect((await rejection(q.getSchoolClassification(analyst(), run!.id, 'not-a-school'))).code).toBe('not_found');
   });
 
   it('previews a draft against the active methodology', async () => {

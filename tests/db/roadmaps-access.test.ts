@@ -10,8 +10,10 @@ import {
   createRoadmap,
   createSection,
   getRoadmap,
+  importRoadmapTable,
   listRoadmaps,
   returnRoadmap,
+  roadmapHistory,
   submitRoadmap,
   updateRoadmap,
 } from '@/lib/roadmaps/queries';
@@ -61,6 +63,18 @@ describe('road map authorisation', () => {
     const section = await createSection(methodologist, { roadmapId: own.id, title: 'Раздел' });
     expect(await code(createItem(expert, { roadmapId: own.id, sectionId: section.id, activity: 'x' }))).toBe('forbidden');
     expect((await getRoadmap(expert, own.id)).permissions).toMatchObject({ canEdit: false, canReview: false });
+  });
+
+  it('shows history and takes imports only where the actor has the right, before reading the table', async () => {
+    const coordinatorA = world.actor('municipal_coordinator', world.munA);
+    const roadmap = await schoolRoadmap(world.schoolA.id);
+    await updateRoadmap(coordinatorA, { id: roadmap.id, version: 1, title: 'Программа школы (ред.)' });
+    expect((await roadmapHistory(coordinatorA, roadmap.id)).map((row) => row.action)).toEqual(['update', 'create']);
+    const coordinatorB = world.actor('municipal_coordinator', world.munB);
+    expect(await code(roadmapHistory(coordinatorB, roadmap.id))).toBe('not_found');
+    expect(await code(importRoadmapTable(coordinatorB, roadmap.id, { text: '', dryRun: true }))).toBe('not_found');
+    expect(await code(importRoadmapTable(world.actor('expert', world.region), roadmap.id, { text: '', dryRun: false }))).toBe('forbidden');
+    expect(await code(importRoadmapTable(coordinatorA, roadmap.id, { text: '', dryRun: true }))).toBe('validation');
   });
 });
 

@@ -18,7 +18,6 @@ import {
   submitRoadmap,
   updateItem,
   updateRoadmap,
-  updateSection,
 } from '@/lib/roadmaps/queries';
 import {
   approveRoadmapSchema,
@@ -34,7 +33,6 @@ import {
   submitRoadmapSchema,
   updateItemSchema,
   updateRoadmapSchema,
-  updateSectionSchema,
 } from '@/lib/roadmaps/schemas';
 
 /** Every road-map page shows progress and status, so a write refreshes the whole section. */
@@ -64,12 +62,6 @@ export const createSectionAction = formAction(createSectionSchema, async (input,
   await createSection(actor, input);
   refresh();
   return 'Раздел добавлен.';
-});
-
-export const updateSectionAction = formAction(updateSectionSchema, async (input, actor) => {
-  await updateSection(actor, input);
-  refresh();
-  return 'Раздел сохранён.';
 });
 
 export const createItemAction = formAction(createItemSchema, async (input, actor) => {

@@ -112,7 +112,6 @@ export const CONTEXT_FIELDS = {
   facilitiesCondition: { label: 'Состояние МТБ (1–5)', synonyms: ['состояние мтб', 'мтб', 'материально техническая база'], parse: number('Состояние МТБ (1–5)', 1, 5, true) },
 } satisfies Record<string, FieldSpec>;
 
-export type AssessmentField = keyof typeof ASSESSMENT_FIELDS;
 export type ContextField = keyof typeof CONTEXT_FIELDS;
 export type ImportKind = 'assessments' | 'contexts';
 

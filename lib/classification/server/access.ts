@@ -9,6 +9,9 @@ import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 
+/** Ids come from URLs: a malformed one is «not found», not a database error. */
+export const looksLikeId = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);
+
 /** The region whose methodology and runs the actor works with. */
 export function regionOf(actor: Actor): string {
   if (!actor.scope.regionId) throw new AppError('forbidden', 'Пользователь не привязан к региону: методика и классификация ведутся по регионам.');
@@ -16,13 +19,22 @@ export function regionOf(actor: Actor): string {
 }
 
 /** The actor's own place: what «in my region» means for reading the region's methodology. */
-export function ownScope(actor: Actor): ResourceScope {
+function ownScope(actor: Actor): ResourceScope {
   return { regionId: actor.scope.regionId, municipalityId: actor.scope.municipalityId, schoolId: actor.scope.schoolId };
 }
 
 export function authorizeMethodologyRead(actor: Actor): string {
   authorize(actor, 'classification.read', ownScope(actor));
   return regionOf(actor);
+}
+
+/**
+ * Reading one methodology by id: the actor's own region (as above), or any region the policy opens to the actor
+ * (an administrator reads the methodology of any run it sees).
+ */
+export function mayReadMethodologyOf(actor: Actor, regionId: string): boolean {
+  return can(actor, 'classification.read', { regionId, municipalityId: null, schoolId: null })
+    || (regionId === actor.scope.regionId && can(actor, 'classification.read', ownScope(actor)));
 }
 
 export function authorizeMethodologyWrite(actor: Actor): string {
@@ -35,7 +47,7 @@ export function authorizeMethodologyWrite(actor: Actor): string {
  * A run's scope: a municipal coordinator runs for its own municipality only (it is the default for it); a
  * regional analyst for the whole region or one municipality of it.
  */
-export function runScope(actor: Actor, municipalityId: string | undefined): ResourceScope {
+function runScope(actor: Actor, municipalityId: string | undefined): ResourceScope {
   const regionId = regionOf(actor);
   const target = municipalityId ?? (actor.scope.level === 'municipality' ? actor.scope.municipalityId : null) ?? null;
   return { regionId, municipalityId: target, schoolId: null };
@@ -48,7 +60,7 @@ export function authorizeRun(actor: Actor, municipalityId: string | undefined): 
 }
 
 /** Staff see draft runs; everyone else only published ones. */
-export function seesDrafts(actor: Actor): boolean {
+function seesDrafts(actor: Actor): boolean {
   return can(actor, 'classification.run');
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 /** Form editing of assessment results and school contexts, keyed like the import (school + year + exam + subject + grade). */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { assessmentResults, organisations, schoolContexts } from '@/db/schema';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
@@ -14,28 +14,23 @@ import { parseInput } from '@/lib/validation';
 import { assessmentResultSchema, listResultsFilterSchema, schoolContextSchema, type AssessmentResultInput, type SchoolContextInput } from '../schemas';
 import type { AssessmentResultRow } from './types';
 
-export type AssessmentValues = Omit<typeof assessmentResults.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
-export type ContextValues = Omit<typeof schoolContexts.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+type AssessmentValues = Omit<typeof assessmentResults.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+type ContextValues = Omit<typeof schoolContexts.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
-export interface SchoolTarget { id: string; name: string; scope: ResourceScope }
+interface SchoolTarget { id: string; name: string; scope: ResourceScope }
 
-/** A school with its place; import and form editing both need it before any write. */
-export async function schoolTargets(executor: Executor, ids: string[]): Promise<Map<string, SchoolTarget>> {
-  if (ids.length === 0) return new Map();
-  const rows = await executor.select().from(organisations).where(and(inArray(organisations.id, ids), eq(organisations.kind, 'school')));
-  return new Map(rows.map((o) => [o.id, { id: o.id, name: o.shortName ?? o.name, scope: { regionId: o.regionId, municipalityId: o.municipalityId, schoolId: o.id } }]));
-}
-
+/** The school a form edits, with its place; the actor must be allowed to change its data. */
 async function schoolFor(executor: Executor, actor: Actor, schoolId: string): Promise<SchoolTarget> {
-  const school = (await schoolTargets(executor, [schoolId])).get(schoolId);
-  if (!school) throw new AppError('validation', 'Школа не найдена.', [{ field: 'schoolId', message: 'Школа не найдена' }]);
+  const [row] = await executor.select().from(organisations).where(and(eq(organisations.id, schoolId), eq(organisations.kind, 'school')));
+  if (!row) throw new AppError('validation', 'Школа не найдена.', [{ field: 'schoolId', message: 'Школа не найдена' }]);
+  const school = { id: row.id, name: row.shortName ?? row.name, scope: { regionId: row.regionId, municipalityId: row.municipalityId, schoolId: row.id } };
   authorize(actor, 'classification.run', school.scope);
   return school;
 }
 
 type Parsed = ReturnType<typeof assessmentResultSchema.parse>;
 
-export function assessmentValues(data: Omit<Parsed, 'version'>, scope: ResourceScope): AssessmentValues {
+function assessmentValues(data: Omit<Parsed, 'version'>, scope: ResourceScope): AssessmentValues {
   return {
     schoolId: data.schoolId, regionId: scope.regionId, municipalityId: scope.municipalityId, year: data.year, exam: data.exam,
     subject: data.subject, grade: data.exam === 'VPR' ? (data.grade ?? 0) : 0, participants: data.participants ?? 0,
@@ -83,7 +78,7 @@ export async function upsertAssessmentResult(actor: Actor, input: AssessmentResu
 
 type ParsedContext = ReturnType<typeof schoolContextSchema.parse>;
 
-export function contextValues(data: Omit<ParsedContext, 'version'>, scope: ResourceScope): ContextValues {
+function contextValues(data: Omit<ParsedContext, 'version'>, scope: ResourceScope): ContextValues {
   const { version: _v, ...rest } = data as ParsedContext;
   const values: Record<string, unknown> = { ...rest, regionId: scope.regionId, municipalityId: scope.municipalityId };
   for (const [k, v] of Object.entries(values)) if (v === undefined) values[k] = null;

@@ -7,6 +7,7 @@ import 'server-only';
 import { and, desc, eq, max } from 'drizzle-orm';
 import { methodologies } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record';
 import { type Executor, getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
@@ -14,15 +15,13 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { parseMethodology, type Methodology } from '../methodology';
 import { createDraftSchema, updateDraftSchema, type CreateDraftInput, type UpdateDraftInput } from '../schemas';
-import { authorizeMethodologyRead, authorizeMethodologyWrite } from './access';
+import { authorizeMethodologyRead, authorizeMethodologyWrite, looksLikeId, mayReadMethodologyOf } from './access';
 import { auditScope, authorId, ensureActiveMethodology } from './store';
 import type { MethodologyRow } from './types';
 
-export { ensureActiveMethodology };
-
 type Stored = typeof methodologies.$inferSelect;
 
-export function toMethodologyRow(row: Stored): MethodologyRow {
+function toMethodologyRow(row: Stored): MethodologyRow {
   return {
     id: row.id,
     regionId: row.regionId,
@@ -36,7 +35,6 @@ export function toMethodologyRow(row: Stored): MethodologyRow {
     createdAt: row.createdAt,
   };
 }
-
 
 export async function listMethodologies(actor: Actor): Promise<MethodologyRow[]> {
   const regionId = authorizeMethodologyRead(actor);
@@ -52,9 +50,12 @@ export async function findMethodology(executor: Executor, regionId: string, id: 
   return row;
 }
 
+/** A methodology the actor may read (see `mayReadMethodologyOf`); not_found for any other. */
 export async function getMethodology(actor: Actor, id: string): Promise<MethodologyRow> {
-  const regionId = authorizeMethodologyRead(actor);
-  return toMethodologyRow(await findMethodology(getDb(), regionId, id));
+  authorize(actor, 'classification.read');
+  const [row] = looksLikeId(id) ? await getDb().select().from(methodologies).where(eq(methodologies.id, id)) : [];
+  if (!row || !mayReadMethodologyOf(actor, row.regionId)) throw new AppError('not_found', 'Методика не найдена.');
+  return toMethodologyRow(row);
 }
 
 export async function getActiveMethodology(actor: Actor): Promise<MethodologyRow> {

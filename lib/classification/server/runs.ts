@@ -15,11 +15,11 @@ import { parseInput } from '@/lib/validation';
 import { classify, explainSchool, type ClassificationResult, type SchoolClassification } from '../classify';
 import { inputDigest } from '../digest';
 import type { Methodology } from '../methodology';
-import { createRunSchema, type CreateRunInput } from '../schemas';
-import { authorizeRun, regionOf, runVisible, visibleSchoolFilter } from './access';
+import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '../schemas';
+import { authorizeRun, looksLikeId, regionOf, runVisible, visibleSchoolFilter } from './access';
 import { loadInput, type InputScope } from './load';
-import { ensureActiveMethodology, findMethodology } from './methodologies';
-import { authorId, FULL_EXPLANATION_LIMIT, insertRun, storedSchool, toRunRow } from './store';
+import { findMethodology } from './methodologies';
+import { authorId, ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun, storedSchool, toRunRow } from './store';
 import type { RunDetail, RunRow, SchoolClassificationDetail } from './types';
 
 /** The municipality must be one of the region's. */
@@ -72,16 +72,17 @@ async function findRun(id: string) {
 /** A run the actor may see; not_found otherwise (a hidden run is not admitted to exist). */
 async function visibleRun(actor: Actor, id: string) {
   authorize(actor, 'classification.read');
-  const found = /^[0-9a-f-]{36}$/i.test(id) ? await findRun(id) : undefined;
+  const found = looksLikeId(id) ? await findRun(id) : undefined;
   if (!found || !runVisible(actor, found.run)) throw new AppError('not_found', 'Запуск классификации не найден.');
   return found;
 }
 
 export async function listRuns(actor: Actor, filter: { year?: number } = {}): Promise<RunRow[]> {
   authorize(actor, 'classification.read');
+  const { year } = parseInput(listResultsFilterSchema.pick({ year: true }), filter);
   const conditions: SQL[] = [];
   if (actor.role !== 'admin') conditions.push(eq(classificationRuns.regionId, regionOf(actor)));
-  if (filter.year !== undefined) conditions.push(eq(classificationRuns.year, filter.year));
+  if (year !== undefined) conditions.push(eq(classificationRuns.year, year));
   const rows = await getDb()
     .select({ run: classificationRuns, methodology: { name: methodologies.name, versionNumber: methodologies.versionNumber } })
     .from(classificationRuns)
@@ -122,8 +123,10 @@ export async function publishRun(actor: Actor, id: string): Promise<void> {
 
 export async function getSchoolClassification(actor: Actor, runId: string, schoolId: string): Promise<SchoolClassificationDetail> {
   const { run, methodology } = await visibleRun(actor, runId);
-  const [stored] = await getDb().select({ explanation: classificationResults.explanation }).from(classificationResults)
-    .where(and(...schoolConditions(actor, run.id), eq(classificationResults.schoolId, schoolId)));
+  const [stored] = looksLikeId(schoolId)
+    ? await getDb().select({ explanation: classificationResults.explanation }).from(classificationResults)
+      .where(and(...schoolConditions(actor, run.id), eq(classificationResults.schoolId, schoolId)))
+    : [];
   if (!stored) throw new AppError('not_found', 'Школа не найдена в этом запуске.');
   let school = storedSchool(stored.explanation, run.summary);
   let inputsUnchanged = true;

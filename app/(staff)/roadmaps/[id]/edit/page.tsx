@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
-import { entityHistory } from '@/lib/audit/queries';
 import { requireActor } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/page-guard';
-import { getRoadmap } from '@/lib/roadmaps/queries';
+import { getRoadmap, roadmapHistory } from '@/lib/roadmaps/queries';
 import { ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
 import { ROADMAP_FIELD_LABELS, ROADMAP_VALUE_LABELS } from '@/components/roadmaps/history-labels';
 import { deleteRoadmapAction, updateRoadmapAction } from '../../actions';
@@ -21,7 +20,7 @@ export default async function EditRoadmapPage({ params }: { params: Promise<{ id
   const actor = await requireActor();
   const { roadmap, permissions } = await orNotFound(getRoadmap(actor, id));
   if (!permissions.canEdit) notFound();
-  const history = await entityHistory(actor, 'roadmap', roadmap.id);
+  const history = await roadmapHistory(actor, roadmap.id);
   return (
     <>
       <PageHeader
