@@ -1,7 +1,7 @@
 /**
  * National-scale benchmark of the classification (issue 4, «Scale»): generates 40,000 schools in 2,000
  * municipalities over 3 years (≈ 2.4 M assessment rows + contexts), loads them into PostgreSQL, and prints the
- * import time, the classification time (read + classify + write results in one transaction), peak memory, a
+ * import time, the classification time (read + decide + explain and write results in one transaction), peak memory, a
  * bare SQL aggregate over the same rows, their ratio, and one municipality's run. Figures only, not a test.
  * The national run goes in a fresh child process, so its peak memory and GC time are the classification's own;
  * the import's peak is printed separately.
@@ -15,7 +15,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import pg from 'pg';
-import { classify } from '@/lib/classification/classify';
+import { classifyLazily } from '@/lib/classification/classify';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { copyIn } from '@/lib/classification/server/copy';
 import { loadInput } from '@/lib/classification/server/load';
@@ -24,6 +24,7 @@ import { generateDataset } from '@/lib/classification/synthetic';
 import { closeDb, getPool } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { inTransaction } from '@/lib/db/transaction';
+import { SERVER_NODE_FLAGS } from '@/lib/server-node-flags';
 import { createScratchDatabase } from '@/tests/support/database';
 
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 2_000);
@@ -94,23 +95,19 @@ async function load(regionId: string, municipalityCount = MUNICIPALITIES, school
 
 const megabytes = () => `${Math.round(sampleRss() / 1e6)} МБ`;
 
-/** Read and classify; the input is dropped on return, before the result is written, as `createRun` does. */
-async function readAndClassify(regionId: string, municipalityId: string | null) {
+/** Read and classify as `createRun` does: decisions first, then each school's result built as it is written. */
+async function classificationRun(regionId: string, methodologyId: string, municipalityId: string | null) {
   const [input, readMs] = await timed(() => loadInput({ regionId, municipalityId, year: YEAR }, DEFAULT_METHODOLOGY));
   const afterRead = megabytes();
   const compact = input.schools.length > FULL_EXPLANATION_LIMIT;
-  const [result, classifyMs] = await timed(async () => classify(input, { explain: !compact }));
-  return { result, compact, readMs, classifyMs, afterRead, afterClassify: megabytes() };
-}
-
-async function classificationRun(regionId: string, methodologyId: string, municipalityId: string | null) {
-  const { result, compact, readMs, classifyMs, afterRead, afterClassify } = await readAndClassify(regionId, municipalityId);
+  const [result, classifyMs] = await timed(async () => classifyLazily(input, { explain: !compact }));
+  const afterClassify = megabytes();
   const [, writeMs] = await timed(() => inTransaction((tx) => insertRun(tx, { regionId, municipalityId, year: YEAR, methodologyId, createdBy: null }, result, compact)));
   const afterWrite = megabytes();
-  console.log(`  чтение ${seconds(readMs)}, расчёт ${seconds(classifyMs)}, запись ${seconds(writeMs)}`);
-  console.log(`  память процесса после чтения ${afterRead}, после расчёта ${afterClassify}, после записи ${afterWrite}`);
+  console.log(`  чтение ${seconds(readMs)}, решения по всем школам ${seconds(classifyMs)}, объяснения и запись результатов ${seconds(writeMs)}`);
+  console.log(`  память процесса после чтения ${afterRead}, после решений ${afterClassify}, после записи ${afterWrite}`);
   // Only the figures leave: the national result must not weigh on the next measurement.
-  return { schoolCount: result.schools.length, counts: result.counts };
+  return { schoolCount: result.schoolCount, counts: result.counts };
 }
 
 interface NationalFigures {
@@ -129,7 +126,7 @@ interface NationalFigures {
  */
 function classifyInChild(regionId: string, methodologyId: string): Promise<NationalFigures> {
   return new Promise((resolve, reject) => {
-    const child = fork(process.argv[1]!, [], { env: { ...process.env, BENCH_CHILD: JSON.stringify({ regionId, methodologyId }) } });
+    const child = fork(process.argv[1]!, [], { execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS], env: { ...process.env, BENCH_CHILD: JSON.stringify({ regionId, methodologyId }) } });
     let figures: NationalFigures | undefined;
     child.on('message', (message) => (figures = message as NationalFigures));
     child.on('error', reject);

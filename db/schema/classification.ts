@@ -138,7 +138,11 @@ export const classificationRuns = pgTable(
   (t) => [index('classification_runs_scope_idx').on(t.regionId, t.municipalityId, t.year)],
 );
 
-/** Every school of a run with its decisions; `explanation` holds the full per-school result of the engine. */
+/**
+ * Every school of a run with its decisions; `explanation` holds the full per-school result of the engine as
+ * packed JSON text (lib/classification/packing.ts). Text, not jsonb: nothing queries inside it, and parsing a
+ * national run's 125 MB into jsonb took PostgreSQL longer than the whole classification.
+ */
 export const classificationResults = pgTable(
   'classification_results',
   {
@@ -155,7 +159,7 @@ export const classificationResults = pgTable(
     unfavourable: text('unfavourable').notNull(),
     cluster: integer('cluster'),
     socialIndex: real('social_index'),
-    explanation: jsonb('explanation').notNull(),
+    explanation: text('explanation').notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.schoolId] }), index('classification_results_category_idx').on(t.runId, t.category)],
 );

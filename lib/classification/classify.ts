@@ -21,7 +21,7 @@ import { partnerMatcher, type PartnerProfile, type PartnerSuggestion } from './p
 import { clusterMeans, performanceOf, type PerformanceProfile } from './performance';
 import { municipalRatings, type MunicipalRating } from './rating';
 import { riskProfile, type RiskFactor } from './risk';
-import { assessSocial, type SocialAssessment, type SocialSummary } from './social';
+import { socialModel, type SocialAssessment, type SocialSummary } from './social';
 import type { Decision, RuleOutcome } from './types';
 
 export type Category = 'low_results' | 'unfavourable' | 'both' | 'resilient' | 'none' | 'insufficient_data';
@@ -119,63 +119,100 @@ export interface ClassifyOptions {
   explain?: boolean | ((schoolId: string) => boolean);
 }
 
+/**
+ * A run whose schools are built one at a time as `schools()` is iterated (once, in school-id order). Everything
+ * else — counts, social summary, ratings, digest — is known up front. A national run is written this way, so
+ * that 40,000 full results never sit in memory at once: the first pass keeps only what other schools' results
+ * depend on (decisions, social assessments, results profiles), and each school's rules are evaluated again
+ * when its result is built.
+ */
+export interface LazyClassification extends Omit<ClassificationResult, 'schools'> {
+  schoolCount: number;
+  schools(): Generator<SchoolClassification>;
+}
+
 export function classify(input: ClassificationInput, options: ClassifyOptions = {}): ClassificationResult {
+  const { schools, schoolCount: _count, ...rest } = classifyLazily(input, options);
+  return { ...rest, schools: [...schools()] };
+}
+
+export function classifyLazily(input: ClassificationInput, options: ClassifyOptions = {}): LazyClassification {
   const dataset = buildDataset(input);
   const { year, methodology } = input;
   const option = options.explain ?? true;
   const explainOf = typeof option === 'function' ? option : () => option;
-  const { bySchool: social, summary } = assessSocial(dataset, year, explainOf);
-  const clusterOf = (id: string) => social.get(id)?.cluster ?? null;
-  const clusterAccumulators = clusterMeans(dataset, year, clusterOf);
-
-  const partial = dataset.schools.map((school, i) => {
-    const explain = explainOf(school.id);
-    const low = assessLowResults(dataset, school, year, explain);
-    const decide = lowResultsByYear(dataset, i, low);
-    const socialAssessment = social.get(school.id)!;
-    const performance = performanceOf(dataset, school.id, school.municipalityId, year, socialAssessment.cluster, clusterAccumulators);
-    const { category, sentence } = categorise(methodology, low.decision, socialAssessment.shnsu, socialAssessment.cluster, performance.municipalGap, explain);
-    return { school, explain, low, stable: assessStability(dataset, year, decide, explain), socialAssessment, performance, category, sentence };
+  const social = socialModel(dataset, year);
+  // Decisions only: the full social assessment of a school is built again with its result.
+  const socialFacts = dataset.schools.map((school) => {
+    const { shnsu, cluster } = social.assess(school.id, false);
+    return { shnsu, cluster };
   });
-
-  const profiles: PartnerProfile[] = partial.map((p) => ({
-    school: p.school,
-    cluster: p.socialAssessment.cluster,
-    distanceKm: contextOf(dataset, p.school.id, year)?.distanceKm ?? null,
-    isLowResults: p.low.decision === 'yes',
-    judgedByExam: p.performance.judgedByExam,
-  }));
-  const suggest = partnerMatcher(profiles, methodology.partners.topFraction, methodology.partners.count);
-  const ratings = municipalRatings(methodology, partial.map((p) => ({ school: p.school, ratingByExam: p.performance.ratingByExam })));
-  const ratingBySchool = new Map(ratings.flatMap((r) => r.ranked.map((e) => [e.schoolId, { rank: e.rank, rankLabel: e.rankLabel, score: e.score }] as const)));
+  const clusterById = new Map(dataset.schools.map((school, i) => [school.id, socialFacts[i]!.cluster]));
+  const clusterAccumulators = clusterMeans(dataset, year, (id) => clusterById.get(id) ?? null);
 
   const counts: Record<Category, number> = { low_results: 0, unfavourable: 0, both: 0, resilient: 0, none: 0, insufficient_data: 0 };
-  const schools = partial.map((p, i): SchoolClassification => {
-    counts[p.category] += 1;
-    const { shnsu, shnsuReasons, ...socialRest } = p.socialAssessment;
-    const { rules, score, unknownWeight, threshold, decision, sentence } = p.low;
-    return {
-      schoolId: p.school.id,
-      name: p.school.name,
-      municipalityId: p.school.municipalityId,
-      year,
-      rules,
-      lowResults: { decision, score, unknownWeight, threshold, sentence },
-      stable: p.stable,
-      social: socialRest,
-      unfavourable: { decision: shnsu, reasons: shnsuReasons },
-      cluster: p.socialAssessment.cluster,
-      results: p.performance,
-      category: p.category,
-      categorySentence: p.sentence,
-      riskProfile: riskProfile(methodology, rules, p.socialAssessment, contextOf(dataset, p.school.id, year), p.explain),
-      exit: exitPlan(dataset, p.school, p.low, p.explain),
-      partners: p.low.decision === 'yes' ? suggest(profiles[i]!, p.explain) : [],
-      rating: ratingBySchool.get(p.school.id) ?? null,
-    };
+  const facts = dataset.schools.map((school, i) => {
+    const low = assessLowResults(dataset, school, year, false).decision;
+    const { shnsu, cluster } = socialFacts[i]!;
+    const performance = performanceOf(dataset, school.id, school.municipalityId, year, cluster, clusterAccumulators);
+    const category = decideCategory(methodology, low, shnsu, cluster, performance.municipalGap).category;
+    counts[category] += 1;
+    return { school, low, cluster, performance };
   });
 
-  return { year, inputDigest: datasetDigest(year, dataset), methodology, schools, social: summary, ratings, counts };
+  const profiles: PartnerProfile[] = facts.map((f) => ({
+    school: f.school,
+    cluster: f.cluster,
+    distanceKm: contextOf(dataset, f.school.id, year)?.distanceKm ?? null,
+    isLowResults: f.low === 'yes',
+    judgedByExam: f.performance.judgedByExam,
+  }));
+  const suggest = partnerMatcher(profiles, methodology.partners.topFraction, methodology.partners.count);
+  const ratings = municipalRatings(methodology, facts.map((f) => ({ school: f.school, ratingByExam: f.performance.ratingByExam })));
+  const ratingBySchool = new Map(ratings.flatMap((r) => r.ranked.map((e) => [e.schoolId, { rank: e.rank, rankLabel: e.rankLabel, score: e.score }] as const)));
+
+  function build(i: number): SchoolClassification {
+    const { school, performance } = facts[i]!;
+    const explain = explainOf(school.id);
+    const socialAssessment = social.assess(school.id, explain);
+    const low = assessLowResults(dataset, school, year, explain);
+    const stable = assessStability(dataset, year, lowResultsByYear(dataset, i, low), explain);
+    const { category, sentence } = categorise(methodology, low.decision, socialAssessment.shnsu, socialAssessment.cluster, performance.municipalGap, explain);
+    const { shnsu, shnsuReasons, ...socialRest } = socialAssessment;
+    const { rules, score, unknownWeight, threshold, decision, sentence: lowSentence } = low;
+    return {
+      schoolId: school.id,
+      name: school.name,
+      municipalityId: school.municipalityId,
+      year,
+      rules,
+      lowResults: { decision, score, unknownWeight, threshold, sentence: lowSentence },
+      stable,
+      social: socialRest,
+      unfavourable: { decision: shnsu, reasons: shnsuReasons },
+      cluster: socialAssessment.cluster,
+      results: performance,
+      category,
+      categorySentence: sentence,
+      riskProfile: riskProfile(methodology, rules, socialAssessment, contextOf(dataset, school.id, year), explain),
+      exit: exitPlan(dataset, school, low, explain),
+      partners: decision === 'yes' ? suggest(profiles[i]!, explain) : [],
+      rating: ratingBySchool.get(school.id) ?? null,
+    };
+  }
+
+  return {
+    year,
+    inputDigest: datasetDigest(year, dataset),
+    methodology,
+    social: social.summary,
+    ratings,
+    counts,
+    schoolCount: facts.length,
+    *schools() {
+      for (let i = 0; i < facts.length; i++) yield build(i);
+    },
+  };
 }
 
 /**

@@ -23,6 +23,42 @@ export interface MeanAccumulator {
   participants: number;
 }
 
+/** Small numbers for exam and subject codes; an unknown code gets the next number on first sight. */
+const codeNumbers = new Map<string, number>();
+function codeNumber(code: string): number {
+  let n = codeNumbers.get(code);
+  if (n === undefined) codeNumbers.set(code, (n = codeNumbers.size));
+  return n;
+}
+
+/**
+ * Participant-weighted means by scope (a municipality, a cluster) and by year, exam and subject. The inner key
+ * is one number, not a joined string: a national run adds millions of rows, and building a key string for each
+ * was a large share of its time.
+ */
+export class Means {
+  private readonly byScope = new Map<string, Map<number, MeanAccumulator>>();
+
+  private static slot(year: number, exam: ExamCode, subject: SubjectCode): number {
+    return (year * 1024 + codeNumber(exam)) * 1024 + codeNumber(subject);
+  }
+
+  add(scope: string, year: number, exam: ExamCode, subject: SubjectCode, score: number, participants: number): void {
+    let slots = this.byScope.get(scope);
+    if (!slots) this.byScope.set(scope, (slots = new Map()));
+    const key = Means.slot(year, exam, subject);
+    const acc = slots.get(key);
+    if (acc) {
+      acc.weightedSum += score * participants;
+      acc.participants += participants;
+    } else slots.set(key, { weightedSum: score * participants, participants });
+  }
+
+  get(scope: string, year: number, exam: ExamCode, subject: SubjectCode): MeanAccumulator | undefined {
+    return this.byScope.get(scope)?.get(Means.slot(year, exam, subject));
+  }
+}
+
 export interface Dataset {
   /** Sorted by id. */
   schools: School[];
@@ -30,14 +66,11 @@ export interface Dataset {
   /** schoolId → year → rows sorted by exam, subject, grade. */
   results: Map<string, Map<number, AssessmentResult[]>>;
   contexts: Map<string, Map<number, SchoolContext>>;
-  /** Every year present in results or contexts, ascending. */
+  /** Every year present in the result rows the rules read (see readByRules) or in contexts, ascending. */
   years: number[];
-  municipalMeans: Map<string, MeanAccumulator>;
+  /** By municipality id. */
+  municipalMeans: Means;
   methodology: Methodology;
-}
-
-export function meanKey(year: number, scope: string, exam: ExamCode, subject: SubjectCode): string {
-  return `${year}|${scope}|${exam}|${subject}`;
 }
 
 export function ogeMaximum(result: Pick<AssessmentResult, 'subject' | 'year' | 'maxScore'>): number | null {
@@ -64,6 +97,33 @@ function resultKey(r: AssessmentResult): string {
   return `${r.schoolId}|${r.year}|${r.exam}|${r.subject}|${r.grade ?? ''}`;
 }
 
+const judgedSets = new WeakMap<Methodology, Map<string, Set<string>>>();
+
+/** Whether the methodology judges this exam and subject; the lookup is built once per methodology object. */
+export function isJudged(methodology: Methodology, row: Pick<AssessmentResult, 'exam' | 'subject'>): boolean {
+  let byExam = judgedSets.get(methodology);
+  if (!byExam) {
+    judgedSets.set(methodology, (byExam = new Map()));
+    for (const j of methodology.judged) {
+      let subjects = byExam.get(j.exam);
+      if (!subjects) byExam.set(j.exam, (subjects = new Set()));
+      subjects.add(j.subject);
+    }
+  }
+  return byExam.get(row.exam)?.has(row.subject) ?? false;
+}
+
+/**
+ * Whether any rule reads the row when classifying `year`: every row of that year (the rating and partner
+ * matching read all subjects), and of earlier years only the judged subjects and ВПР — stability, R3 and R5
+ * look back at those alone. Rows of later years are never read. The rest is left out of the dataset and so of
+ * the digest, and the database loader does not fetch it.
+ */
+export function readByRules(methodology: Methodology, year: number, row: Pick<AssessmentResult, 'year' | 'exam' | 'subject'>): boolean {
+  if (row.year > year) return false;
+  return row.year === year || row.exam === 'VPR' || isJudged(methodology, row);
+}
+
 export function compareResults(a: AssessmentResult, b: AssessmentResult): number {
   return compareStrings(a.exam, b.exam) || compareStrings(a.subject, b.subject) || (a.grade ?? 0) - (b.grade ?? 0);
 }
@@ -82,7 +142,7 @@ export function buildDataset(input: ClassificationInput): Dataset {
   const years = new Set<number>();
   const results = new Map<string, Map<number, AssessmentResult[]>>();
   for (const row of input.results) {
-    if (!schoolById.has(row.schoolId)) continue;
+    if (!schoolById.has(row.schoolId) || !readByRules(input.methodology, input.year, row)) continue;
     years.add(row.year);
     let byYear = results.get(row.schoolId);
     if (!byYear) results.set(row.schoolId, (byYear = new Map()));
@@ -117,19 +177,11 @@ export function buildDataset(input: ClassificationInput): Dataset {
     results,
     contexts,
     years: [...years].sort((a, b) => a - b),
-    municipalMeans: new Map(),
+    municipalMeans: new Means(),
     methodology: input.methodology,
   };
   accumulateMunicipalMeans(dataset);
   return dataset;
-}
-
-export function addToMean(means: Map<string, MeanAccumulator>, key: string, score: number, participants: number): void {
-  const acc = means.get(key);
-  if (acc) {
-    acc.weightedSum += score * participants;
-    acc.participants += participants;
-  } else means.set(key, { weightedSum: score * participants, participants });
 }
 
 /** Sums in school-id order so that floating-point totals are identical for any input order. */
@@ -142,7 +194,7 @@ function accumulateMunicipalMeans(dataset: Dataset): void {
       for (const row of rows) {
         const score = percentScore(row);
         if (score === null || row.participants < minParticipants) continue;
-        addToMean(dataset.municipalMeans, meanKey(year, school.municipalityId, row.exam, row.subject), score, row.participants);
+        dataset.municipalMeans.add(school.municipalityId, year, row.exam, row.subject, score, row.participants);
       }
     }
   }

@@ -5,7 +5,7 @@
  * participants). Raising a school's mean also raises the municipal mean it is compared with, which R1 takes
  * into account.
  */
-import { belowCount, contextOf, meanKey, ogeMaximum, type Dataset } from './dataset';
+import { belowCount, contextOf, ogeMaximum, type Dataset } from './dataset';
 import { ceilTenth, compareStrings, count, EPSILON, fmt, fmtPercent, greaterThan, PARTICIPANTS, POINTS } from './format';
 import type { LowResultsAssessment } from './low-results';
 import { examSubject, say } from './rules';
@@ -42,7 +42,7 @@ function exitR1(dataset: Dataset, school: School, outcome: RuleOutcome, explain:
   let effort = 0;
   for (const d of outcome.details) {
     if (d.status !== 'fired' || d.value === null || d.reference === null || !d.exam || !d.subject) continue;
-    const acc = dataset.municipalMeans.get(meanKey(outcome.year, school.municipalityId, d.exam, d.subject));
+    const acc = dataset.municipalMeans.get(school.municipalityId, outcome.year, d.exam, d.subject);
     const ownShare = acc ? (d.participants ?? 0) / acc.participants : 0;
     const raise = ceilTenth((d.reference - d.value - gapPoints) / (1 - Math.min(ownShare, 0.999)));
     effort += raise / Math.max(gapPoints, 1);
@@ -74,6 +74,9 @@ function exitR2(dataset: Dataset, outcome: RuleOutcome, explain: boolean): ExitS
   return { rule: 'R2', change: parts.join('; '), effort };
 }
 
+/** The order of equally hard procedures: by subject code and grade, as text. */
+const procedureLabel = (row: { subject: string; grade?: number | null }) => `${row.subject}|${row.grade ?? ''}`;
+
 function exitR3(dataset: Dataset, school: School, outcome: RuleOutcome, explain: boolean): ExitStep {
   const { r3 } = dataset.methodology;
   const year = outcome.year;
@@ -87,7 +90,7 @@ function exitR3(dataset: Dataset, school: School, outcome: RuleOutcome, explain:
       return { key, row: v.row, share: v.share, fewer, repeated: before !== undefined && before.share - r3.twoSharePercent >= -EPSILON };
     });
   const mustFix = high.filter((h) => h.repeated);
-  const others = high.filter((h) => !h.repeated).sort((a, b) => a.fewer - b.fewer || compareStrings(a.key, b.key));
+  const others = high.filter((h) => !h.repeated).sort((a, b) => a.fewer - b.fewer || compareStrings(procedureLabel(a.row), procedureLabel(b.row)));
   const extra = Math.max(0, others.length - (r3.minProcedures - 1));
   const fix = [...mustFix, ...others.slice(0, extra)];
   const participants = fix.reduce((sum, h) => sum + h.row.participants, 0);

@@ -20,15 +20,6 @@ describe('packing of stored results', () => {
     expect(packed.join('').length).toBeLessThan(JSON.stringify(result.schools).length * (explain ? 0.7 : 0.45));
   });
 
-  it.each([true, false])('writes the packed text exactly as JSON.stringify of pack (explain: %s)', (explain) => {
-    const viaArrays = new Packer();
-    const direct = new Packer();
-    for (const school of classify(input, { explain }).schools) expect(direct.packJson(school)).toBe(JSON.stringify(viaArrays.pack(school)));
-    const odd = { a: undefined, b: [1, [2, [-1, -2]], null, undefined, () => 1], c: Number.NaN, d: -0, e: PACKED_STRINGS[0], f: '«\\"\n»', g: { h: true }, i: [] };
-    expect(direct.packJson(odd)).toBe(JSON.stringify(viaArrays.pack(odd)));
-    expect(direct.table()).toStrictEqual(viaArrays.table());
-  });
-
   it('keeps odd values: undefined members, non-finite numbers, nested arrays, dictionary look-alikes', () => {
     const packer = new Packer();
     const value = { a: undefined, b: [1, [2, [-1, -2]], null], c: Number.NaN, d: [-2, 0], e: PACKED_STRINGS[0], f: '', g: { h: true } };

@@ -57,26 +57,9 @@ export class Packer {
     return out;
   }
 
-  /** `JSON.stringify(this.pack(value))`, written straight to text: no intermediate arrays for a national run. */
+  /** The packed value as JSON text (JSON.stringify of `pack`: natively serialised, faster than building the text here). */
   packJson(value: unknown): string {
-    if (value === null || typeof value !== 'object') {
-      if (typeof value === 'string') {
-        const index = this.stringIndex.get(value);
-        return index === undefined ? JSON.stringify(value) : `[${STRING},${index}]`;
-      }
-      if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-      return typeof value === 'boolean' ? String(value) : 'null';
-    }
-    if (Array.isArray(value)) {
-      let out = `[${ARRAY}`;
-      for (const item of value) out += `,${this.packJson(item)}`;
-      return `${out}]`;
-    }
-    const record = value as Record<string, unknown>;
-    const keys = storedKeys(record);
-    let out = `[${this.shapeOf(keys)}`;
-    for (let i = 0; i < keys.length; i++) out += `,${this.packJson(record[keys[i]!])}`;
-    return `${out}]`;
+    return JSON.stringify(this.pack(value));
   }
 
   /** Shapes are found by their first key and then compared key by key: no signature string per object. */

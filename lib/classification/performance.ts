@@ -3,7 +3,7 @@
  * social cluster's mean (the context-adjusted gap), and per-exam scores for partner matching and the rating.
  * Only results with at least `minParticipants` participants count anywhere.
  */
-import { addToMean, meanKey, percentScore, resultsOf, type Dataset, type MeanAccumulator } from './dataset';
+import { Means, percentScore, resultsOf, type Dataset } from './dataset';
 import { isJudged } from './rules';
 import type { ExamCode, SubjectCode } from './types';
 
@@ -34,20 +34,23 @@ export interface PerformanceProfile {
 const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 
+/** Scope names of clusters 0 … 10 (the methodology allows at most 10), built once. */
+const CLUSTER_SCOPES = Array.from({ length: 11 }, (_, i) => `cluster:${i}`);
+
 function clusterScope(cluster: number): string {
-  return `cluster:${cluster}`;
+  return CLUSTER_SCOPES[cluster] ?? `cluster:${cluster}`;
 }
 
 /** Participant-weighted means of each cluster over the whole region, accumulated in school-id order. */
-export function clusterMeans(dataset: Dataset, year: number, clusterOf: (schoolId: string) => number | null): Map<string, MeanAccumulator> {
-  const means = new Map<string, MeanAccumulator>();
+export function clusterMeans(dataset: Dataset, year: number, clusterOf: (schoolId: string) => number | null): Means {
+  const means = new Means();
   for (const school of dataset.schools) {
     const cluster = clusterOf(school.id);
     if (cluster === null) continue;
     for (const row of resultsOf(dataset, school.id, year)) {
       const score = percentScore(row);
       if (score === null || row.participants < dataset.methodology.minParticipants) continue;
-      addToMean(means, meanKey(year, clusterScope(cluster), row.exam, row.subject), score, row.participants);
+      means.add(clusterScope(cluster), year, row.exam, row.subject, score, row.participants);
     }
   }
   return means;
@@ -59,7 +62,7 @@ export function performanceOf(
   municipalityId: string,
   year: number,
   cluster: number | null,
-  clusterAccumulators: Map<string, MeanAccumulator>,
+  clusterAccumulators: Means,
 ): PerformanceProfile {
   const { minParticipants } = dataset.methodology;
   const subjects: SubjectPerformance[] = [];
@@ -75,8 +78,8 @@ export function performanceOf(
     if (score === null) continue;
     ratingScores[row.exam].push(score);
     if (!isJudged(dataset.methodology, row)) continue;
-    const municipal = dataset.municipalMeans.get(meanKey(year, municipalityId, row.exam, row.subject));
-    const clusterAcc = cluster === null ? undefined : clusterAccumulators.get(meanKey(year, clusterScope(cluster), row.exam, row.subject));
+    const municipal = dataset.municipalMeans.get(municipalityId, year, row.exam, row.subject);
+    const clusterAcc = cluster === null ? undefined : clusterAccumulators.get(clusterScope(cluster), year, row.exam, row.subject);
     subjects.push({
       exam: row.exam,
       subject: row.subject,

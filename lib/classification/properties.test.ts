@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { buildDataset, type ClassificationInput } from './dataset';
+import { buildDataset, readByRules, type ClassificationInput } from './dataset';
 import { inputDigest } from './digest';
 import { DEFAULT_METHODOLOGY } from './methodology';
 import { ruleR1 } from './rules';
@@ -74,5 +74,20 @@ describe('properties of a run', () => {
     const methodology = { ...DEFAULT_METHODOLOGY, r1: { gapPoints: 21 } };
     expect(inputDigest({ ...input, methodology })).not.toBe(baseline.inputDigest);
     expect(inputDigest({ ...input, results: shuffled(input.results, 3) })).toBe(baseline.inputDigest);
+  });
+
+  it('rows no rule reads change neither the result nor the digest, so the loader may leave them out', () => {
+    const read = input.results.filter((r) => readByRules(DEFAULT_METHODOLOGY, 2026, r));
+    const unread = input.results.filter((r) => !readByRules(DEFAULT_METHODOLOGY, 2026, r));
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.every((r) => r.year < 2026 && r.exam !== 'VPR')).toBe(true);
+    expect(classify({ ...input, results: read })).toEqual(baseline);
+    const later = input.results.filter((r) => r.year === 2026).map((r) => ({ ...r, year: 2027, meanScore: 1 }));
+    fc.assert(
+      fc.property(fc.subarray([...unread, ...later]), (extra) => {
+        expect(inputDigest({ ...input, results: [...read, ...extra] })).toBe(baseline.inputDigest);
+      }),
+      { numRuns: 20 },
+    );
   });
 });

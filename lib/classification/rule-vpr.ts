@@ -6,6 +6,7 @@
  */
 import { belowCount, resultsOf, type Dataset } from './dataset';
 import { atLeast, count, fmtPercent, PARTICIPANTS, plural } from './format';
+import { recentMemo } from './recent';
 import { emptyOutcome, say } from './rules';
 import { subjectInfo } from './subjects';
 import type { AssessmentResult, RuleDetail, RuleOutcome, School } from './types';
@@ -18,20 +19,34 @@ export function procedureName(row: Pick<AssessmentResult, 'subject' | 'grade'>):
   return row.grade ? `${name}, ${row.grade} класс` : name;
 }
 
-function procedureKey(row: AssessmentResult): string {
-  return `${row.subject}|${row.grade ?? ''}`;
+const procedureNumbers = new Map<string, number>();
+
+/** One number per subject and grade (grades are below 100). */
+function procedureKey(row: AssessmentResult): number {
+  let subject = procedureNumbers.get(row.subject);
+  if (subject === undefined) procedureNumbers.set(row.subject, (subject = procedureNumbers.size));
+  return subject * 100 + (row.grade ?? 0);
 }
 
+type TwoShares = Map<number, { row: AssessmentResult; share: number }>;
+
+/** Rows arrays belong to one dataset, and so to one methodology: the rows alone identify the value. */
+const recentShares = recentMemo<readonly AssessmentResult[], TwoShares>(4);
+const NO_ROWS: readonly AssessmentResult[] = [];
+
 /** Share of «2» in % for each judged ВПР procedure of the year, keyed by procedure. */
-export function vprTwoShares(dataset: Dataset, school: School, year: number): Map<string, { row: AssessmentResult; share: number }> {
-  const shares = new Map<string, { row: AssessmentResult; share: number }>();
-  for (const row of resultsOf(dataset, school.id, year)) {
-    if (row.exam !== 'VPR' || row.participants < dataset.methodology.minParticipants) continue;
-    const twos = belowCount(row);
-    if (twos === null) continue;
-    shares.set(procedureKey(row), { row, share: (twos * 100) / row.participants });
-  }
-  return shares;
+export function vprTwoShares(dataset: Dataset, school: School, year: number): TwoShares {
+  const rows = dataset.results.get(school.id)?.get(year) ?? NO_ROWS;
+  return recentShares(rows, () => {
+    const shares: TwoShares = new Map();
+    for (const row of rows) {
+      if (row.exam !== 'VPR' || row.participants < dataset.methodology.minParticipants) continue;
+      const twos = belowCount(row);
+      if (twos === null) continue;
+      shares.set(procedureKey(row), { row, share: (twos * 100) / row.participants });
+    }
+    return shares;
+  });
 }
 
 export function ruleR3(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {

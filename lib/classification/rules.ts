@@ -6,7 +6,10 @@
  * R1 compares with the participant-weighted mean of the municipality's schools that have enough participants
  * in that exam, subject and year — the school itself included, as a district mean naturally is.
  */
-import { belowCount, contextOf, meanKey, ogeMaximum, percentScore, resultsOf, type Dataset } from './dataset';
+import { belowCount, contextOf, isJudged, ogeMaximum, percentScore, resultsOf, type Dataset } from './dataset';
+
+export { isJudged };
+import { recentMemo } from './recent';
 import { EXAM_NAMES, egeMinimumScore, subjectInfo } from './subjects';
 import { atLeast, count, fmt, fmtPercent, greaterThan, PARTICIPANTS, POINTS, PUPILS } from './format';
 import type { AssessmentResult, RuleDetail, RuleId, RuleOutcome, RuleStatus, School } from './types';
@@ -45,24 +48,13 @@ export function combineStatus(details: readonly RuleDetail[]): RuleStatus {
   return 'insufficient_data';
 }
 
-const judgedSets = new WeakMap<Dataset['methodology'], Map<string, Set<string>>>();
-
-/** Whether the methodology judges this exam and subject; the lookup is built once per methodology object. */
-export function isJudged(methodology: Dataset['methodology'], row: Pick<AssessmentResult, 'exam' | 'subject'>): boolean {
-  let byExam = judgedSets.get(methodology);
-  if (!byExam) {
-    judgedSets.set(methodology, (byExam = new Map()));
-    for (const j of methodology.judged) {
-      let subjects = byExam.get(j.exam);
-      if (!subjects) byExam.set(j.exam, (subjects = new Set()));
-      subjects.add(j.subject);
-    }
-  }
-  return byExam.get(row.exam)?.has(row.subject) ?? false;
-}
+/** R1 and R2 of one school and year read the same judged rows, one after the other. */
+const recentJudged = recentMemo<readonly AssessmentResult[], AssessmentResult[]>(2);
 
 function judgedRows(dataset: Dataset, school: School, year: number): AssessmentResult[] {
-  return resultsOf(dataset, school.id, year).filter((r) => isJudged(dataset.methodology, r));
+  const rows = resultsOf(dataset, school.id, year);
+  if (rows.length === 0) return rows;
+  return recentJudged(rows, () => rows.filter((r) => isJudged(dataset.methodology, r)));
 }
 
 /** The sentence of one R1 detail (a function of its own: no closure per row in a national run). */
@@ -85,7 +77,7 @@ export function ruleR1(dataset: Dataset, school: School, year: number, explain =
       details.push(tooFew(row, year, minParticipants, explain));
       continue;
     }
-    const acc = dataset.municipalMeans.get(meanKey(year, school.municipalityId, row.exam, row.subject));
+    const acc = dataset.municipalMeans.get(school.municipalityId, year, row.exam, row.subject);
     if (!acc) continue;
     const reference = acc.weightedSum / acc.participants;
     const gap = reference - score;
@@ -107,13 +99,23 @@ export function ruleR1(dataset: Dataset, school: School, year: number, explain =
     say(explain, () => `Нет результатов ЕГЭ и ОГЭ по оцениваемым предметам с числом участников не меньше ${minParticipants} за ${year} год.`));
 }
 
+/** What R2 counts, in words (module-level functions: a national run calls the rules millions of times). */
+function belowWhat(row: AssessmentResult, year: number): string {
+  return row.exam === 'EGE' ? `не набрали минимальный балл (${egeMinimumScore(row.subject, year) ?? '—'})` : 'получили «2»';
+}
+
+function r2Limit(minSharePercent: number): string {
+  return minSharePercent > 0 ? `не менее ${fmtPercent(minSharePercent)} участников` : 'хотя бы один такой участник';
+}
+
+const period = (first: number, year: number) => (first === year ? `${year} год` : `${first}–${year} гг.`);
+const gaps = (missing: readonly number[]) => (missing.length > 0 ? ` (нет данных за ${missing.join(', ')} г.)` : '');
+
 /** R2: the share of participants below the ЕГЭ minimum or with ОГЭ mark «2» is at least the threshold. */
 export function ruleR2(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { minParticipants, r2 } = dataset.methodology;
   const details: RuleDetail[] = [];
   let worst: RuleDetail | null = null;
-  const limit = () => (r2.minSharePercent > 0 ? `не менее ${fmtPercent(r2.minSharePercent)} участников` : 'хотя бы один такой участник');
-  const whatOf = (row: AssessmentResult) => (row.exam === 'EGE' ? `не набрали минимальный балл (${egeMinimumScore(row.subject, year) ?? '—'})` : 'получили «2»');
   for (const row of judgedRows(dataset, school, year)) {
     if (row.participants < minParticipants) {
       details.push(tooFew(row, year, minParticipants, explain));
@@ -121,7 +123,7 @@ export function ruleR2(dataset: Dataset, school: School, year: number, explain =
     }
     const below = belowCount(row);
     if (below === null) {
-      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `${examSubject(row)}: нет данных о том, сколько участников ${whatOf(row)}.`) });
+      details.push({ status: 'insufficient_data', exam: row.exam, subject: row.subject, year, participants: row.participants, value: null, reference: null, sentence: say(explain, () => `${examSubject(row)}: нет данных о том, сколько участников ${belowWhat(row, year)}.`) });
       continue;
     }
     const share = (below * 100) / row.participants;
@@ -134,7 +136,7 @@ export function ruleR2(dataset: Dataset, school: School, year: number, explain =
       participants: row.participants,
       value: share,
       reference: null,
-      sentence: say(explain, () => `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${whatOf(row)}; порог — ${limit()}.`),
+      sentence: say(explain, () => `${examSubject(row)}: ${fmt(below)} из ${count(row.participants, PARTICIPANTS)} (${fmtPercent(share)}) ${belowWhat(row, year)}; порог — ${r2Limit(r2.minSharePercent)}.`),
     };
     details.push(detail);
     if (!worst || share > (worst.value ?? -1)) worst = detail;
@@ -176,15 +178,13 @@ export function ruleR5(dataset: Dataset, school: School, year: number, explain =
     pupils += p;
     details.push({ status: 'not_fired', year: y, participants: p, value: (o * 100) / p, reference: null });
   }
-  const period = () => (first === year ? `${year} год` : `${first}–${year} гг.`);
   if (pupils === 0) {
-    return emptyOutcome('R5', year, r5.minOlympiadPercent, CONTEXT_SOURCE, say(explain, () => `Нет данных об участии в олимпиадах и числе обучающихся за ${period()}`));
+    return emptyOutcome('R5', year, r5.minOlympiadPercent, CONTEXT_SOURCE, say(explain, () => `Нет данных об участии в олимпиадах и числе обучающихся за ${period(first, year)}`));
   }
   const share = (olympiad * 100) / pupils;
   const status: RuleStatus = greaterThan(r5.minOlympiadPercent, share) ? 'fired' : 'not_fired';
   for (const d of details) d.status = status;
-  const gaps = () => (missing.length > 0 ? ` (нет данных за ${missing.join(', ')} г.)` : '');
-  const sentence = say(explain, () => `В региональных и всероссийских олимпиадах за ${period()}${gaps()} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`);
+  const sentence = say(explain, () => `В региональных и всероссийских олимпиадах за ${period(first, year)}${gaps(missing)} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`);
   return { rule: 'R5', status, year, value: share, reference: null, threshold: r5.minOlympiadPercent, source: CONTEXT_SOURCE, sentence, details };
 }
 

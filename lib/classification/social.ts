@@ -94,14 +94,14 @@ function hardFactors(ctx: SchoolContext | undefined, dataset: Dataset, explain: 
 }
 
 /** Mean and population standard deviation of each variable over the region's schools, in school-id order. */
-function variableStats(dataset: Dataset, year: number): Map<SocialVariable, { mean: number; sd: number }> {
+function variableStats(dataset: Dataset, contexts: readonly (SchoolContext | undefined)[]): Map<SocialVariable, { mean: number; sd: number }> {
   const stats = new Map<SocialVariable, { mean: number; sd: number }>();
   for (const { variable } of dataset.methodology.social.variables) {
     let n = 0;
     let sum = 0;
     let sumSq = 0;
-    for (const school of dataset.schools) {
-      const v = numeric(contextOf(dataset, school.id, year), variable);
+    for (const ctx of contexts) {
+      const v = numeric(ctx, variable);
       if (v === null) continue;
       n += 1;
       sum += v;
@@ -119,74 +119,97 @@ function quantileCut(sortedAscending: readonly number[], rank: number): number {
   return sortedAscending[Math.min(sortedAscending.length, Math.max(1, rank)) - 1]!;
 }
 
-/** `explain(schoolId)` false leaves that school's sentences and reasons empty (compact runs). */
-export function assessSocial(
-  dataset: Dataset,
-  year: number,
-  explain: (schoolId: string) => boolean = () => true,
-): { bySchool: Map<string, SocialAssessment>; summary: SocialSummary } {
-  const { social, hardFactors: hard, clusters } = dataset.methodology;
-  const stats = variableStats(dataset, year);
-  const bySchool = new Map<string, SocialAssessment>();
-  const indices: number[] = [];
-  for (const school of dataset.schools) {
-    const ctx = contextOf(dataset, school.id, year);
-    const contributions: SocialContribution[] = [];
-    let weighted = 0;
-    let weights = 0;
-    for (const { variable, sign, weight } of social.variables) {
-      const value = numeric(ctx, variable);
-      const stat = stats.get(variable);
-      if (value === null || !stat) continue;
-      const z = stat.sd > 1e-12 ? (sign * (value - stat.mean)) / stat.sd : 0;
-      contributions.push({ variable, name: SOCIAL_VARIABLE_NAMES[variable], value, z, weight });
-      weighted += weight * z;
-      weights += weight;
-    }
-    const enough = contributions.length * 2 >= social.variables.length;
-    const index = enough && weights > 0 ? weighted / weights : null;
-    if (index !== null) indices.push(index);
-    bySchool.set(school.id, {
-      index,
-      variablesUsed: contributions.length,
-      variablesTotal: social.variables.length,
-      contributions,
-      hardFactors: hardFactors(ctx, dataset, explain(school.id)),
-      inDisadvantagedQuarter: null,
-      shnsu: 'insufficient_data',
-      shnsuReasons: [],
-      cluster: null,
-    });
-  }
+type Stats = Map<SocialVariable, { mean: number; sd: number }>;
 
+/** The index of one school and the contributions of its variables. */
+function indexOf(dataset: Dataset, stats: Stats, ctx: SchoolContext | undefined): { index: number | null; contributions: SocialContribution[] } {
+  const { social } = dataset.methodology;
+  const contributions: SocialContribution[] = [];
+  let weighted = 0;
+  let weights = 0;
+  for (const { variable, sign, weight } of social.variables) {
+    const value = numeric(ctx, variable);
+    const stat = stats.get(variable);
+    if (value === null || !stat) continue;
+    const z = stat.sd > 1e-12 ? (sign * (value - stat.mean)) / stat.sd : 0;
+    contributions.push({ variable, name: SOCIAL_VARIABLE_NAMES[variable], value, z, weight });
+    weighted += weight * z;
+    weights += weight;
+  }
+  const enough = contributions.length * 2 >= social.variables.length;
+  return { index: enough && weights > 0 ? weighted / weights : null, contributions };
+}
+
+/**
+ * The region-wide part of the social assessment of a year — variable statistics, the disadvantaged cut and the
+ * cluster cuts — and the assessment of any one school against it (`assess`), computed when it is asked for.
+ */
+export interface SocialModel {
+  summary: SocialSummary;
+  assess(schoolId: string, explain: boolean): SocialAssessment;
+}
+
+export function socialModel(dataset: Dataset, year: number): SocialModel {
+  const { social, hardFactors: hard, clusters } = dataset.methodology;
+  const contexts = dataset.schools.map((school) => contextOf(dataset, school.id, year));
+  const stats = variableStats(dataset, contexts);
+  const indices: number[] = [];
+  for (const ctx of contexts) {
+    const { index } = indexOf(dataset, stats, ctx);
+    if (index !== null) indices.push(index);
+  }
   indices.sort((a, b) => a - b);
   const n = indices.length;
   const disadvantagedCut = n > 0 ? quantileCut(indices, n - Math.ceil(social.disadvantagedFraction * n) + 1) : null;
   const clusterCuts = n > 0 ? Array.from({ length: clusters.count - 1 }, (_, k) => quantileCut(indices, Math.ceil(((k + 1) * n) / clusters.count) + 1)) : [];
 
-  for (const [schoolId, assessment] of bySchool) {
-    const { index } = assessment;
-    const applying = assessment.hardFactors.filter((f) => f.applies === true);
+  function assess(schoolId: string, explained: boolean): SocialAssessment {
+    const ctx = contextOf(dataset, schoolId, year);
+    const { index, contributions } = indexOf(dataset, stats, ctx);
+    const factors = hardFactors(ctx, dataset, explained);
+    const applying = factors.filter((f) => f.applies === true);
     const reasons: string[] = [];
-    const explained = explain(schoolId);
+    let inDisadvantagedQuarter: boolean | null = null;
+    let cluster: number | null = null;
     if (index !== null && disadvantagedCut !== null) {
-      assessment.inDisadvantagedQuarter = atLeast(index, disadvantagedCut);
-      assessment.cluster = 1 + clusterCuts.filter((cut) => atLeast(index, cut)).length;
-      if (assessment.inDisadvantagedQuarter && explained) {
+      inDisadvantagedQuarter = atLeast(index, disadvantagedCut);
+      cluster = 1 + clusterCuts.filter((cut) => atLeast(index, cut)).length;
+      if (inDisadvantagedQuarter && explained) {
         reasons.push(`Социальный индекс ${fmt2(index)} — среди ${fmtPercent(social.disadvantagedFraction * 100)} самых неблагополучных школ региона (от ${fmt2(disadvantagedCut)}).`);
       }
     }
     if (applying.length >= hard.minCount && explained) {
-      reasons.push(`Выполняются жёсткие факторы (${applying.length} из ${assessment.hardFactors.length}, нужно не менее ${hard.minCount}): ${applying.map((f) => f.sentence).join(' ')}`);
+      reasons.push(`Выполняются жёсткие факторы (${applying.length} из ${factors.length}, нужно не менее ${hard.minCount}): ${applying.map((f) => f.sentence).join(' ')}`);
     }
     if (explained && reasons.length === 0 && index !== null && disadvantagedCut !== null) {
       reasons.push(`Социальный индекс ${fmt2(index)} ниже границы самых неблагополучных школ (${fmt2(disadvantagedCut)}); жёстких факторов — ${applying.length} (нужно не менее ${hard.minCount}).`);
     }
-    assessment.shnsuReasons = reasons;
-    assessment.shnsu = assessment.inDisadvantagedQuarter || applying.length >= hard.minCount ? 'yes' : index === null ? 'insufficient_data' : 'no';
-    if (assessment.shnsu === 'insufficient_data' && explained) {
-      reasons.push(`Недостаточно данных для социального индекса: ${assessment.variablesUsed} из ${assessment.variablesTotal} переменных (нужно не меньше половины).`);
+    const shnsu: Decision = inDisadvantagedQuarter || applying.length >= hard.minCount ? 'yes' : index === null ? 'insufficient_data' : 'no';
+    if (shnsu === 'insufficient_data' && explained) {
+      reasons.push(`Недостаточно данных для социального индекса: ${contributions.length} из ${social.variables.length} переменных (нужно не меньше половины).`);
     }
+    return {
+      index,
+      variablesUsed: contributions.length,
+      variablesTotal: social.variables.length,
+      contributions,
+      hardFactors: factors,
+      inDisadvantagedQuarter,
+      shnsu,
+      shnsuReasons: reasons,
+      cluster,
+    };
   }
-  return { bySchool, summary: { disadvantagedCut, clusterCuts, schoolsWithIndex: n } };
+
+  return { summary: { disadvantagedCut, clusterCuts, schoolsWithIndex: n }, assess };
+}
+
+/** Every school's assessment; `explain(schoolId)` false leaves that school's sentences and reasons empty (compact runs). */
+export function assessSocial(
+  dataset: Dataset,
+  year: number,
+  explain: (schoolId: string) => boolean = () => true,
+): { bySchool: Map<string, SocialAssessment>; summary: SocialSummary } {
+  const model = socialModel(dataset, year);
+  return { bySchool: new Map(dataset.schools.map((school) => [school.id, model.assess(school.id, explain(school.id))])), summary: model.summary };
 }

@@ -1,7 +1,8 @@
 /**
  * Reads a run's inputs from the database as the engine's plain rows. A national run reads millions of rows, so
- * they are streamed with COPY in text format and decoded field by field (no per-row driver parsing, no ORM
- * mapping); codes and school ids are shared strings, and every result row has one object shape.
+ * they are streamed with binary COPY and decoded field by field (no per-row driver parsing, no ORM mapping, no
+ * number formatting on the server); codes and school ids are shared strings, and every result row has one
+ * object shape. Every column is cast to the type its reader expects.
  *
  * No 'server-only': the benchmark script (tsx) reads through it too; callers check the actor.
  *
@@ -40,19 +41,33 @@ const yearsSql = (column: string, scope: InputScope) => `${column} BETWEEN ${sco
 
 export async function loadSchools(pool: Pool, scope: InputScope): Promise<School[]> {
   const schools: School[] = [];
-  await copyOut(pool, `SELECT s.id, coalesce(s.short_name, s.name), s.municipality_id, m.name FROM organisations s
+  await copyOut(pool, `SELECT s.id::text, coalesce(s.short_name, s.name)::text, s.municipality_id::text, m.name::text FROM organisations s
       LEFT JOIN organisations m ON m.id = s.municipality_id WHERE ${scopeSql(scope)}`, (row) => {
     schools.push({ id: row.text(0)!, name: row.text(1)!, municipalityId: row.text(2)!, municipalityName: row.text(3) ?? undefined });
   });
   return schools;
 }
 
-/** Maps the id field of consecutive rows to the school's own id string; rows of one school usually come together. */
+/**
+ * Maps the uuid field 0 of consecutive rows to the school's own id string; rows of one school usually come
+ * together, so the id text is built only when the bytes change.
+ */
 function schoolIdReader(schools: readonly School[]): (row: CopyRow) => string | undefined {
   const byId = new Map(schools.map((s) => [s.id, s.id]));
+  const lastBytes = Buffer.alloc(16);
   let last: string | undefined;
+  let seen = false;
+  const sameAsLast = (b: Buffer, start: number) => {
+    for (let k = 0; k < 16; k++) if (b[start + k] !== lastBytes[k]) return false;
+    return true;
+  };
   return (row) => {
-    if (last === undefined || !row.equals(0, last)) last = byId.get(row.text(0)!);
+    const start = row.starts[0]!;
+    if (!seen || !sameAsLast(row.buffer, start)) {
+      row.buffer.copy(lastBytes, 0, start, start + 16);
+      seen = true;
+      last = byId.get(row.uuid(0)!);
+    }
     return last;
   };
 }
@@ -61,21 +76,63 @@ const EXAMS: readonly ExamCode[] = ['EGE', 'OGE', 'VPR'];
 const SUBJECT_CODES: readonly SubjectCode[] = SUBJECTS.map((s) => s.code);
 
 /**
- * The shared string of a known code (one string for millions of rows), matched on the field's bytes so that no
- * string is built per row; the text itself otherwise.
+ * The shared string of a known code (one string for millions of rows), found by the field's length and first
+ * byte and confirmed byte by byte, so that no string is built per row; the text itself otherwise.
  */
-function code<T extends string>(row: CopyRow, i: number, known: readonly T[]): T {
-  for (const candidate of known) if (row.equals(i, candidate)) return candidate;
-  return row.text(i) as T;
+function codeReader<T extends string>(known: readonly T[]): (row: CopyRow, i: number) => T {
+  const byShape = new Map<number, T[]>();
+  for (const code of known) {
+    const key = code.length * 256 + code.charCodeAt(0);
+    byShape.set(key, [...(byShape.get(key) ?? []), code]);
+  }
+  return (row, i) => {
+    const length = row.lengths[i]!;
+    const candidates = length > 0 ? byShape.get(length * 256 + row.buffer[row.starts[i]!]!) : undefined;
+    if (candidates) for (const candidate of candidates) if (row.equals(i, candidate)) return candidate;
+    return row.text(i) as T;
+  };
 }
 
-export async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[]): Promise<AssessmentResult[]> {
+/**
+ * `readByRules` (dataset.ts) in SQL for the union of the methodologies' judged subjects: the rows of earlier
+ * years that no rule reads are not fetched. The codes are the methodology's validated enums, checked again here
+ * because COPY takes no parameters.
+ */
+function readByRulesSql(year: number, methodologies: readonly Methodology[]): string {
+  const judged = new Set(methodologies.flatMap((m) => m.judged).filter((j) => EXAMS.includes(j.exam) && SUBJECT_CODES.includes(j.subject)).map((j) => `('${j.exam}', '${j.subject}')`));
+  const earlier = judged.size > 0 ? ` OR (r.exam, r.subject) IN (${[...judged].join(', ')})` : '';
+  return `(r.year = ${year} OR r.exam = 'VPR'${earlier})`;
+}
+
+/** From this many schools on, results are read in two concurrent streams: the server formats rows on two cores. */
+const SPLIT_FROM = 2_000;
+
+/**
+ * The region's results. A large region is read as two halves by school id, each on its own connection, so the
+ * server's work of sending millions of rows runs in two processes while this one decodes.
+ */
+export async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
   const out: AssessmentResult[] = [];
-  const schoolIdOf = schoolIdReader(schools);
-  await copyOut(pool, `SELECT r.school_id, r.year, r.exam, r.subject, r.grade, r.participants, r.mean_score, r.below_minimum,
-            r.marks_2, r.marks_3, r.marks_4, r.marks_5, r.high_scorers, r.max_score
+  const query = `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
+            r.mean_score::float4, r.below_minimum::int4, r.marks_2::int4, r.marks_3::int4, r.marks_4::int4, r.marks_5::int4,
+            r.high_scorers::int4, r.max_score::float4
        FROM assessment_results r JOIN organisations s ON s.id = r.school_id
-      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)}`, (r) => {
+      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}`;
+  const ids = schools.map((s) => s.id.toLowerCase()).sort();
+  const median = ids[ids.length >> 1];
+  const parts = ids.length >= SPLIT_FROM && median && UUID.test(median)
+    ? [`${query} AND r.school_id < '${median}'`, `${query} AND r.school_id >= '${median}'`]
+    : [query];
+  await Promise.all(parts.map((part) => copyOut(pool, part, resultReader(schools, out))));
+  return out;
+}
+
+/** Decodes result rows of one stream into `out` (each stream has its own school-id reader). */
+function resultReader(schools: readonly School[], out: AssessmentResult[]): (row: CopyRow) => void {
+  const schoolIdOf = schoolIdReader(schools);
+  const exam = codeReader(EXAMS);
+  const subject = codeReader(SUBJECT_CODES);
+  return (r) => {
     const schoolId = schoolIdOf(r);
     if (schoolId === undefined) return;
     const m2 = r.int(8);
@@ -85,8 +142,8 @@ export async function loadResults(pool: Pool, scope: InputScope, schools: readon
     out.push({
       schoolId,
       year: r.int(1)!,
-      exam: code(r, 2, EXAMS),
-      subject: code(r, 3, SUBJECT_CODES),
+      exam: exam(r, 2),
+      subject: subject(r, 3),
       grade: r.int(4) || null,
       participants: r.int(5)!,
       meanScore: r.float(6),
@@ -95,8 +152,7 @@ export async function loadResults(pool: Pool, scope: InputScope, schools: readon
       highScorers: r.int(12),
       maxScore: r.float(13),
     });
-  });
-  return out;
+  };
 }
 
 type ContextField = Exclude<keyof SchoolContext, 'schoolId' | 'year'>;
@@ -111,10 +167,12 @@ const CONTEXT_COLUMNS: [ContextField, string, 'int' | 'float' | 'bool'][] = [
   ['hasSocialPedagogue', 'has_social_pedagogue', 'bool'], ['facilitiesCondition', 'facilities_condition', 'int'],
 ];
 
+const CAST = { int: 'int4', float: 'float4', bool: 'bool' } as const;
+
 export async function loadContexts(pool: Pool, scope: InputScope, schools: readonly School[]): Promise<SchoolContext[]> {
   const out: SchoolContext[] = [];
   const schoolIdOf = schoolIdReader(schools);
-  await copyOut(pool, `SELECT c.school_id, c.year, ${CONTEXT_COLUMNS.map(([, c]) => `c.${c}`).join(', ')}
+  await copyOut(pool, `SELECT c.school_id, c.year::int4, ${CONTEXT_COLUMNS.map(([, c, kind]) => `c.${c}::${CAST[kind]}`).join(', ')}
        FROM school_contexts c JOIN organisations s ON s.id = c.school_id
       WHERE ${scopeSql(scope)} AND ${yearsSql('c.year', scope)}`, (r) => {
     const schoolId = schoolIdOf(r);
@@ -130,8 +188,12 @@ export async function loadContexts(pool: Pool, scope: InputScope, schools: reado
 }
 
 /** Everything a run of `scope` reads, with the given methodology. */
-export async function loadInput(scope: InputScope, methodology: Methodology, pool: Pool = getPool()): Promise<ClassificationInput> {
+/**
+ * Everything a run of `scope` reads with the given methodology; `alsoFor` are other methodologies the same input
+ * will be classified with (what-if), so their judged subjects are fetched too.
+ */
+export async function loadInput(scope: InputScope, methodology: Methodology, pool: Pool = getPool(), alsoFor: readonly Methodology[] = []): Promise<ClassificationInput> {
   const schools = await loadSchools(pool, scope);
-  const [results, contexts] = await Promise.all([loadResults(pool, scope, schools), loadContexts(pool, scope, schools)]);
+  const [results, contexts] = await Promise.all([loadResults(pool, scope, schools, [methodology, ...alsoFor]), loadContexts(pool, scope, schools)]);
   return { year: scope.year, schools, results, contexts, methodology };
 }

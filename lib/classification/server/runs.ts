@@ -12,7 +12,7 @@ import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { classify, explainSchool, type ClassificationResult, type SchoolClassification } from '../classify';
+import { classifyLazily, explainSchool, type LazyClassification, type SchoolClassification } from '../classify';
 import { inputDigest } from '../digest';
 import type { Methodology } from '../methodology';
 import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '../schemas';
@@ -52,12 +52,12 @@ export async function createRun(actor: Actor, input: CreateRunInput): Promise<Ru
   });
 }
 
-/** Reads and classifies; the input (hundreds of megabytes for a country) is released before the result is written. */
-async function readAndClassify(scope: InputScope, methodology: Methodology): Promise<{ result: ClassificationResult; compact: boolean }> {
+/** Reads and classifies; the schools' results are built lazily, as they are written (see classifyLazily). */
+async function readAndClassify(scope: InputScope, methodology: Methodology): Promise<{ result: LazyClassification; compact: boolean }> {
   const input = await loadInput(scope, methodology);
   if (input.schools.length === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
   const compact = input.schools.length > FULL_EXPLANATION_LIMIT;
-  return { result: classify(input, { explain: !compact }), compact };
+  return { result: classifyLazily(input, { explain: !compact }), compact };
 }
 
 async function findRun(id: string) {

@@ -10,7 +10,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Executor, Transaction } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_METHODOLOGY } from '../methodology';
-import type { ClassificationResult, SchoolClassification } from '../classify';
+import type { ClassificationResult, LazyClassification, SchoolClassification } from '../classify';
 import { Packer, unpack, type PackTable } from '../packing';
 import { copyIn, type CopyClient } from './copy';
 import type { CategoryCounts, RunRow } from './types';
@@ -29,20 +29,24 @@ export interface RunSummary {
 
 const RESULT_COLUMNS = ['run_id', 'school_id', 'municipality_id', 'category', 'low_results', 'stable_low_results', 'unfavourable', 'cluster', 'social_index', 'explanation'] as const;
 const RESULT_RECORD = `school_id uuid, municipality_id uuid, category text, low_results text, stable_low_results text,
-  unfavourable text, cluster integer, social_index real, explanation jsonb`;
+  unfavourable text, cluster integer, social_index real, explanation json`;
 /** Rows per INSERT on the embedded server: a national run writes its results in a few dozen statements. */
 const BATCH = 2_000;
 
+/** Writes a run and its schools; a lazy result is built school by school as the rows are written. */
 export async function insertRun(
   tx: Transaction,
   values: { regionId: string; municipalityId: string | null; year: number; methodologyId: string; createdBy: string | null },
-  result: ClassificationResult,
+  result: ClassificationResult | LazyClassification,
   compact: boolean,
 ) {
-  const summary: RunSummary = { counts: result.counts, schoolCount: result.schools.length, compact, social: result.social };
+  const lazy = typeof result.schools === 'function';
+  const schoolCount = lazy ? (result as LazyClassification).schoolCount : (result as ClassificationResult).schools.length;
+  const schools = lazy ? (result as LazyClassification).schools() : (result as ClassificationResult).schools;
+  const summary: RunSummary = { counts: result.counts, schoolCount, compact, social: result.social };
   const [run] = await tx.insert(classificationRuns).values({ ...values, inputDigest: result.inputDigest, summary }).returning();
   const packer = new Packer();
-  const rows = resultRows(run!.id, result.schools, packer);
+  const rows = resultRows(run!.id, schools, packer);
   const client = copyClientOf(tx);
   const server = await serverCapabilities(tx);
   // lz4 compresses the large packed values about twice as fast as the default pglz; for this transaction only.
@@ -71,7 +75,7 @@ async function serverCapabilities(tx: Transaction): Promise<{ copyIn: boolean; l
 }
 
 /** One result row in RESULT_COLUMNS order, encoded lazily as it is written; the whole result goes packed into `explanation`. */
-function* resultRows(runId: string, schools: readonly SchoolClassification[], packer: Packer): Generator<unknown[]> {
+function* resultRows(runId: string, schools: Iterable<SchoolClassification>, packer: Packer): Generator<unknown[]> {
   for (const s of schools) {
     // As JSON stores it: a non-finite index is null, not the NaN that COPY would write into a real column.
     const index = s.social.index !== null && Number.isFinite(s.social.index) ? s.social.index : null;
@@ -99,10 +103,11 @@ async function insertInBatches(tx: Transaction, rows: Iterable<unknown[]>): Prom
   await flush();
 }
 
-/** A stored per-school result as the engine returned it. */
-export function storedSchool(explanation: unknown, summary: unknown): SchoolClassification {
+/** A stored per-school result (JSON text, packed since packing existed) as the engine returned it. */
+export function storedSchool(explanation: string, summary: unknown): SchoolClassification {
   const packing = (summary as RunSummary).packing;
-  return (packing ? unpack(explanation, packing) : explanation) as SchoolClassification;
+  const value: unknown = JSON.parse(explanation);
+  return (packing ? unpack(value, packing) : value) as SchoolClassification;
 }
 
 export function toRunRow(run: typeof classificationRuns.$inferSelect, methodology: Pick<typeof methodologies.$inferSelect, 'name' | 'versionNumber'>): RunRow {
