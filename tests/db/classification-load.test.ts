@@ -1,6 +1,6 @@
 /**
  * The run loader reads with binary COPY: every value must come back exactly as the driver's text parsing gives
- * it (floats included), rows no rule reads are not fetched, and a large region read in two streams is whole.
+ * it (floats included), rows no rule reads are not fetched, and a scope of thousands of schools is read whole.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +66,7 @@ describe('loading a run’s input', () => {
     expect(input.results.filter((r) => r.subject === 'physics' && r.year === 2025)).toHaveLength(3);
   });
 
-  it('reads a region of many schools in two streams, whole', async () => {
+  it('reads a municipality of thousands of schools whole', async () => {
     const many = await addSchools(world.munB, 2_100);
     await getDb().insert(assessmentResults).values(many.map((s, i) => ({ schoolId: s.id, regionId: s.regionId, municipalityId: s.municipalityId, year: 2026, exam: 'EGE' as const, subject: 'russian', participants: 10, meanScore: i % 100 })));
     const input = await loadInput({ regionId: world.region.id, municipalityId: world.munB.id, year: 2026 }, DEFAULT_METHODOLOGY);

@@ -104,30 +104,17 @@ function readByRulesSql(year: number, methodologies: readonly Methodology[]): st
   return `(r.year = ${year} OR r.exam = 'VPR'${earlier})`;
 }
 
-/** From this many schools on, results are read in two concurrent streams: the server formats rows on two cores. */
-const SPLIT_FROM = 2_000;
-
-/**
- * The region's results. A large region is read as two halves by school id, each on its own connection, so the
- * server's work of sending millions of rows runs in two processes while this one decodes.
- */
 export async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
   const out: AssessmentResult[] = [];
-  const query = `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
+  await copyOut(pool, `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
             r.mean_score::float4, r.below_minimum::int4, r.marks_2::int4, r.marks_3::int4, r.marks_4::int4, r.marks_5::int4,
             r.high_scorers::int4, r.max_score::float4
        FROM assessment_results r JOIN organisations s ON s.id = r.school_id
-      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}`;
-  const ids = schools.map((s) => s.id.toLowerCase()).sort();
-  const median = ids[ids.length >> 1];
-  const parts = ids.length >= SPLIT_FROM && median && UUID.test(median)
-    ? [`${query} AND r.school_id < '${median}'`, `${query} AND r.school_id >= '${median}'`]
-    : [query];
-  await Promise.all(parts.map((part) => copyOut(pool, part, resultReader(schools, out))));
+      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}`, resultReader(schools, out));
   return out;
 }
 
-/** Decodes result rows of one stream into `out` (each stream has its own school-id reader). */
+/** Decodes result rows into `out`. */
 function resultReader(schools: readonly School[], out: AssessmentResult[]): (row: CopyRow) => void {
   const schoolIdOf = schoolIdReader(schools);
   const exam = codeReader(EXAMS);
