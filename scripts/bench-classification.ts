@@ -137,6 +137,8 @@ interface NationalFigures {
   peakRss: number;
   /** Time spent in garbage collection during the run. */
   gcMs: number;
+  /** Opening one school's card of the national (compact) run: read, decide, word that school. */
+  cardMs: number;
 }
 
 /**
@@ -164,7 +166,12 @@ async function childMain(): Promise<void> {
     const [result, runMs] = await timed(() => classificationRun(regionId, methodologyId, null));
     // The kernel's high-water mark catches peaks between two samples.
     peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-    process.send!({ ...result, runMs, startRss, peakRss, gcMs } satisfies NationalFigures);
+    const [, cardMs] = await timed(async () => {
+      const input = await loadInput({ regionId, municipalityId: null, year: YEAR }, DEFAULT_METHODOLOGY);
+      const schoolId = input.schools[0]!.id;
+      return classifyLazily(input, { explain: (id) => id === schoolId }).school(schoolId);
+    });
+    process.send!({ ...result, runMs, startRss, peakRss, gcMs, cardMs } satisfies NationalFigures);
   } finally {
     gcObserver.disconnect();
     clearInterval(timer);
@@ -194,6 +201,7 @@ async function main() {
     console.log(`Классификация страны в отдельном процессе (чтение + расчёт + запись ${national.schoolCount} результатов): ${seconds(national.runMs)}`);
     console.log(`  пиковая память процесса классификации ${Math.round(national.peakRss / 1e6)} МБ (при старте ${Math.round(national.startRss / 1e6)} МБ); сборка мусора ${seconds(national.gcMs)}`);
     console.log(`  категории: ${JSON.stringify(national.counts)}`);
+    console.log(`Карточка школы национального запуска (чтение, решения по всем школам, формулировки одной): ${seconds(national.cardMs)}`);
 
     const [, aggregateMs] = await timed(() => getPool().query(
       `SELECT r.municipality_id, r.subject, r.year, sum(r.mean_score * r.participants) / nullif(sum(r.participants), 0) AS mean, sum(r.participants)

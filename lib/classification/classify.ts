@@ -129,10 +129,12 @@ export interface ClassifyOptions {
 export interface LazyClassification extends Omit<ClassificationResult, 'schools'> {
   schoolCount: number;
   schools(): Generator<SchoolClassification>;
+  /** One school's result alone; null when the school is not in the input. */
+  school(schoolId: string): SchoolClassification | null;
 }
 
 export function classify(input: ClassificationInput, options: ClassifyOptions = {}): ClassificationResult {
-  const { schools, schoolCount: _count, ...rest } = classifyLazily(input, options);
+  const { schools, school: _one, schoolCount: _count, ...rest } = classifyLazily(input, options);
   return { ...rest, schools: [...schools()] };
 }
 
@@ -212,14 +214,17 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     *schools() {
       for (let i = 0; i < facts.length; i++) yield build(i);
     },
+    school(schoolId) {
+      const i = facts.findIndex((f) => f.school.id === schoolId);
+      return i < 0 ? null : build(i);
+    },
   };
 }
 
 /**
- * One school of a run with every sentence: the whole input is classified (the municipal means, social cut-offs
- * and partners depend on all schools) but only this school is worded. Null when the school is not in the input.
+ * One school of a run with every sentence: every school's decisions are made (the municipal means, social
+ * cut-offs and partners depend on all schools) but only this school's result is built and worded. Null when the school is not in the input.
  */
 export function explainSchool(input: ClassificationInput, schoolId: string): SchoolClassification | null {
-  const result = classify(input, { explain: (id) => id === schoolId });
-  return result.schools.find((s) => s.schoolId === schoolId) ?? null;
+  return classifyLazily(input, { explain: (id) => id === schoolId }).school(schoolId);
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResults, schoolContexts, type Organisation } from '@/db/schema';
 import { buildDataset, readByRules } from '@/lib/classification/dataset';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
+import * as q from '@/lib/classification/queries';
 import { loadInput } from '@/lib/classification/server/load';
 import type { AssessmentResult } from '@/lib/classification/types';
 import { getDb } from '@/lib/db/client';
@@ -66,12 +67,27 @@ describe('loading a run’s input', () => {
     expect(input.results.filter((r) => r.subject === 'physics' && r.year === 2025)).toHaveLength(3);
   });
 
-  it('reads a municipality of thousands of schools whole', async () => {
+  it('reads a municipality of thousands of schools whole; its compact run words a school card on demand', async () => {
     const many = await addSchools(world.munB, 2_100);
     await getDb().insert(assessmentResults).values(many.map((s, i) => ({ schoolId: s.id, regionId: s.regionId, municipalityId: s.municipalityId, year: 2026, exam: 'EGE' as const, subject: 'russian', participants: 10, meanScore: i % 100 })));
     const input = await loadInput({ regionId: world.region.id, municipalityId: world.munB.id, year: 2026 }, DEFAULT_METHODOLOGY);
     expect(input.schools.length).toBeGreaterThanOrEqual(2_100);
     const loaded = new Map(input.results.filter((r) => r.subject === 'russian').map((r) => [r.schoolId, r.meanScore]));
     expect(many.every((s, i) => loaded.get(s.id) === i % 100)).toBe(true);
-  }, 60_000);
+
+    const analyst = world.actor('ministry_analyst', world.region);
+    const run = await q.createRun(analyst, { year: 2026, municipalityId: world.munB.id });
+    expect(run.compact).toBe(true);
+    const weak = many[0]!; // mean 0 against a municipal mean near 50: R1 fires
+    const card = await q.getSchoolClassification(analyst, run.id, weak.id);
+    expect(card.inputsUnchanged).toBe(true);
+    expect(card.school.rules[0]!.status).toBe('fired');
+    expect(card.school.rules[0]!.sentence).toContain('ниже среднего по муниципалитету');
+    const stored = (await q.getRun(analyst, run.id)).schools.find((s) => s.schoolId === weak.id)!;
+    expect(stored.rules[0]!.sentence).toBe('');
+    expect({ ...card.school, rules: card.school.rules.map((r) => r.status) }).toMatchObject({ category: stored.category, rules: stored.rules.map((r) => r.status) });
+
+    await getDb().update(assessmentResults).set({ meanScore: 77 }).where(eq(assessmentResults.schoolId, many[1]!.id));
+    expect((await q.getSchoolClassification(analyst, run.id, weak.id)).inputsUnchanged).toBe(false);
+  }, 120_000);
 });

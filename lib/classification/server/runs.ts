@@ -12,8 +12,7 @@ import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { classifyLazily, explainSchool, type LazyClassification, type SchoolClassification } from '../classify';
-import { inputDigest } from '../digest';
+import { classifyLazily, type LazyClassification, type SchoolClassification } from '../classify';
 import type { Methodology } from '../methodology';
 import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '../schemas';
 import { authorizeRun, looksLikeId, regionOf, runVisible, visibleSchoolFilter } from './access';
@@ -132,8 +131,9 @@ export async function getSchoolClassification(actor: Actor, runId: string, schoo
   let inputsUnchanged = true;
   if ((run.summary as { compact?: boolean }).compact) {
     const input = await loadInput({ regionId: run.regionId!, municipalityId: run.municipalityId, year: run.year }, methodology.params as Methodology);
-    inputsUnchanged = inputDigest(input) === run.inputDigest;
-    if (inputsUnchanged) school = explainSchool(input, schoolId) ?? school;
+    const rerun = classifyLazily(input, { explain: (id) => id === schoolId });
+    inputsUnchanged = rerun.inputDigest === run.inputDigest;
+    if (inputsUnchanged) school = rerun.school(schoolId) ?? school;
   }
   return { school, history: await schoolHistory(actor, schoolId), inputsUnchanged };
 }
