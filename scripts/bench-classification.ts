@@ -227,7 +227,7 @@ async function main() {
     // methodology, compare (as previewWhatIf does for a scope of up to 2000 schools); nothing is written.
     const draft = { ...DEFAULT_METHODOLOGY, r1: { gapPoints: 15 } };
     const [diff, whatIfMs] = await repeated(async () => {
-      const input = await loadInput({ regionId: bigRegionId, municipalityId: big.firstMunicipality, year: YEAR }, DEFAULT_METHODOLOGY, undefined, [draft]);
+      const input = await loadInput({ regionId: bigRegionId, municipalityId: big.firstMunicipality, year: YEAR }, DEFAULT_METHODOLOGY, [draft]);
       return compareRuns(classify(input), classify({ ...input, methodology: draft }));
     });
     console.log(`Предпросмотр «что если» для муниципалитета из ${big.schools} школ (чтение, два расчёта, сравнение): ${whatIfMs}; входят в ШНОР ${diff.entering.lowResults.length}, выходят ${diff.leaving.lowResults.length}`);

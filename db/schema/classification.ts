@@ -140,8 +140,8 @@ export const classificationRuns = pgTable(
 
 /**
  * Every school of a run with its decisions; `explanation` holds the full per-school result of the engine as
- * packed JSON text (lib/classification/packing.ts). Text, not jsonb: nothing queries inside it, and parsing a
- * national run's 125 MB into jsonb took PostgreSQL longer than the whole classification.
+ * packed JSON text (lib/classification/packing.ts). Text, not jsonb: nothing queries inside it, and PostgreSQL
+ * parsed a national run's 125 MB into jsonb in about 17 s (json 5.5 s, text 0.2 s; one measurement in psql).
  */
 export const classificationResults = pgTable(
   'classification_results',

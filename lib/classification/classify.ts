@@ -123,8 +123,8 @@ export interface ClassifyOptions {
  * A run whose schools are built one at a time as `schools()` is iterated (once, in school-id order). Everything
  * else — counts, social summary, ratings, digest — is known up front. A national run is written this way, so
  * that 40,000 full results never sit in memory at once: the first pass keeps only what other schools' results
- * depend on (decisions, social assessments, results profiles), and each school's rules are evaluated again
- * when its result is built.
+ * depend on (ШНОР and ШНСУ decisions, clusters, results profiles), and each school's rules and social
+ * assessment are evaluated again when its result is built.
  */
 export interface LazyClassification extends Omit<ClassificationResult, 'schools'> {
   schoolCount: number;
@@ -223,7 +223,8 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
 
 /**
  * One school of a run with every sentence: every school's decisions are made (the municipal means, social
- * cut-offs and partners depend on all schools) but only this school's result is built and worded. Null when the school is not in the input.
+ * cut-offs and partners depend on all schools) but only this school's result is built and worded. Null when
+ * the school is not in the input.
  */
 export function explainSchool(input: ClassificationInput, schoolId: string): SchoolClassification | null {
   return classifyLazily(input, { explain: (id) => id === schoolId }).school(schoolId);

@@ -25,7 +25,7 @@ export interface MeanAccumulator {
 
 /** Small numbers for exam and subject codes; an unknown code gets the next number on first sight. */
 const codeNumbers = new Map<string, number>();
-function codeNumber(code: string): number {
+export function codeNumber(code: string): number {
   let n = codeNumbers.get(code);
   if (n === undefined) codeNumbers.set(code, (n = codeNumbers.size));
   return n;
@@ -200,8 +200,11 @@ function accumulateMunicipalMeans(dataset: Dataset): void {
   }
 }
 
-export function resultsOf(dataset: Dataset, schoolId: string, year: number): AssessmentResult[] {
-  return dataset.results.get(schoolId)?.get(year) ?? [];
+const NO_RESULTS: readonly AssessmentResult[] = Object.freeze([]);
+
+/** The rows of one school and year; the same array on every call (memos in the rules key on it). */
+export function resultsOf(dataset: Dataset, schoolId: string, year: number): readonly AssessmentResult[] {
+  return dataset.results.get(schoolId)?.get(year) ?? NO_RESULTS;
 }
 
 export function contextOf(dataset: Dataset, schoolId: string, year: number): SchoolContext | undefined {

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { assessmentResults, classificationRuns, organisations, schoolContexts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { DemoContext } from '@/lib/demo/seed';
-import { classify } from './classify';
+import { classifyLazily } from './classify';
 import { demoClassificationData, DEMO_YEAR } from './demo-data';
 import type { Methodology } from './methodology';
 import { ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun } from './server/store';
@@ -55,7 +55,7 @@ export async function seedDemoClassification({ tx, organisationIds }: DemoContex
   const schools: School[] = regionSchools.map((o) => ({ id: o.id, name: o.shortName ?? o.name, municipalityId: o.municipalityId!, municipalityName: municipalityName.get(o.municipalityId!) }));
   const idOf = (key: string) => place(key).id;
   const compact = schools.length > FULL_EXPLANATION_LIMIT;
-  const result = classify({
+  const result = classifyLazily({
     year: DEMO_YEAR, schools, methodology: methodology.params as Methodology,
     results: data.results.map((r) => ({ ...r, schoolId: idOf(r.schoolId) })),
     contexts: data.contexts.map((c) => ({ ...c, schoolId: idOf(c.schoolId) })),
@@ -63,5 +63,5 @@ export async function seedDemoClassification({ tx, organisationIds }: DemoContex
   const run = await insertRun(tx, { regionId, municipalityId: null, year: DEMO_YEAR, methodologyId: methodology.id, createdBy: null }, result, compact);
   await tx.update(classificationRuns).set({ status: 'published', publishedAt: new Date() }).where(eq(classificationRuns.id, run.id));
   await recordAudit(tx, null, { action: 'create', entityType: 'classification_run', entityId: run.id, scope: { regionId, municipalityId: null, schoolId: null }, after: { year: DEMO_YEAR, inputDigest: run.inputDigest, status: 'published' } });
-  return created + 1 + result.schools.length;
+  return created + 1 + result.schoolCount;
 }

@@ -3,8 +3,7 @@
  * social cluster's mean (the context-adjusted gap), and per-exam scores for partner matching and the rating.
  * Only results with at least `minParticipants` participants count anywhere.
  */
-import { Means, percentScore, resultsOf, type Dataset } from './dataset';
-import { isJudged } from './rules';
+import { isJudged, Means, percentScore, resultsOf, type Dataset } from './dataset';
 import type { ExamCode, SubjectCode } from './types';
 
 export interface SubjectPerformance {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { buildDataset, readByRules, type ClassificationInput } from './dataset';
+import { buildDataset, compareResults, readByRules, type ClassificationInput } from './dataset';
+import { exitPlan } from './exit';
+import { assessLowResults } from './low-results';
 import { inputDigest } from './digest';
 import { DEFAULT_METHODOLOGY } from './methodology';
 import { ruleR1 } from './rules';
@@ -89,5 +91,26 @@ describe('properties of a run', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('no rule reads those rows: slipped into the dataset with absurd values, they change no assessment', () => {
+    const read = input.results.filter((r) => readByRules(DEFAULT_METHODOLOGY, 2026, r));
+    const unread = input.results.filter((r) => !readByRules(DEFAULT_METHODOLOGY, 2026, r));
+    const clean = buildDataset({ ...input, results: read });
+    const tampered = buildDataset({ ...input, results: read });
+    // Around the filter, as a dataset without it would hold them: each in its school's rows of its year.
+    for (const row of unread) {
+      const rows = tampered.results.get(row.schoolId)!.get(row.year)!;
+      rows.push({ ...row, meanScore: 0, participants: 999, belowMinimum: 999 });
+      rows.sort(compareResults);
+    }
+    for (const school of clean.schools) {
+      for (const year of [2024, 2025, 2026]) {
+        const before = assessLowResults(clean, school, year);
+        const after = assessLowResults(tampered, school, year);
+        expect(after).toEqual(before);
+        expect(exitPlan(tampered, school, after, true)).toEqual(exitPlan(clean, school, before, true));
+      }
+    }
   });
 });

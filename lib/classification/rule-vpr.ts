@@ -4,7 +4,7 @@
  * The outcome's value is the highest share of «2»; its details are the procedures at or over the threshold and
  * those that could not be judged.
  */
-import { belowCount, resultsOf, type Dataset } from './dataset';
+import { belowCount, codeNumber, resultsOf, type Dataset } from './dataset';
 import { atLeast, count, fmtPercent, PARTICIPANTS, plural } from './format';
 import { recentMemo } from './recent';
 import { emptyOutcome, say } from './rules';
@@ -19,24 +19,19 @@ export function procedureName(row: Pick<AssessmentResult, 'subject' | 'grade'>):
   return row.grade ? `${name}, ${row.grade} класс` : name;
 }
 
-const procedureNumbers = new Map<string, number>();
-
 /** One number per subject and grade (grades are below 100). */
 function procedureKey(row: AssessmentResult): number {
-  let subject = procedureNumbers.get(row.subject);
-  if (subject === undefined) procedureNumbers.set(row.subject, (subject = procedureNumbers.size));
-  return subject * 100 + (row.grade ?? 0);
+  return codeNumber(row.subject) * 100 + (row.grade ?? 0);
 }
 
 type TwoShares = Map<number, { row: AssessmentResult; share: number }>;
 
 /** Rows arrays belong to one dataset, and so to one methodology: the rows alone identify the value. */
 const recentShares = recentMemo<readonly AssessmentResult[], TwoShares>(4);
-const NO_ROWS: readonly AssessmentResult[] = [];
 
 /** Share of «2» in % for each judged ВПР procedure of the year, keyed by procedure. */
 export function vprTwoShares(dataset: Dataset, school: School, year: number): TwoShares {
-  const rows = dataset.results.get(school.id)?.get(year) ?? NO_ROWS;
+  const rows = resultsOf(dataset, school.id, year);
   return recentShares(rows, () => {
     const shares: TwoShares = new Map();
     for (const row of rows) {

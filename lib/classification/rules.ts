@@ -7,8 +7,6 @@
  * in that exam, subject and year — the school itself included, as a district mean naturally is.
  */
 import { belowCount, contextOf, isJudged, ogeMaximum, percentScore, resultsOf, type Dataset } from './dataset';
-
-export { isJudged };
 import { recentMemo } from './recent';
 import { EXAM_NAMES, egeMinimumScore, subjectInfo } from './subjects';
 import { atLeast, count, fmt, fmtPercent, greaterThan, PARTICIPANTS, POINTS, PUPILS } from './format';
@@ -53,7 +51,6 @@ const recentJudged = recentMemo<readonly AssessmentResult[], AssessmentResult[]>
 
 function judgedRows(dataset: Dataset, school: School, year: number): AssessmentResult[] {
   const rows = resultsOf(dataset, school.id, year);
-  if (rows.length === 0) return rows;
   return recentJudged(rows, () => rows.filter((r) => isJudged(dataset.methodology, r)));
 }
 

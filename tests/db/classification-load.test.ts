@@ -63,7 +63,7 @@ describe('loading a run’s input', () => {
 
   it('fetches the judged subjects of every methodology the input is for (what-if)', async () => {
     const physics = { ...DEFAULT_METHODOLOGY, judged: [...DEFAULT_METHODOLOGY.judged, { exam: 'EGE' as const, subject: 'physics' as const }] };
-    const input = await loadInput({ regionId: world.region.id, municipalityId: world.munA.id, year: 2026 }, DEFAULT_METHODOLOGY, undefined, [physics]);
+    const input = await loadInput({ regionId: world.region.id, municipalityId: world.munA.id, year: 2026 }, DEFAULT_METHODOLOGY, [physics]);
     expect(input.results.filter((r) => r.subject === 'physics' && r.year === 2025)).toHaveLength(3);
   });
 

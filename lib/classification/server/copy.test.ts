@@ -30,7 +30,8 @@ function read(row: CopyRow, fields: Field[]): unknown[] {
   return fields.map((f, i) => (f === null ? (row.isNull(i) ? null : 'not null') : f.kind === 'int' ? row.int(i) : f.kind === 'float' ? row.float(i) : f.kind === 'bool' ? row.bool(i) : row.text(i)));
 }
 
-const expected = (fields: Field[]) => fields.map((f) => (f === null ? null : f.kind === 'float' ? Math.fround(f.value) : f.value));
+/** Tenths up to 1000 are the shortest decimals of their float4, so a float field reads back as written. */
+const expected = (fields: Field[]) => fields.map((f) => (f === null ? null : f.value));
 
 const field: fc.Arbitrary<Field> = fc.oneof(
   fc.constant(null),
@@ -54,8 +55,7 @@ describe('BinaryCopyReader', () => {
           p += size;
         }
         reader.end();
-        // A float field reads as the shortest decimal of its float4; here the inputs are tenths, which are exactly that.
-        expect(seen).toEqual(rows.map((r) => expected(r).map((v, i) => (r[i]?.kind === 'float' ? Number((v as number).toPrecision(7)) : v))));
+        expect(seen).toEqual(rows.map(expected));
       }),
       { numRuns: 200 },
     );

@@ -26,12 +26,12 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
  * double: what the driver's parseFloat of the text would give. Scores repeat, so conversions are memoised.
  */
 const float4Cache = new Map<number, number>();
+const float4Bits = new DataView(new ArrayBuffer(4));
 export function float4Value(bits: number): number {
   let value = float4Cache.get(bits);
   if (value !== undefined) return value;
-  const scratch = new DataView(new ArrayBuffer(4));
-  scratch.setUint32(0, bits);
-  const exact = scratch.getFloat32(0);
+  float4Bits.setUint32(0, bits);
+  const exact = float4Bits.getFloat32(0);
   value = exact;
   if (Number.isFinite(exact) && exact !== 0) {
     for (let digits = 1; digits <= 9; digits++) {
@@ -87,13 +87,6 @@ export class CopyRow {
     let out = '';
     for (let k = 0; k < 16; k++) out += (k === 4 || k === 6 || k === 8 || k === 10 ? '-' : '') + HEX[b[s + k]!];
     return out;
-  }
-
-  /** Whether field i has the same bytes as field j of `other` (compares without building strings). */
-  sameBytes(i: number, other: CopyRow, j: number): boolean {
-    const length = this.lengths[i]!;
-    if (length !== other.lengths[j]) return false;
-    return length === -1 || this.buffer.compare(other.buffer, other.starts[j]!, other.starts[j]! + length, this.starts[i]!, this.starts[i]! + length) === 0;
   }
 
   /** True when field i has exactly the ASCII bytes of `ascii`. */

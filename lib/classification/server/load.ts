@@ -39,7 +39,7 @@ function scopeSql(scope: InputScope): string {
 
 const yearsSql = (column: string, scope: InputScope) => `${column} BETWEEN ${scope.year - LOOKBACK_YEARS} AND ${scope.year}`;
 
-export async function loadSchools(pool: Pool, scope: InputScope): Promise<School[]> {
+async function loadSchools(pool: Pool, scope: InputScope): Promise<School[]> {
   const schools: School[] = [];
   await copyOut(pool, `SELECT s.id::text, coalesce(s.short_name, s.name)::text, s.municipality_id::text, m.name::text FROM organisations s
       LEFT JOIN organisations m ON m.id = s.municipality_id WHERE ${scopeSql(scope)}`, (row) => {
@@ -104,7 +104,7 @@ function readByRulesSql(year: number, methodologies: readonly Methodology[]): st
   return `(r.year = ${year} OR r.exam = 'VPR'${earlier})`;
 }
 
-export async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
+async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
   const out: AssessmentResult[] = [];
   await copyOut(pool, `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
             r.mean_score::float4, r.below_minimum::int4, r.marks_2::int4, r.marks_3::int4, r.marks_4::int4, r.marks_5::int4,
@@ -156,7 +156,7 @@ const CONTEXT_COLUMNS: [ContextField, string, 'int' | 'float' | 'bool'][] = [
 
 const CAST = { int: 'int4', float: 'float4', bool: 'bool' } as const;
 
-export async function loadContexts(pool: Pool, scope: InputScope, schools: readonly School[]): Promise<SchoolContext[]> {
+async function loadContexts(pool: Pool, scope: InputScope, schools: readonly School[]): Promise<SchoolContext[]> {
   const out: SchoolContext[] = [];
   const schoolIdOf = schoolIdReader(schools);
   await copyOut(pool, `SELECT c.school_id, c.year::int4, ${CONTEXT_COLUMNS.map(([, c, kind]) => `c.${c}::${CAST[kind]}`).join(', ')}
@@ -174,12 +174,12 @@ export async function loadContexts(pool: Pool, scope: InputScope, schools: reado
   return out;
 }
 
-/** Everything a run of `scope` reads, with the given methodology. */
 /**
  * Everything a run of `scope` reads with the given methodology; `alsoFor` are other methodologies the same input
  * will be classified with (what-if), so their judged subjects are fetched too.
  */
-export async function loadInput(scope: InputScope, methodology: Methodology, pool: Pool = getPool(), alsoFor: readonly Methodology[] = []): Promise<ClassificationInput> {
+export async function loadInput(scope: InputScope, methodology: Methodology, alsoFor: readonly Methodology[] = []): Promise<ClassificationInput> {
+  const pool = getPool();
   const schools = await loadSchools(pool, scope);
   const [results, contexts] = await Promise.all([loadResults(pool, scope, schools, [methodology, ...alsoFor]), loadContexts(pool, scope, schools)]);
   return { year: scope.year, schools, results, contexts, methodology };

@@ -33,20 +33,17 @@ const RESULT_RECORD = `school_id uuid, municipality_id uuid, category text, low_
 /** Rows per INSERT on the embedded server: a national run writes its results in a few dozen statements. */
 const BATCH = 2_000;
 
-/** Writes a run and its schools; a lazy result is built school by school as the rows are written. */
+/** Writes a run and its schools; each school's result is built as its row is written. */
 export async function insertRun(
   tx: Transaction,
   values: { regionId: string; municipalityId: string | null; year: number; methodologyId: string; createdBy: string | null },
-  result: ClassificationResult | LazyClassification,
+  result: LazyClassification,
   compact: boolean,
 ) {
-  const lazy = typeof result.schools === 'function';
-  const schoolCount = lazy ? (result as LazyClassification).schoolCount : (result as ClassificationResult).schools.length;
-  const schools = lazy ? (result as LazyClassification).schools() : (result as ClassificationResult).schools;
-  const summary: RunSummary = { counts: result.counts, schoolCount, compact, social: result.social };
+  const summary: RunSummary = { counts: result.counts, schoolCount: result.schoolCount, compact, social: result.social };
   const [run] = await tx.insert(classificationRuns).values({ ...values, inputDigest: result.inputDigest, summary }).returning();
   const packer = new Packer();
-  const rows = resultRows(run!.id, schools, packer);
+  const rows = resultRows(run!.id, result.schools(), packer);
   const client = copyClientOf(tx);
   const server = await serverCapabilities(tx);
   // lz4 compresses the large packed values about twice as fast as the default pglz; for this transaction only.

@@ -43,7 +43,7 @@ export async function previewWhatIf(actor: Actor, input: WhatIfInput): Promise<W
   const draft = await findMethodology(getDb(), regionId, data.draftId);
   const active = await methodologyFor(actor, regionId, undefined);
   const draftParams = parseMethodology(draft.params);
-  const activeInput = await loadInput({ regionId, municipalityId: scope.municipalityId, year: data.year }, parseMethodology(active.params), undefined, [draftParams]);
+  const activeInput = await loadInput({ regionId, municipalityId: scope.municipalityId, year: data.year }, parseMethodology(active.params), [draftParams]);
   if (activeInput.schools.length === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
   const { before, after, diff } = compare(activeInput, { ...activeInput, methodology: draftParams });
   const brief = (m: typeof draft, r: ClassificationResult) => ({ methodologyId: m.id, methodologyName: m.name, methodologyVersion: m.versionNumber, counts: r.counts });
