@@ -1,9 +1,13 @@
 /** Every rule of one school: fired / not fired / insufficient data, with value, reference, threshold, year, source. */
+import type { RuleOverview } from '@/lib/classification/overview';
 import type { RuleDetail, RuleId, RuleOutcome } from '@/lib/classification/types';
 import { formatNumber, plural } from '@/lib/format/ru';
 import { examSubjectName, RULE_NAMES, RULE_STATUS_BADGES, RULE_STATUS_NAMES } from './labels';
 
 const POINTS = ['балл', 'балла', 'баллов'] as const;
+
+/** A full rule outcome, or only what a compact run stored of it (no sentence, source or details). */
+export type RuleView = RuleOverview & Partial<Pick<RuleOutcome, 'sentence' | 'source' | 'details'>>;
 
 /** R1 compares scores and its threshold is a gap in points; the other rules compare shares in percent. */
 function withUnit(rule: RuleId, value: number | null, isThreshold = false): string {
@@ -16,8 +20,8 @@ export function StatusBadge({ status }: { status: RuleOutcome['status'] }) {
   return <span className={`rounded px-2 py-0.5 text-xs font-medium ${RULE_STATUS_BADGES[status]}`}>{RULE_STATUS_NAMES[status]}</span>;
 }
 
-function DetailsTable({ outcome }: { outcome: RuleOutcome }) {
-  const details: RuleDetail[] = outcome.details;
+function DetailsTable({ outcome }: { outcome: RuleView }) {
+  const details: RuleDetail[] = outcome.details ?? [];
   if (details.length <= 1 && !details[0]?.sentence) return null;
   const cell = 'px-2 py-1 text-left align-top';
   return (
@@ -55,13 +59,13 @@ function DetailsTable({ outcome }: { outcome: RuleOutcome }) {
   );
 }
 
-function RuleCard({ outcome, weight }: { outcome: RuleOutcome; weight: number | undefined }) {
+function RuleCard({ outcome, weight }: { outcome: RuleView; weight: number | undefined }) {
   const facts: [string, string][] = [
     ['Значение школы', withUnit(outcome.rule, outcome.value)],
     ['Эталон', withUnit(outcome.rule, outcome.reference)],
     ['Порог', withUnit(outcome.rule, outcome.threshold, true)],
     ['Год', String(outcome.year)],
-    ['Источник', outcome.source],
+    ['Источник', outcome.source ?? '—'],
     ['Вес правила', weight === undefined ? '—' : formatNumber(weight)],
   ];
   return (
@@ -72,7 +76,7 @@ function RuleCard({ outcome, weight }: { outcome: RuleOutcome; weight: number | 
         </h3>
         <StatusBadge status={outcome.status} />
       </div>
-      <p className="mt-2">{outcome.sentence}</p>
+      {outcome.sentence && <p className="mt-2">{outcome.sentence}</p>}
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
@@ -86,7 +90,7 @@ function RuleCard({ outcome, weight }: { outcome: RuleOutcome; weight: number | 
   );
 }
 
-export function RuleExplanations({ rules, weights }: { rules: RuleOutcome[]; weights: Partial<Record<RuleId, number>> }) {
+export function RuleExplanations({ rules, weights }: { rules: readonly RuleView[]; weights: Partial<Record<RuleId, number>> }) {
   return (
     <ul className="space-y-3">
       {rules.map((outcome) => (

@@ -1,6 +1,6 @@
 /** The municipal rating of one run for the shared DataTable: ranked schools and the ones without enough data. */
 import type { ColumnSpec, Row } from '@/components/ui/DataTable';
-import type { SchoolClassification } from '@/lib/classification/classify';
+import type { SchoolOverview } from '@/lib/classification/overview';
 import { count, PARTICIPANTS } from '@/lib/classification/format';
 import type { Methodology } from '@/lib/classification/methodology';
 
@@ -24,9 +24,9 @@ export interface MunicipalRatingView {
 }
 
 /** The schools of one municipality in rating order; those without a rating listed apart. */
-export function municipalRatingView(runId: string, schools: readonly SchoolClassification[], municipalityId: string): MunicipalRatingView {
+export function municipalRatingView(runId: string, schools: readonly SchoolOverview[], municipalityId: string): MunicipalRatingView {
   const inMunicipality = schools.filter((s) => s.municipalityId === municipalityId);
-  const href = (s: SchoolClassification) => `/classification/runs/${runId}/schools/${s.schoolId}`;
+  const href = (s: SchoolOverview) => `/classification/runs/${runId}/schools/${s.schoolId}`;
   const ranked = inMunicipality
     .filter((s) => s.rating !== null)
     .sort((a, b) => a.rating!.rank - b.rating!.rank || a.name.localeCompare(b.name, 'ru'));

@@ -1,6 +1,7 @@
 /** The results table of a run: serializable rows, columns and filters for the shared DataTable. */
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
-import { CATEGORY_NAMES, type SchoolClassification } from '@/lib/classification/classify';
+import { CATEGORY_NAMES } from '@/lib/classification/classify';
+import type { SchoolOverview } from '@/lib/classification/overview';
 import { CATEGORIES, CATEGORY_BADGES, RULE_IDS, RULE_SHORT_NAMES } from './labels';
 
 const RULE_SEPARATOR = ', ';
@@ -17,7 +18,7 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { key: 'stable', header: 'Устойчиво низкие' },
 ];
 
-export function resultRows(runId: string, schools: readonly SchoolClassification[], municipalityNames: ReadonlyMap<string, string>): Row[] {
+export function resultRows(runId: string, schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): Row[] {
   return schools.map((s) => ({
     name: s.name,
     href: `/classification/runs/${runId}/schools/${s.schoolId}`,
@@ -32,7 +33,7 @@ export function resultRows(runId: string, schools: readonly SchoolClassification
   }));
 }
 
-export function resultFilters(schools: readonly SchoolClassification[], municipalityNames: ReadonlyMap<string, string>): FilterSpec[] {
+export function resultFilters(schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): FilterSpec[] {
   const municipalities = [...new Set(schools.map((s) => municipalityNames.get(s.municipalityId) ?? '—'))].sort((a, b) => a.localeCompare(b, 'ru'));
   const clusters = [...new Set(schools.flatMap((s) => (s.cluster === null ? [] : [s.cluster])))].sort((a, b) => a - b);
   return [

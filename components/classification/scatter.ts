@@ -3,16 +3,16 @@
  * with the ШНСУ cut and the R1 gap drawn as two-point line series (no annotation plugin).
  */
 import type { ChartPoint, ChartSeries, ChartSpec } from '@/components/ui/Chart';
-import type { SchoolClassification } from '@/lib/classification/classify';
+import type { SchoolOverview } from '@/lib/classification/overview';
 import { formatNumber, plural, pluralize } from '@/lib/format/ru';
 import { clusterColour } from './labels';
 
 const SCHOOLS = ['школа', 'школы', 'школ'] as const;
 const POINTS = ['балл', 'балла', 'баллов'] as const;
 
-type Plotted = { school: SchoolClassification; point: ChartPoint };
+type Plotted = { school: SchoolOverview; point: ChartPoint };
 
-function plotted(schools: readonly SchoolClassification[]): Plotted[] {
+function plotted(schools: readonly SchoolOverview[]): Plotted[] {
   return schools.flatMap((school) =>
     school.social.index !== null && school.results.municipalGap !== null
       ? [{ school, point: { x: round(school.social.index, 3), y: round(school.results.municipalGap, 1) } }]
@@ -26,7 +26,7 @@ function round(value: number, digits: number): number {
 }
 
 /** The lowest index of the most disadvantaged quarter, as the engine decided it school by school. */
-export function disadvantagedCut(schools: readonly SchoolClassification[]): number | null {
+export function disadvantagedCut(schools: readonly SchoolOverview[]): number | null {
   const inQuarter = schools.filter((s) => s.social.inDisadvantagedQuarter === true && s.social.index !== null).map((s) => s.social.index!);
   return inQuarter.length > 0 ? Math.min(...inQuarter) : null;
 }
@@ -44,7 +44,7 @@ function clusterSeries(points: Plotted[]): ChartSeries[] {
     }));
 }
 
-export function runScatter(schools: readonly SchoolClassification[], gapPoints: number): ChartSpec {
+export function runScatter(schools: readonly SchoolOverview[], gapPoints: number): ChartSpec {
   const gapText = `−${formatNumber(gapPoints)} ${plural(gapPoints, POINTS)}`;
   const points = plotted(schools);
   const xs = points.map((p) => p.point.x);

@@ -10,15 +10,34 @@ const run = z.object({
   id: z.string(), year: z.number(), methodologyId: z.string(), methodologyName: z.string(), methodologyVersion: z.number(),
   inputDigest: z.string().describe('sha256 входных данных и параметров методики'), status: z.enum(['draft', 'published']),
   createdAt: z.string(), publishedAt: z.string().nullable(), municipalityId: z.string().nullable(), counts: categories,
-  schoolCount: z.number(), compact: z.boolean().describe('true — формулировки не сохранены (большой запуск), их строит карточка школы'),
+  schoolCount: z.number(), compact: z.boolean().describe('true — большой запуск (более 2000 школ): по каждой школе сохранены решения и числа (обзор), полное объяснение строится по запросу школы'),
 });
+const overviewFields = {
+  schoolId: z.string(), name: z.string(), municipalityId: z.string(), year: z.number(), category: z.string(),
+  rules: z.array(z.object({ rule: z.string(), status: z.string(), year: z.number(), value: z.number().nullable(), reference: z.number().nullable(), threshold: z.number() }).passthrough()),
+  lowResults: z.object({ decision: z.string(), score: z.number(), unknownWeight: z.number(), threshold: z.number() }).passthrough(),
+  stable: z.object({ decision: z.string() }).passthrough(),
+  social: z.object({ index: z.number().nullable(), inDisadvantagedQuarter: z.boolean().nullable() }).passthrough(),
+  unfavourable: z.object({ decision: z.string() }).passthrough(),
+  cluster: z.number().nullable(),
+  results: z.object({ meanScore: z.number().nullable(), municipalGap: z.number().nullable(), clusterGap: z.number().nullable() }).passthrough(),
+  rating: z.object({ rank: z.number(), rankLabel: z.string(), score: z.number() }).nullable(),
+};
+const overview = z.object(overviewFields).describe('Обзор школы: решения и числа без формулировок');
 const school = z.object({
-  schoolId: z.string(), name: z.string(), municipalityId: z.string(), year: z.number(), category: z.string(), categorySentence: z.string(),
-  rules: z.array(z.object({ rule: z.string(), status: z.string(), value: z.number().nullable(), reference: z.number().nullable(), threshold: z.number(), source: z.string(), sentence: z.string() }).passthrough()),
+  ...overviewFields,
+  categorySentence: z.string(),
+  rules: z.array(z.object({ rule: z.string(), status: z.string(), year: z.number(), value: z.number().nullable(), reference: z.number().nullable(), threshold: z.number(), source: z.string(), sentence: z.string(), details: z.array(z.record(z.string(), z.unknown())) }).passthrough()),
   lowResults: z.object({ decision: z.string(), score: z.number(), threshold: z.number(), sentence: z.string() }).passthrough(),
   unfavourable: z.object({ decision: z.string(), reasons: z.array(z.string()) }),
-  cluster: z.number().nullable(),
-}).passthrough();
+  riskProfile: z.array(z.record(z.string(), z.unknown())), exit: z.record(z.string(), z.unknown()).nullable(), partners: z.array(z.record(z.string(), z.unknown())),
+}).passthrough().describe('Полный результат школы со всеми формулировками');
+const schoolDetail = z.object({
+  school: school.nullable().describe('null — запуск большой, а исходные данные с тех пор изменились: известен только сохранённый обзор'),
+  overview,
+  history: z.array(z.object({ year: z.number(), category: z.string(), runId: z.string() })),
+  inputsUnchanged: z.boolean(),
+});
 const methodology = z.object({
   id: z.string(), regionId: z.string(), name: z.string(), versionNumber: z.number(), status: z.enum(['draft', 'active', 'archived']),
   params: z.record(z.string(), z.unknown()), note: z.string().nullable(), activatedAt: z.string().nullable(), version: z.number(), createdAt: z.string(),
@@ -58,7 +77,15 @@ export const CLASSIFICATION_OPERATIONS: OperationSpec[] = [
     body: { contentType: 'application/json', schema: createRunSchema },
     responses: { 200: { description: 'Запуск сохранён со всеми школами', schema: run }, 403: { description: 'Нет права запускать классификацию для этой территории' } },
   },
-  { method: 'get', path: '/api/v1/classification/runs/{id}', tag: TAG, summary: 'Запуск: каждая школа с категориями и объяснениями', params: [idParam], responses: { 200: { description: 'Запуск и школы', schema: run.extend({ schools: z.array(school) }) }, 404: { description: 'Запуск не найден или недоступен' } } },
+  {
+    method: 'get', path: '/api/v1/classification/runs/{id}', tag: TAG, summary: 'Запуск: каждая школа с категориями и объяснениями (в большом запуске — обзоры школ)', params: [idParam],
+    responses: { 200: { description: 'Запуск и школы: полные результаты, а при compact=true — обзоры', schema: run.extend({ schools: z.array(z.union([school, overview])) }) }, 404: { description: 'Запуск не найден или недоступен' } },
+  },
+  {
+    method: 'get', path: '/api/v1/classification/runs/{id}/schools/{schoolId}', tag: TAG, summary: 'Школа в запуске: полное объяснение, обзор и история по годам',
+    params: [idParam, { name: 'schoolId', in: 'path', description: 'Идентификатор школы (uuid)' }],
+    responses: { 200: { description: 'Карточка школы', schema: schoolDetail }, 404: { description: 'Запуск или школа не найдены или недоступны' } },
+  },
   { method: 'post', path: '/api/v1/classification/runs/{id}/publish', tag: TAG, summary: 'Опубликовать запуск (виден всем читателям)', params: [idParam], responses: { 200: { description: 'Опубликован', schema: ok } } },
   { method: 'get', path: '/api/v1/methodologies', tag: TAG, summary: 'Версии методики региона (версия 1 создаётся из параметров по умолчанию)', responses: { 200: { description: 'Методики', schema: z.array(methodology) } } },
   { method: 'post', path: '/api/v1/methodologies', tag: TAG, summary: 'Создать черновик методики (копия действующей или fromId)', body: { contentType: 'application/json', schema: createDraftSchema }, responses: { 200: { description: 'Черновик', schema: methodology } } },

@@ -19,10 +19,11 @@ import { assessLowResults, assessStability, type LowResultsAssessment, type Stab
 import type { Methodology } from './methodology';
 import { partnerMatcher, type PartnerProfile, type PartnerSuggestion } from './partners';
 import { clusterMeans, performanceOf, type PerformanceProfile } from './performance';
+import { overviewOf, type SchoolOverview } from './overview';
 import { municipalRatings, type MunicipalRating } from './rating';
 import { riskProfile, type RiskFactor } from './risk';
 import { socialModel, type SocialAssessment, type SocialSummary } from './social';
-import type { Decision, RuleOutcome } from './types';
+import type { Decision, RuleOutcome, School } from './types';
 
 export type Category = 'low_results' | 'unfavourable' | 'both' | 'resilient' | 'none' | 'insufficient_data';
 
@@ -105,10 +106,9 @@ function decideCategory(
   return { category: 'insufficient_data', sentence: 'Не ШНОР, но данных о социальных условиях недостаточно, чтобы решить, относится ли школа к ШНСУ.' };
 }
 
-/** The per-year ШНОР decision of one school: the classified year explained, earlier years decisions only. */
-function lowResultsByYear(dataset: Dataset, schoolIndex: number, current: LowResultsAssessment): (year: number) => LowResultsAssessment {
-  const school = dataset.schools[schoolIndex]!;
-  return (year) => (year === current.year ? current : assessLowResults(dataset, school, year, false));
+/** The per-year ШНОР decision of one school: the classified year as assessed, earlier years decisions only. */
+function lowResultsByYear(dataset: Dataset, school: School, year: number, current: Pick<LowResultsAssessment, 'decision' | 'score'>) {
+  return (y: number) => (y === year ? current : assessLowResults(dataset, school, y, false));
 }
 
 export interface ClassifyOptions {
@@ -129,12 +129,14 @@ export interface ClassifyOptions {
 export interface LazyClassification extends Omit<ClassificationResult, 'schools'> {
   schoolCount: number;
   schools(): Generator<SchoolClassification>;
+  /** Every school's overview (decisions and numbers, no sentences), built as iterated: what a compact run stores. */
+  overviews(): Generator<SchoolOverview>;
   /** One school's result alone; null when the school is not in the input. */
   school(schoolId: string): SchoolClassification | null;
 }
 
 export function classify(input: ClassificationInput, options: ClassifyOptions = {}): ClassificationResult {
-  const { schools, school: _one, schoolCount: _count, ...rest } = classifyLazily(input, options);
+  const { schools, school: _one, schoolCount: _count, overviews: _overviews, ...rest } = classifyLazily(input, options);
   return { ...rest, schools: [...schools()] };
 }
 
@@ -144,22 +146,23 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
   const option = options.explain ?? true;
   const explainOf = typeof option === 'function' ? option : () => option;
   const social = socialModel(dataset, year);
-  // Decisions only: the full social assessment of a school is built again with its result.
+  // Decisions and the numbers of the overview only: the full social assessment is built again with a result.
   const socialFacts = dataset.schools.map((school) => {
-    const { shnsu, cluster } = social.assess(school.id, false);
-    return { shnsu, cluster };
+    const { shnsu, cluster, index, inDisadvantagedQuarter, variablesUsed, variablesTotal } = social.assess(school.id, false);
+    return { shnsu, cluster, index, inDisadvantagedQuarter, variablesUsed, variablesTotal };
   });
   const clusterById = new Map(dataset.schools.map((school, i) => [school.id, socialFacts[i]!.cluster]));
   const clusterAccumulators = clusterMeans(dataset, year, (id) => clusterById.get(id) ?? null);
 
   const counts: Record<Category, number> = { low_results: 0, unfavourable: 0, both: 0, resilient: 0, none: 0, insufficient_data: 0 };
   const facts = dataset.schools.map((school, i) => {
-    const low = assessLowResults(dataset, school, year, false).decision;
+    const { rules, decision: low, score, unknownWeight, threshold } = assessLowResults(dataset, school, year, false);
     const { shnsu, cluster } = socialFacts[i]!;
     const performance = performanceOf(dataset, school.id, school.municipalityId, year, cluster, clusterAccumulators);
     const category = decideCategory(methodology, low, shnsu, cluster, performance.municipalGap).category;
     counts[category] += 1;
-    return { school, low, cluster, performance };
+    const ruleOverviews = rules.map(({ rule, status, year: y, value, reference, threshold: t }) => ({ rule, status, year: y, value, reference, threshold: t }));
+    return { school, low, cluster, performance, category, ruleOverviews, lowResults: { decision: low, score, unknownWeight, threshold } };
   });
 
   const profiles: PartnerProfile[] = facts.map((f) => ({
@@ -178,7 +181,7 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     const explain = explainOf(school.id);
     const socialAssessment = social.assess(school.id, explain);
     const low = assessLowResults(dataset, school, year, explain);
-    const stable = assessStability(dataset, year, lowResultsByYear(dataset, i, low), explain);
+    const stable = assessStability(dataset, year, lowResultsByYear(dataset, school, year, low), explain);
     const { category, sentence } = categorise(methodology, low.decision, socialAssessment.shnsu, socialAssessment.cluster, performance.municipalGap, explain);
     const { shnsu, shnsuReasons, ...socialRest } = socialAssessment;
     const { rules, score, unknownWeight, threshold, decision, sentence: lowSentence } = low;
@@ -203,6 +206,27 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     };
   }
 
+  /** As `overviewOf(build(i))`, from the facts of the first pass and the school's stability. */
+  function overview(i: number): SchoolOverview {
+    const { school, performance, category, ruleOverviews, lowResults } = facts[i]!;
+    const { shnsu, cluster, ...socialNumbers } = socialFacts[i]!;
+    return overviewOf({
+      schoolId: school.id,
+      name: school.name,
+      municipalityId: school.municipalityId,
+      year,
+      rules: ruleOverviews,
+      lowResults,
+      stable: assessStability(dataset, year, lowResultsByYear(dataset, school, year, lowResults), false),
+      social: socialNumbers,
+      unfavourable: { decision: shnsu },
+      cluster,
+      results: performance,
+      category,
+      rating: ratingBySchool.get(school.id) ?? null,
+    });
+  }
+
   return {
     year,
     inputDigest: datasetDigest(year, dataset),
@@ -213,6 +237,9 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     schoolCount: facts.length,
     *schools() {
       for (let i = 0; i < facts.length; i++) yield build(i);
+    },
+    *overviews() {
+      for (let i = 0; i < facts.length; i++) yield overview(i);
     },
     school(schoolId) {
       const i = facts.findIndex((f) => f.school.id === schoolId);

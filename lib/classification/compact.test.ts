@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify, explainSchool } from './classify';
+import { classify, classifyLazily, explainSchool } from './classify';
 import { demoContexts, demoResults, demoSchools, DEMO_YEAR } from './fixtures/demo-district';
 import { DEFAULT_METHODOLOGY } from './methodology';
+import { overviewOf } from './overview';
 import { generateDataset } from './synthetic';
 
 const WORDING = new Set(['sentence', 'reason', 'reasons', 'change', 'categorySentence']);
@@ -39,6 +40,12 @@ describe.each(inputs)('compact mode on the $name', ({ input }) => {
       expect(school.partners.every((p) => p.reason === '')).toBe(true);
     }
     expect(full.schools.every((s) => s.categorySentence.length > 0)).toBe(true);
+  });
+
+  it('builds each overview (what a compact run stores) exactly as the overview of the full result', () => {
+    const overviews = [...classifyLazily(input, { explain: false }).overviews()];
+    expect(overviews).toEqual(full.schools.map(overviewOf));
+    expect(new Set(overviews.map((o) => o.category)).size).toBeGreaterThan(2);
   });
 
   it('explainSchool words one school exactly as the full run does', () => {

@@ -1,4 +1,5 @@
 /** Public API of the classification engine: pure functions over plain data. */
+export { overviewOf, type SchoolOverview } from './overview';
 export { classify, explainSchool, CATEGORY_NAMES, type Category, type ClassificationResult, type ClassifyOptions, type SchoolClassification } from './classify';
 export { buildDataset, percentScore, type ClassificationInput, type Dataset } from './dataset';
 export { canonicalJson, inputDigest } from './digest';

@@ -71,7 +71,7 @@ export function assessLowResults(dataset: Dataset, school: School, year: number,
 export function assessStability(
   dataset: Dataset,
   year: number,
-  decide: (year: number) => LowResultsAssessment,
+  decide: (year: number) => Pick<LowResultsAssessment, 'decision' | 'score'>,
   explain = true,
 ): StabilityAssessment {
   const { minYears, windowYears } = dataset.methodology.stable;

@@ -5,8 +5,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResults, schoolContexts, type Organisation } from '@/db/schema';
+import type { SchoolClassification } from '@/lib/classification/classify';
 import { buildDataset, readByRules } from '@/lib/classification/dataset';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
+import { overviewOf } from '@/lib/classification/overview';
 import * as q from '@/lib/classification/queries';
 import { loadInput } from '@/lib/classification/server/load';
 import type { AssessmentResult } from '@/lib/classification/types';
@@ -81,13 +83,21 @@ describe('loading a run’s input', () => {
     const weak = many[0]!; // mean 0 against a municipal mean near 50: R1 fires
     const card = await q.getSchoolClassification(analyst, run.id, weak.id);
     expect(card.inputsUnchanged).toBe(true);
-    expect(card.school.rules[0]!.status).toBe('fired');
-    expect(card.school.rules[0]!.sentence).toContain('ниже среднего по муниципалитету');
-    const stored = (await q.getRun(analyst, run.id)).schools.find((s) => s.schoolId === weak.id)!;
-    expect(stored.rules[0]!.sentence).toBe('');
-    expect({ ...card.school, rules: card.school.rules.map((r) => r.status) }).toMatchObject({ category: stored.category, rules: stored.rules.map((r) => r.status) });
+    const school = card.school!;
+    expect(school.rules[0]!.status).toBe('fired');
+    expect(school.rules[0]!.sentence).toContain('ниже среднего по муниципалитету');
+    // The run stored each school's overview alone: the rebuilt card agrees with it.
+    const stored = await q.getRun(analyst, run.id);
+    expect(stored.compact).toBe(true);
+    const overview = stored.schools.find((s) => s.schoolId === weak.id)!;
+    expect(overview).toEqual(overviewOf(JSON.parse(JSON.stringify(school)) as SchoolClassification));
+    expect(overview).not.toHaveProperty('categorySentence');
+    expect(card.overview).toEqual(overview);
 
     await getDb().update(assessmentResults).set({ meanScore: 77 }).where(eq(assessmentResults.schoolId, many[1]!.id));
-    expect((await q.getSchoolClassification(analyst, run.id, weak.id)).inputsUnchanged).toBe(false);
+    const changed = await q.getSchoolClassification(analyst, run.id, weak.id);
+    expect(changed.inputsUnchanged).toBe(false);
+    expect(changed.school).toBeNull();
+    expect(changed.overview).toEqual(overview);
   }, 120_000);
 });

@@ -49,7 +49,7 @@ test('road-map API: auth, create, 409 on a stale version, import preview and com
 
   const doc = await (await api.get('/api/v1/openapi.json')).json();
   expect(Object.keys(doc.paths)).toEqual(
-    expect.arrayContaining(['/api/v1/roadmaps', '/api/v1/roadmaps/{id}', '/api/v1/roadmaps/{id}/import', '/api/v1/classification/runs', '/api/v1/methodologies']),
+    expect.arrayContaining(['/api/v1/roadmaps', '/api/v1/roadmaps/{id}', '/api/v1/roadmaps/{id}/import', '/api/v1/classification/runs', '/api/v1/classification/runs/{id}/schools/{schoolId}', '/api/v1/methodologies']),
   );
 
   const current = await (await api.get(`/api/v1/roadmaps/${roadmap.id}`)).json();
@@ -73,6 +73,11 @@ test('classification API: a run for a year returns every school with its categor
   expect(categories).toEqual(new Set(['low_results', 'unfavourable', 'both', 'resilient', 'none', 'insufficient_data']));
   const explained = detail.schools.find((s: { category: string }) => s.category === 'low_results');
   expect(explained.rules.map((r: { rule: string }) => r.rule)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
+  const card = await (await api.get(`/api/v1/classification/runs/${run.id}/schools/${explained.schoolId}`)).json();
+  expect(card.school.categorySentence).toBe(explained.categorySentence);
+  expect(card.overview).toMatchObject({ schoolId: explained.schoolId, category: 'low_results', lowResults: { decision: 'yes' } });
+  expect(card.history[0]).toMatchObject({ year: 2026 });
+  expect((await api.get(`/api/v1/classification/runs/${run.id}/schools/${run.id}`)).status()).toBe(404);
   const rerun = await (await api.post('/api/v1/classification/runs', { data: { year: 2026 } })).json();
   expect(rerun.inputDigest).toBe(run.inputDigest);
   expect(rerun.counts).toEqual(run.counts);

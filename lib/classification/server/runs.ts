@@ -14,11 +14,12 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { classifyLazily, type LazyClassification, type SchoolClassification } from '../classify';
 import type { Methodology } from '../methodology';
+import { overviewOf } from '../overview';
 import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '../schemas';
 import { authorizeRun, looksLikeId, regionOf, runVisible, visibleSchoolFilter } from './access';
 import { loadInput, type InputScope } from './load';
 import { findMethodology } from './methodologies';
-import { authorId, ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun, storedSchool, toRunRow } from './store';
+import { authorId, ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun, storedSchool, toRunRow, type RunSummary } from './store';
 import type { RunDetail, RunRow, SchoolClassificationDetail } from './types';
 
 /** The municipality must be one of the region's. */
@@ -103,7 +104,9 @@ export async function getRun(actor: Actor, id: string): Promise<RunDetail> {
   const { run, methodology } = await visibleRun(actor, id);
   const rows = await getDb().select({ explanation: classificationResults.explanation }).from(classificationResults)
     .where(and(...schoolConditions(actor, run.id))).orderBy(asc(classificationResults.schoolId));
-  return { ...toRunRow(run, methodology), schools: rows.map((r) => storedSchool(r.explanation, run.summary)) };
+  const schools = rows.map((r) => storedSchool(r.explanation, run.summary));
+  const row = toRunRow(run, methodology);
+  return row.compact ? { ...row, compact: true, schools } : { ...row, compact: false, schools: schools as SchoolClassification[] };
 }
 
 export async function publishRun(actor: Actor, id: string): Promise<void> {
@@ -127,15 +130,17 @@ export async function getSchoolClassification(actor: Actor, runId: string, schoo
       .where(and(...schoolConditions(actor, run.id), eq(classificationResults.schoolId, schoolId)))
     : [];
   if (!stored) throw new AppError('not_found', 'Школа не найдена в этом запуске.');
-  let school = storedSchool(stored.explanation, run.summary);
-  let inputsUnchanged = true;
-  if ((run.summary as { compact?: boolean }).compact) {
-    const input = await loadInput({ regionId: run.regionId!, municipalityId: run.municipalityId, year: run.year }, methodology.params as Methodology);
-    const rerun = classifyLazily(input, { explain: (id) => id === schoolId });
-    inputsUnchanged = rerun.inputDigest === run.inputDigest;
-    if (inputsUnchanged) school = rerun.school(schoolId) ?? school;
+  const overview = storedSchool(stored.explanation, run.summary);
+  const history = await schoolHistory(actor, schoolId);
+  if (!(run.summary as RunSummary).compact) {
+    const school = overview as SchoolClassification;
+    return { school, overview: overviewOf(school), history, inputsUnchanged: true };
   }
-  return { school, history: await schoolHistory(actor, schoolId), inputsUnchanged };
+  // A compact run stored the overview: the full result is rebuilt from the inputs, if they are still the run's.
+  const input = await loadInput({ regionId: run.regionId!, municipalityId: run.municipalityId, year: run.year }, methodology.params as Methodology);
+  const rerun = classifyLazily(input, { explain: (id) => id === schoolId });
+  const inputsUnchanged = rerun.inputDigest === run.inputDigest;
+  return { school: inputsUnchanged ? rerun.school(schoolId) : null, overview, history, inputsUnchanged };
 }
 
 /** The school's category in the newest visible run of each year. */

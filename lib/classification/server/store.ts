@@ -10,12 +10,16 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Executor, Transaction } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_METHODOLOGY } from '../methodology';
-import type { ClassificationResult, LazyClassification, SchoolClassification } from '../classify';
+import type { ClassificationResult, LazyClassification } from '../classify';
+import type { SchoolOverview } from '../overview';
 import { Packer, unpack, type PackTable } from '../packing';
 import { copyIn, type CopyClient } from './copy';
 import type { CategoryCounts, RunRow } from './types';
 
-/** Runs with more schools than this store decisions and numbers only; sentences are rendered on demand. */
+/**
+ * Runs with more schools than this are compact: they store each school's overview (decisions and the numbers
+ * behind them, see overview.ts); a school's full result is rebuilt from the run's inputs on demand.
+ */
 export const FULL_EXPLANATION_LIMIT = 2_000;
 
 export interface RunSummary {
@@ -33,7 +37,7 @@ const RESULT_RECORD = `school_id uuid, municipality_id uuid, category text, low_
 /** Rows per INSERT on the embedded server: a national run writes its results in a few dozen statements. */
 const BATCH = 2_000;
 
-/** Writes a run and its schools; each school's result is built as its row is written. */
+/** Writes a run and its schools; each school's result (its overview, when compact) is built as its row is written. */
 export async function insertRun(
   tx: Transaction,
   values: { regionId: string; municipalityId: string | null; year: number; methodologyId: string; createdBy: string | null },
@@ -43,7 +47,7 @@ export async function insertRun(
   const summary: RunSummary = { counts: result.counts, schoolCount: result.schoolCount, compact, social: result.social };
   const [run] = await tx.insert(classificationRuns).values({ ...values, inputDigest: result.inputDigest, summary }).returning();
   const packer = new Packer();
-  const rows = resultRows(run!.id, result.schools(), packer);
+  const rows = resultRows(run!.id, compact ? result.overviews() : result.schools(), packer);
   const client = copyClientOf(tx);
   const server = await serverCapabilities(tx);
   // lz4 compresses the large packed values about twice as fast as the default pglz; for this transaction only.
@@ -72,7 +76,7 @@ async function serverCapabilities(tx: Transaction): Promise<{ copyIn: boolean; l
 }
 
 /** One result row in RESULT_COLUMNS order, encoded lazily as it is written; the whole result goes packed into `explanation`. */
-function* resultRows(runId: string, schools: Iterable<SchoolClassification>, packer: Packer): Generator<unknown[]> {
+function* resultRows(runId: string, schools: Iterable<SchoolOverview>, packer: Packer): Generator<unknown[]> {
   for (const s of schools) {
     // As JSON stores it: a non-finite index is null, not the NaN that COPY would write into a real column.
     const index = s.social.index !== null && Number.isFinite(s.social.index) ? s.social.index : null;
@@ -100,11 +104,14 @@ async function insertInBatches(tx: Transaction, rows: Iterable<unknown[]>): Prom
   await flush();
 }
 
-/** A stored per-school result (JSON text, packed since packing existed) as the engine returned it. */
-export function storedSchool(explanation: string, summary: unknown): SchoolClassification {
+/**
+ * A stored per-school result (JSON text, packed since packing existed) as the engine returned it: the full
+ * result, or in a compact run its overview (compact runs stored before overviews hold more: a superset).
+ */
+export function storedSchool(explanation: string, summary: unknown): SchoolOverview {
   const packing = (summary as RunSummary).packing;
   const value: unknown = JSON.parse(explanation);
-  return (packing ? unpack(value, packing) : value) as SchoolClassification;
+  return (packing ? unpack(value, packing) : value) as SchoolOverview;
 }
 
 export function toRunRow(run: typeof classificationRuns.$inferSelect, methodology: Pick<typeof methodologies.$inferSelect, 'name' | 'versionNumber'>): RunRow {

@@ -1,6 +1,7 @@
 /** Shapes the classification data layer returns to pages, actions and route handlers. */
 import type { Category, SchoolClassification } from '../classify';
 import type { Methodology } from '../methodology';
+import type { SchoolOverview } from '../overview';
 import type { WhatIfDiff } from '../whatif';
 import type { Issue } from '@/lib/errors';
 
@@ -40,16 +41,20 @@ export interface RunRow {
   compact: boolean;
 }
 
-export interface RunDetail extends RunRow {
-  schools: SchoolClassification[];
-}
+/** A run with its schools: full results with every sentence, or in a compact run each school's overview. */
+export type RunDetail = (RunRow & { compact: false; schools: SchoolClassification[] }) | (RunRow & { compact: true; schools: SchoolOverview[] });
 
 export interface SchoolClassificationDetail {
-  /** With every Russian sentence, rendered from the run's inputs when the run was stored compact. */
-  school: SchoolClassification;
+  /**
+   * With every Russian sentence, rebuilt from the run's inputs when the run is compact; null when a compact run's
+   * inputs changed since (then only its stored overview is known).
+   */
+  school: SchoolClassification | null;
+  /** The decisions and numbers the run stored. */
+  overview: SchoolOverview;
   /** The same school in other visible runs, one per year (the newest run of each year), newest year first. */
   history: { year: number; category: Category; runId: string }[];
-  /** False when the data changed since the run: the sentences then come from the stored numbers only. */
+  /** False when a compact run's data changed since it ran. */
   inputsUnchanged: boolean;
 }
 

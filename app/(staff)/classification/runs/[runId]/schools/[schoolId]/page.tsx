@@ -10,8 +10,11 @@ import {
   SubjectResults,
 } from '@/components/classification/SchoolOutcomePanels';
 import { SocialPanel } from '@/components/classification/SocialPanel';
+import { StoredOverview } from '@/components/classification/StoredOverview';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
+import type { SchoolClassification } from '@/lib/classification/classify';
+import type { Methodology } from '@/lib/classification/methodology';
 import { getMethodology, getSchoolClassification, listRuns } from '@/lib/classification/queries';
 import { orNotFound, requireRight } from '@/lib/page-guard';
 import { Panel } from '@/components/ui/Panel';
@@ -23,69 +26,81 @@ export default async function SchoolClassificationPage({ params }: { params: Pro
   const { runId, schoolId } = await params;
   const actor = await requireActor();
   requireRight(actor, 'classification.read');
-  const { school, history, inputsUnchanged } = await orNotFound(getSchoolClassification(actor, runId, schoolId));
+  const { school, overview, history, inputsUnchanged } = await orNotFound(getSchoolClassification(actor, runId, schoolId));
   const run = (await listRuns(actor)).find((r) => r.id === runId);
   const methodology = run ? await getMethodology(actor, run.methodologyId).catch(() => null) : null;
 
   return (
     <>
       <PageHeader
-        title={school.name}
+        title={overview.name}
         crumbs={[
           { label: 'Главная', href: '/' },
           { label: 'Классификация школ', href: `/classification?run=${runId}` },
-          { label: school.name },
+          { label: overview.name },
         ]}
       >
         <p>
-          Расчёт {school.year} года
+          Расчёт {overview.year} года
           {run ? `, методика «${run.methodologyName}», версия ${run.methodologyVersion}` : ''}.
         </p>
       </PageHeader>
 
       {!inputsUnchanged && (
         <p role="note" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Исходные данные изменились после расчёта: пояснения построены по сохранённым числам расчёта. Чтобы учесть новые данные,
-          запустите классификацию заново.
+          Исходные данные изменились после расчёта, а подробные пояснения этого расчёта строятся по его исходным данным: ниже —
+          сохранённые решения и числа. Чтобы получить пояснения по новым данным, запустите классификацию заново.
         </p>
       )}
 
       <div className="space-y-6">
-        <Panel id="category" title="Категория">
-          <p className="flex flex-wrap items-center gap-2" data-testid="category">
-            <CategoryBadge category={school.category} />
-            <span>{school.categorySentence}</span>
-          </p>
-        </Panel>
-
-        <Panel id="low-results" title="Низкие образовательные результаты: правила R1–R5">
-          <LowResultsSummary school={school} />
-          <RuleExplanations rules={school.rules} weights={methodology?.params.weights ?? {}} />
-        </Panel>
-
-        <Panel id="exit" title="Расстояние до выхода из списка ШНОР">
-          <ExitPanel school={school} />
-        </Panel>
-
-        <Panel id="social" title="Социальные условия">
-          <SocialPanel school={school} clusterCount={methodology?.params.clusters.count ?? null} />
-        </Panel>
-
-        <Panel id="results" title="Результаты по предметам">
-          <SubjectResults school={school} />
-        </Panel>
-
-        <div className="grid gap-6 lg:grid-cols-2">
-          <Panel id="risks" title="Профиль рисков (ФИОКО)">
-            <RiskProfile school={school} />
-          </Panel>
-          <Panel id="partners" title="Предлагаемые школы-партнёры">
-            <PartnerList school={school} runId={runId} />
-          </Panel>
-        </div>
+        {school ? (
+          <FullResult school={school} runId={runId} methodology={methodology?.params ?? null} />
+        ) : (
+          <StoredOverview overview={overview} weights={methodology?.params.weights ?? {}} clusterCount={methodology?.params.clusters.count ?? null} />
+        )}
 
         <Panel id="history" title="История по годам">
           <CategoryHistory history={history} schoolId={schoolId} currentRunId={runId} />
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+function FullResult({ school, runId, methodology }: { school: SchoolClassification; runId: string; methodology: Methodology | null }) {
+  return (
+    <>
+      <Panel id="category" title="Категория">
+        <p className="flex flex-wrap items-center gap-2" data-testid="category">
+          <CategoryBadge category={school.category} />
+          <span>{school.categorySentence}</span>
+        </p>
+      </Panel>
+
+      <Panel id="low-results" title="Низкие образовательные результаты: правила R1–R5">
+        <LowResultsSummary school={school} />
+        <RuleExplanations rules={school.rules} weights={methodology?.weights ?? {}} />
+      </Panel>
+
+      <Panel id="exit" title="Расстояние до выхода из списка ШНОР">
+        <ExitPanel school={school} />
+      </Panel>
+
+      <Panel id="social" title="Социальные условия">
+        <SocialPanel school={school} clusterCount={methodology?.clusters.count ?? null} />
+      </Panel>
+
+      <Panel id="results" title="Результаты по предметам">
+        <SubjectResults school={school} />
+      </Panel>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel id="risks" title="Профиль рисков (ФИОКО)">
+          <RiskProfile school={school} />
+        </Panel>
+        <Panel id="partners" title="Предлагаемые школы-партнёры">
+          <PartnerList school={school} runId={runId} />
         </Panel>
       </div>
     </>
