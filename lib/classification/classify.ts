@@ -121,7 +121,7 @@ export interface ClassifyOptions {
 
 /**
  * A run whose schools are built one at a time as `schools()` is iterated (once, in school-id order). Everything
- * else — counts, social summary, ratings, digest — is known up front. A national run is written this way, so
+ * else — counts, social summary, ratings — is known up front, and the input digest is computed when first read. A national run is written this way, so
  * that 40,000 full results never sit in memory at once: the first pass keeps only what other schools' results
  * depend on (ШНОР and ШНСУ decisions, clusters, results profiles), and each school's rules and social
  * assessment are evaluated again when its result is built.
@@ -136,8 +136,20 @@ export interface LazyClassification extends Omit<ClassificationResult, 'schools'
 }
 
 export function classify(input: ClassificationInput, options: ClassifyOptions = {}): ClassificationResult {
-  const { schools, school: _one, schoolCount: _count, overviews: _overviews, ...rest } = classifyLazily(input, options);
-  return { ...rest, schools: [...schools()] };
+  const lazy = classifyLazily(input, options);
+  const { year, methodology, social, ratings, counts } = lazy;
+  return {
+    year,
+    methodology,
+    social,
+    ratings,
+    counts,
+    // Computed when read: a what-if preview compares two runs and never needs it.
+    get inputDigest() {
+      return lazy.inputDigest;
+    },
+    schools: [...lazy.schools()],
+  };
 }
 
 export function classifyLazily(input: ClassificationInput, options: ClassifyOptions = {}): LazyClassification {
@@ -154,13 +166,11 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
   const clusterById = new Map(dataset.schools.map((school, i) => [school.id, socialFacts[i]!.cluster]));
   const clusterAccumulators = clusterMeans(dataset, year, (id) => clusterById.get(id) ?? null);
 
-  const counts: Record<Category, number> = { low_results: 0, unfavourable: 0, both: 0, resilient: 0, none: 0, insufficient_data: 0 };
   const facts = dataset.schools.map((school, i) => {
     const { rules, decision: low, score, unknownWeight, threshold } = assessLowResults(dataset, school, year, false);
     const { shnsu, cluster } = socialFacts[i]!;
     const performance = performanceOf(dataset, school.id, school.municipalityId, year, cluster, clusterAccumulators);
     const category = decideCategory(methodology, low, shnsu, cluster, performance.municipalGap).category;
-    counts[category] += 1;
     const ruleOverviews = rules.map(({ rule, status, year: y, value, reference, threshold: t }) => ({ rule, status, year: y, value, reference, threshold: t }));
     return { school, low, cluster, performance, category, ruleOverviews, lowResults: { decision: low, score, unknownWeight, threshold } };
   });
@@ -173,7 +183,16 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     judgedByExam: f.performance.judgedByExam,
   }));
   const suggest = partnerMatcher(profiles, methodology.partners.topFraction, methodology.partners.count);
-  const ratings = municipalRatings(methodology, facts.map((f) => ({ school: f.school, ratingByExam: f.performance.ratingByExam })));
+
+  // The reported schools (a municipal run: its municipality's, whole — so are their ratings), in school-id order.
+  const reported: number[] = [];
+  const counts: Record<Category, number> = { low_results: 0, unfavourable: 0, both: 0, resilient: 0, none: 0, insufficient_data: 0 };
+  facts.forEach((f, i) => {
+    if (input.municipalityId && f.school.municipalityId !== input.municipalityId) return;
+    reported.push(i);
+    counts[f.category] += 1;
+  });
+  const ratings = municipalRatings(methodology, reported.map((i) => ({ school: facts[i]!.school, ratingByExam: facts[i]!.performance.ratingByExam })));
   const ratingBySchool = new Map(ratings.flatMap((r) => r.ranked.map((e) => [e.schoolId, { rank: e.rank, rankLabel: e.rankLabel, score: e.score }] as const)));
 
   function build(i: number): SchoolClassification {
@@ -227,23 +246,26 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     });
   }
 
+  let digest: string | undefined;
   return {
     year,
-    inputDigest: datasetDigest(year, dataset),
+    get inputDigest() {
+      return (digest ??= datasetDigest(year, dataset, input.municipalityId ?? null));
+    },
     methodology,
     social: social.summary,
     ratings,
     counts,
-    schoolCount: facts.length,
+    schoolCount: reported.length,
     *schools() {
-      for (let i = 0; i < facts.length; i++) yield build(i);
+      for (const i of reported) yield build(i);
     },
     *overviews() {
-      for (let i = 0; i < facts.length; i++) yield overview(i);
+      for (const i of reported) yield overview(i);
     },
     school(schoolId) {
-      const i = facts.findIndex((f) => f.school.id === schoolId);
-      return i < 0 ? null : build(i);
+      const i = reported.find((r) => facts[r]!.school.id === schoolId);
+      return i === undefined ? null : build(i);
     },
   };
 }

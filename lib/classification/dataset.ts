@@ -15,6 +15,19 @@ export interface ClassificationInput {
   results: readonly AssessmentResult[];
   contexts: readonly SchoolContext[];
   methodology: Methodology;
+  /**
+   * A municipal run: only this municipality's schools are classified and reported. The other schools of the
+   * input — the rest of the region — still count wherever the methodology looks region-wide: the social index
+   * standardisation, the disadvantaged quarter, the clusters and their means, and partner candidates. So a
+   * municipality's schools get the same decisions as in the region's run.
+   */
+  municipalityId?: string | null;
+}
+
+/** The schools a run of the input classifies and reports: all, or those of its municipality. */
+export function reportedSchools(input: Pick<ClassificationInput, 'schools' | 'municipalityId'>): readonly School[] {
+  const { municipalityId } = input;
+  return municipalityId ? input.schools.filter((s) => s.municipalityId === municipalityId) : input.schools;
 }
 
 /** Participant-weighted sum of 0–100 scores over schools with enough participants. */

@@ -173,10 +173,12 @@ const byYear = (a: number, b: number) => a - b;
 const orZero = (value: number | null | undefined): number => value ?? 0;
 const absent = (value: number | null | undefined, bit: number): number => (value === null || value === undefined ? bit : 0);
 
-export function datasetDigest(year: number, dataset: Dataset): string {
+/** `municipalityId`: the municipality a municipal run reports (absent from the digest of a region's run). */
+export function datasetDigest(year: number, dataset: Dataset, municipalityId: string | null = null): string {
   const hash = new ByteHash();
   hash.value(year);
   hash.text(canonicalJson(dataset.methodology));
+  if (municipalityId !== null) hash.text(`municipality:${municipalityId}`);
   for (const school of dataset.schools) {
     hash.record(school, SCHOOL_FIELDS);
     const results = dataset.results.get(school.id);
@@ -192,5 +194,5 @@ export function datasetDigest(year: number, dataset: Dataset): string {
 }
 
 export function inputDigest(input: ClassificationInput): string {
-  return datasetDigest(input.year, buildDataset(input));
+  return datasetDigest(input.year, buildDataset(input), input.municipalityId ?? null);
 }

@@ -146,6 +146,15 @@ describe('runs', () => {
     expect((await q.createRun(analyst(), { year: 2026, municipalityId: world.munA.id })).inputDigest).not.toBe(first.inputDigest);
   });
 
+  it('gives a municipality’s schools the results of the region’s run: the social index and clusters are the region’s', async () => {
+    const whole = await q.getRun(analyst(), (await q.createRun(analyst(), { year: 2026 })).id);
+    const municipal = await q.getRun(analyst(), (await q.createRun(coordinatorA(), { year: 2026 })).id);
+    expect(municipal.municipalityId).toBe(world.munA.id);
+    expect(municipal.schools.length).toBeGreaterThan(0);
+    expect(municipal.schools).toEqual(whole.schools.filter((s) => s.municipalityId === world.munA.id));
+    expect(whole.schools.length).toBeGreaterThan(municipal.schools.length);
+  });
+
   it('stores every school in one transaction with the methodology id', async () => {
     const run = await q.createRun(coordinatorA(), { year: 2026 });
     expect(run.municipalityId).toBe(world.munA.id);

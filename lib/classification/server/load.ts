@@ -29,12 +29,15 @@ export interface InputScope {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** COPY takes no parameters: the scope is checked and written as literals. */
+/**
+ * The schools read: the whole region, also for a municipal run — its social index, clusters and partners are
+ * the region's (see ClassificationInput.municipalityId). COPY takes no parameters: the ids are checked and
+ * written as literals.
+ */
 function scopeSql(scope: InputScope): string {
   const ids = [scope.regionId, scope.municipalityId ?? scope.regionId];
   if (!ids.every((id) => UUID.test(id)) || !Number.isInteger(scope.year)) throw new Error('Неверная область классификации');
-  const municipality = scope.municipalityId ? ` AND s.municipality_id = '${scope.municipalityId}'` : '';
-  return `s.kind = 'school' AND s.is_active AND s.region_id = '${scope.regionId}'${municipality}`;
+  return `s.kind = 'school' AND s.is_active AND s.region_id = '${scope.regionId}'`;
 }
 
 const yearsSql = (column: string, scope: InputScope) => `${column} BETWEEN ${scope.year - LOOKBACK_YEARS} AND ${scope.year}`;
@@ -187,5 +190,5 @@ export async function loadInput(scope: InputScope, methodology: Methodology, als
   const pool = getPool();
   const schools = await loadSchools(pool, scope);
   const [results, contexts] = await Promise.all([loadResults(pool, scope, schools, [methodology, ...alsoFor]), loadContexts(pool, scope, schools)]);
-  return { year: scope.year, schools, results, contexts, methodology };
+  return { year: scope.year, schools, results, contexts, methodology, municipalityId: scope.municipalityId };
 }

@@ -13,6 +13,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { classifyLazily, type LazyClassification, type SchoolClassification } from '../classify';
+import { reportedSchools } from '../dataset';
 import type { Methodology } from '../methodology';
 import { overviewOf } from '../overview';
 import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '../schemas';
@@ -55,8 +56,9 @@ export async function createRun(actor: Actor, input: CreateRunInput): Promise<Ru
 /** Reads and classifies; the schools' results are built lazily, as they are written (see classifyLazily). */
 async function readAndClassify(scope: InputScope, methodology: Methodology): Promise<{ result: LazyClassification; compact: boolean }> {
   const input = await loadInput(scope, methodology);
-  if (input.schools.length === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
-  const compact = input.schools.length > FULL_EXPLANATION_LIMIT;
+  const schoolCount = reportedSchools(input).length;
+  if (schoolCount === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
+  const compact = schoolCount > FULL_EXPLANATION_LIMIT;
   return { result: classifyLazily(input, { explain: !compact }), compact };
 }
 

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { classify, type ClassificationResult } from '../classify';
-import type { ClassificationInput } from '../dataset';
+import { reportedSchools, type ClassificationInput } from '../dataset';
 import { parseMethodology } from '../methodology';
 import { whatIfSchema, type WhatIfInput } from '../schemas';
 import { compareRuns, type WhatIfDiff } from '../whatif';
@@ -23,7 +23,7 @@ function changedSchools(diff: WhatIfDiff): Set<string> {
 
 /** Big scopes are compared compact first; only the schools that changed are then worded. */
 function compare(active: ClassificationInput, draft: ClassificationInput): { before: ClassificationResult; after: ClassificationResult; diff: WhatIfDiff } {
-  if (active.schools.length <= FULL_EXPLANATION_LIMIT) {
+  if (reportedSchools(active).length <= FULL_EXPLANATION_LIMIT) {
     const before = classify(active);
     const after = classify(draft);
     return { before, after, diff: compareRuns(before, after) };
@@ -44,8 +44,9 @@ export async function previewWhatIf(actor: Actor, input: WhatIfInput): Promise<W
   const active = await methodologyFor(actor, regionId, undefined);
   const draftParams = parseMethodology(draft.params);
   const activeInput = await loadInput({ regionId, municipalityId: scope.municipalityId, year: data.year }, parseMethodology(active.params), [draftParams]);
-  if (activeInput.schools.length === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
+  const schoolCount = reportedSchools(activeInput).length;
+  if (schoolCount === 0) throw new AppError('validation', 'В выбранной области нет школ для классификации.');
   const { before, after, diff } = compare(activeInput, { ...activeInput, methodology: draftParams });
   const brief = (m: typeof draft, r: ClassificationResult) => ({ methodologyId: m.id, methodologyName: m.name, methodologyVersion: m.versionNumber, counts: r.counts });
-  return { ...diff, activeRunSummary: brief(active, before), draftSummary: brief(draft, after), schoolCount: activeInput.schools.length };
+  return { ...diff, activeRunSummary: brief(active, before), draftSummary: brief(draft, after), schoolCount };
 }
