@@ -153,8 +153,10 @@ test('a school submits its road map and a methodologist approves it after commen
   await expect(page.getByRole('region', { name: 'История изменений' })).toContainText('создание');
   await expectAccessible(page);
   await page.getByRole('link', { name: title }).click();
-  await roadmap.addSection('Повышение учебной мотивации');
+  await roadmap.addSection('Учебная мотивация');
+  await roadmap.renameSection('Учебная мотивация', 'Повышение учебной мотивации');
   await roadmap.addItem({ number: '1', activity: 'Внеурочные проекты для 5–9 классов', deadline: 'Сентябрь ежегодно' });
+  await expect(page.getByRole('region', { name: 'По разделам' })).toContainText('Повышение учебной мотивации');
   await expect(roadmap.review()).toContainText('Обсуждения пока нет.');
   await roadmap.review().getByLabel('Комментарий к отправке (необязательно)').fill('Просим согласовать.');
   await roadmap.review().getByRole('button', { name: 'Отправить на согласование' }).click();

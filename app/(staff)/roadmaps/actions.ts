@@ -11,6 +11,7 @@ import {
   createItem,
   createRoadmap,
   createSection,
+  updateSection,
   deleteItem,
   deleteRoadmap,
   returnRoadmap,
@@ -24,6 +25,7 @@ import {
   createItemSchema,
   createRoadmapSchema,
   createSectionSchema,
+  updateSectionSchema,
   deleteSchema,
   evidenceUploadsFromForm,
   progressReportSchema,
@@ -62,6 +64,12 @@ export const createSectionAction = formAction(createSectionSchema, async (input,
   await createSection(actor, input);
   refresh();
   return 'Раздел добавлен.';
+});
+
+export const updateSectionAction = formAction(updateSectionSchema, async (input, actor) => {
+  await updateSection(actor, input);
+  refresh();
+  return 'Раздел сохранён.';
 });
 
 export const createItemAction = formAction(createItemSchema, async (input, actor) => {

@@ -69,6 +69,14 @@ export class RoadmapPage {
     await expect(this.page.getByRole('main').getByRole('status').filter({ hasText: 'Раздел добавлен.' })).toBeVisible();
   }
 
+  async renameSection(title: string, newTitle: string) {
+    await this.page.locator('summary', { hasText: 'Изменить разделы' }).click();
+    const form = this.page.getByRole('group', { name: `Раздел «${title}»` });
+    await form.getByLabel('Название', { exact: true }).fill(newTitle);
+    await form.getByRole('button', { name: 'Сохранить раздел' }).click();
+    await expect(this.page.getByRole('main').getByRole('status').filter({ hasText: 'Раздел сохранён.' })).toBeVisible();
+  }
+
   async addItem(item: { number: string; activity: string; deadline: string }) {
     await this.page.locator('summary', { hasText: 'Добавить мероприятие' }).click();
     await this.page.getByLabel('№', { exact: true }).fill(item.number);

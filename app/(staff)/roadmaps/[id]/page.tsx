@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
-import { createItemAction, createSectionAction, setItemsStatusAction } from '../actions';
+import { createItemAction, createSectionAction, setItemsStatusAction, updateSectionAction } from '../actions';
 import { ItemForm } from './ItemForm';
 import { itemFilters, itemRows, DOCUMENT_OPTIONS, sectionOptions, STATUS_OPTIONS } from './item-rows';
 import { ItemsTable } from './ItemsTable';
@@ -108,6 +108,15 @@ export default async function RoadmapPage({ params }: { params: Promise<{ id: st
           <Disclosure summary="Добавить раздел">
             <SectionForm action={createSectionAction} roadmapId={roadmap.id} />
           </Disclosure>
+          {detail.sections.length > 0 && (
+            <Disclosure summary="Изменить разделы">
+              <div className="space-y-4">
+                {detail.sections.map((s) => (
+                  <SectionForm key={s.id} action={updateSectionAction} roadmapId={roadmap.id} section={{ id: s.id, version: s.version, number: s.number, title: s.title }} />
+                ))}
+              </div>
+            </Disclosure>
+          )}
         </div>
       )}
       {(roadmap.level === 'school' || detail.review.length > 0) && <ReviewPanel detail={detail} />}
