@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DownloadLinks } from '@/components/ui/DownloadLinks';
 
 export type RoadmapTab = 'items' | 'timeline' | 'import' | 'print';
 
@@ -11,7 +12,6 @@ export function RoadmapTabs({ roadmapId, current, canImport }: { roadmapId: stri
     ...(canImport ? [{ key: 'import' as const, href: `${base}/import`, label: 'Импорт таблицы' }] : []),
     { key: 'print', href: `${base}/print`, label: 'Версия для печати' },
   ];
-  const exportHref = (format: string) => `/api/v1/roadmaps/${roadmapId}/export?format=${format}`;
   return (
     <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-300 pb-2">
       <nav aria-label="Разделы дорожной карты">
@@ -31,15 +31,7 @@ export function RoadmapTabs({ roadmapId, current, canImport }: { roadmapId: stri
           ))}
         </ul>
       </nav>
-      <p className="flex flex-wrap items-center gap-2 text-sm">
-        <span>Выгрузить:</span>
-        <a href={exportHref('xlsx')} download className="rounded border border-slate-400 bg-white px-2 py-1">
-          XLSX
-        </a>
-        <a href={exportHref('csv')} download className="rounded border border-slate-400 bg-white px-2 py-1">
-          CSV
-        </a>
-      </p>
+      <DownloadLinks href={`/api/v1/roadmaps/${roadmapId}/export`} />
     </div>
   );
 }

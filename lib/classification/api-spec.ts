@@ -86,6 +86,12 @@ export const CLASSIFICATION_OPERATIONS: OperationSpec[] = [
     params: [idParam, { name: 'schoolId', in: 'path', description: 'Идентификатор школы (uuid)' }],
     responses: { 200: { description: 'Карточка школы', schema: schoolDetail }, 404: { description: 'Запуск или школа не найдены или недоступны' } },
   },
+  {
+    method: 'get', path: '/api/v1/classification/runs/{id}/export', tag: TAG,
+    summary: 'Выгрузка запуска в XLSX или CSV: школа, муниципалитет, категория, сработавшие правила, решения, индекс, кластер, рейтинг',
+    params: [idParam, { name: 'format', in: 'query', description: 'xlsx (по умолчанию) | csv' }],
+    responses: { 200: { description: 'Файл; имя в Content-Disposition (RFC 5987)' }, 404: { description: 'Запуск не найден или недоступен' } },
+  },
   { method: 'post', path: '/api/v1/classification/runs/{id}/publish', tag: TAG, summary: 'Опубликовать запуск (виден всем читателям)', params: [idParam], responses: { 200: { description: 'Опубликован', schema: ok } } },
   { method: 'get', path: '/api/v1/methodologies', tag: TAG, summary: 'Версии методики региона (версия 1 создаётся из параметров по умолчанию)', responses: { 200: { description: 'Методики', schema: z.array(methodology) } } },
   { method: 'post', path: '/api/v1/methodologies', tag: TAG, summary: 'Создать черновик методики (копия действующей или fromId)', body: { contentType: 'application/json', schema: createDraftSchema }, responses: { 200: { description: 'Черновик', schema: methodology } } },

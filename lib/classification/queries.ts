@@ -13,6 +13,7 @@ export {
   activateMethodology, createDraftMethodology, getActiveMethodology, getMethodology, listMethodologies, updateDraftMethodology,
 } from './server/methodologies';
 export { createRun, getRun, getSchoolClassification, listRuns, publishRun } from './server/runs';
+export { exportRun } from './server/export';
 export { previewWhatIf } from './server/whatif';
 export { listAssessmentResults, upsertAssessmentResult, upsertSchoolContext } from './server/data';
 export { getSchoolContext, type SchoolContextRow } from './server/contexts';

@@ -1,8 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
-import { contentDisposition } from './export-rows';
-import type { ExportedFile } from './views';
 
 /** Query string → plain object (for zod): `?level=school&year=2022`. */
 export function queryObject(request: Request): Record<string, string> {
@@ -35,17 +33,4 @@ export async function importBody(request: Request): Promise<{ text?: string; fil
   if (bytes.length > limit) throw new AppError('payload_too_large', 'Файл больше 10 МБ.');
   if (mimeType === 'text/tab-separated-values') return { text: new TextDecoder().decode(bytes) };
   return { file: { bytes, filename: FILE_TYPES[mimeType]!, mimeType } };
-}
-
-/** A file download (never rendered inline) with the Russian name encoded per RFC 5987. */
-export function fileResponse(file: ExportedFile): Response {
-  return new Response(Buffer.from(file.bytes), {
-    headers: {
-      'Content-Type': file.mimeType,
-      'Content-Disposition': contentDisposition(file.fileName),
-      'Content-Length': String(file.bytes.length),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
 }

@@ -3,6 +3,7 @@
  * Планируемый результат) plus Статус, Просрочено, «Выполнение / последний отчёт» and «Выполнено, %». A section is
  * a row of its own (number and title, its done share as a number); a last row totals the road map.
  */
+import { safeFileName } from '@/lib/export/file';
 import { formatDate } from '@/lib/format/ru';
 import { ITEM_STATUS_LABELS } from './status';
 import type { RoadmapDetail } from './views';
@@ -51,13 +52,6 @@ export function roadmapExportRows(detail: RoadmapDetail): ExportRow[] {
 
 /** «Дорожная карта — <название>.xlsx» without characters file systems refuse. */
 export function exportFileName(title: string, extension: string): string {
-  const clean = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  const clean = safeFileName(title, 120);
   return `Дорожная карта — ${clean || 'без названия'}.${extension}`;
-}
-
-/** Content-Disposition of a download with a Russian file name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -255,7 +255,6 @@ export const importRequestSchema = z.object({
   dryRun: flag,
 });
 
-export const exportFormatSchema = z.enum(['xlsx', 'csv'], { message: 'Формат выгрузки: xlsx или csv' });
 
 export type CreateRoadmapInput = z.input<typeof createRoadmapSchema>;
 export type UpdateRoadmapInput = z.input<typeof updateRoadmapSchema>;
@@ -268,4 +267,3 @@ export type SetItemsStatusInput = z.input<typeof setItemsStatusSchema>;
 export type ProgressReportInput = z.input<typeof progressReportSchema>;
 export type ReviewCommentInput = z.input<typeof reviewCommentSchema>;
 export type ImportMapping = z.output<typeof importMappingSchema>;
-export type ExportFormat = z.output<typeof exportFormatSchema>;

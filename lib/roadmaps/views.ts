@@ -115,8 +115,4 @@ export interface RoadmapImportResult {
   errors: Issue[];
 }
 
-export interface ExportedFile {
-  bytes: Uint8Array;
-  fileName: string;
-  mimeType: string;
-}
+export type { ExportedFile } from '@/lib/export/file';

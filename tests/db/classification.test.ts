@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResults, auditLog, classificationResults, schoolContexts, type Organisation } from '@/db/schema';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { CATEGORY_NAMES } from '@/lib/classification/classify';
 import { overviewOf } from '@/lib/classification/overview';
 import * as q from '@/lib/classification/queries';
+import { readTableFile } from '@/lib/tabular';
 import { addSchools, contextLines, csvFile, resultLines, RESULT_HEADER } from './classification-helpers';
 import { createWorld, type World } from './fixtures';
 
@@ -207,5 +209,31 @@ describe('runs', () => {
     const coordinatorB = world.actor('municipal_coordinator', world.munB);
     expect((await rejection(q.getRun(coordinatorB, run.id))).code).toBe('not_found');
     expect(await q.availableYears(coordinatorA())).toEqual(expect.arrayContaining([2026, 2025, 2024]));
+  });
+
+  it('exports a run as CSV and XLSX, each reader seeing only its own schools', async () => {
+    const run = await q.createRun(analyst(), { year: 2026 });
+    const csv = await q.exportRun(analyst(), run.id, 'csv');
+    expect(csv.fileName).toBe('Классификация школ 2026 — Методика по умолчанию, версия 1.csv');
+    const lines = new TextDecoder().decode(csv.bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Школа;Муниципалитет;Категория;ШНОР;Сработавшие правила;Сумма весов;Порог ШНОР;Устойчиво низкие;ШНСУ;Социальный индекс;Кластер;Отставание от муниципалитета, баллов;Место в рейтинге муниципалитета;Балл рейтинга');
+    expect(lines).toHaveLength(run.schoolCount + 1);
+    const weak = lines.find((l) => l.startsWith(`${schools[5]!.shortName ?? schools[5]!.name};`))!;
+    expect(weak).toContain(world.munA.shortName ?? world.munA.name);
+    const stored = (await q.getRun(analyst(), run.id)).schools.find((x) => x.schoolId === schools[5]!.id)!;
+    expect(weak.split(';').slice(2, 4)).toEqual([CATEGORY_NAMES[stored.category], { yes: 'да', no: 'нет', insufficient_data: 'недостаточно данных' }[stored.lowResults.decision]]);
+
+    const xlsx = await q.exportRun(analyst(), run.id, 'xlsx');
+    const [sheet] = (await readTableFile({ bytes: xlsx.bytes, filename: xlsx.fileName, mimeType: xlsx.mimeType })).sheets;
+    expect(sheet!.rows).toHaveLength(run.schoolCount + 1);
+    expect(sheet!.rows.map((r) => r[0]).slice(1).sort()).toEqual(lines.slice(1).map((l) => l.split(';')[0]).sort());
+
+    const school = world.actor('school_team', schools[5]!);
+    // A draft is for staff; once published, a school team gets its own school's row alone.
+    expect((await rejection(q.exportRun(school, run.id, 'csv'))).code).toBe('not_found');
+    expect((await rejection(q.exportRun(world.actor('expert', world.region), run.id, 'csv'))).code).toBe('not_found');
+    await q.publishRun(analyst(), run.id);
+    const own = new TextDecoder().decode((await q.exportRun(school, run.id, 'csv')).bytes).trim().split('\r\n');
+    expect(own).toHaveLength(2);
   });
 });

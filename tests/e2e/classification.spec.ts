@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, LoginPage } from './support/pages';
 
@@ -65,6 +66,13 @@ test('an analyst imports results, runs the classification, reads a school card a
   await categoryFilter.selectOption('');
   await page.getByRole('combobox', { name: /^Сработавшее правило/ }).selectOption('R1');
   await expect(table.getByRole('row')).toHaveCount(2);
+
+  // The ministry's copy: the run's schools as CSV.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^Классификация школ ${YEAR} — .+\\.csv$`));
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv.split('\r\n')[0]).toContain('Школа;Муниципалитет;Категория');
+  expect(csv).toMatch(new RegExp(`${LOW_SCHOOL.source}[^;\\r\\n]*;`));
 
   // The school card explains the decision.
   await table.getByRole('link', { name: LOW_SCHOOL }).click();

@@ -8,6 +8,7 @@ import { runScatter } from '@/components/classification/scatter';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { Chart } from '@/components/ui/Chart';
 import { DataTable } from '@/components/ui/DataTable';
+import { DownloadLinks } from '@/components/ui/DownloadLinks';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { availableYears, getMethodology, getRun, listRuns } from '@/lib/classification/queries';
@@ -92,6 +93,7 @@ export default async function ClassificationPage({ searchParams }: { searchParam
               Результаты {run.year} года: {run.methodologyName}, версия {run.methodologyVersion}
             </h2>
             <CategoryCounts counts={run.counts} />
+            <DownloadLinks href={`/api/v1/classification/runs/${run.id}/export`} label="Выгрузить результаты" />
             {methodology && <Chart spec={runScatter(run.schools, methodology.params.r1.gapPoints)} />}
             <DataTable
               caption={`Школы: результаты классификации ${run.year} года`}

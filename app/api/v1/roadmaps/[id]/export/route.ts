@@ -1,7 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
-import { fileResponse } from '@/lib/roadmaps/api-request';
+import { exportFormatSchema, fileResponse } from '@/lib/export';
 import { exportRoadmap } from '@/lib/roadmaps/queries';
-import { exportFormatSchema } from '@/lib/roadmaps/schemas';
 import { parseInput } from '@/lib/validation';
 
 /** The road map as XLSX (default) or CSV: `?format=xlsx|csv`. */

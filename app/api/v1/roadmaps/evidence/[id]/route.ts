@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { fileResponse } from '@/lib/roadmaps/api-request';
+import { fileResponse } from '@/lib/export';
 import { readEvidenceFile } from '@/lib/roadmaps/queries';
 
 /** An evidence file of a progress report, for readers of its road map. Always a download (never rendered inline). */

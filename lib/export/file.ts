@@ -1,0 +1,34 @@
+/** A file to download and its HTTP response: shared by every domain's exports. */
+export interface ExportedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  mimeType: string;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv; charset=utf-8';
+
+/** A file name without characters file systems refuse, its text cut to `max` characters. */
+export function safeFileName(text: string, max: number): string {
+  return text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/** Content-Disposition of a download with a Russian file name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A file download (never rendered inline) with the Russian name encoded per RFC 5987. */
+export function fileResponse(file: ExportedFile): Response {
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Disposition': contentDisposition(file.fileName),
+      'Content-Length': String(file.bytes.length),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
