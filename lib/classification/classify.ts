@@ -19,7 +19,7 @@ import { assessLowResults, assessStability, type LowResultsAssessment, type Stab
 import type { Methodology } from './methodology';
 import { partnerMatcher, type PartnerProfile, type PartnerSuggestion } from './partners';
 import { clusterMeans, performanceOf, type PerformanceProfile } from './performance';
-import { overviewOf, type SchoolOverview } from './overview';
+import { overviewOf, ruleOverviewOf, type SchoolOverview } from './overview';
 import { municipalRatings, type MunicipalRating } from './rating';
 import { riskProfile, type RiskFactor } from './risk';
 import { socialModel, type SocialAssessment, type SocialSummary } from './social';
@@ -120,11 +120,11 @@ export interface ClassifyOptions {
 }
 
 /**
- * A run whose schools are built one at a time as `schools()` is iterated (once, in school-id order). Everything
- * else — counts, social summary, ratings — is known up front, and the input digest is computed when first read. A national run is written this way, so
- * that 40,000 full results never sit in memory at once: the first pass keeps only what other schools' results
- * depend on (ШНОР and ШНСУ decisions, clusters, results profiles), and each school's rules and social
- * assessment are evaluated again when its result is built.
+ * A run whose schools are built one at a time as `schools()` (or `overviews()`) is iterated, in school-id order.
+ * Counts, social summary and ratings are known up front; the input digest is computed when first read. A
+ * national run is written this way, so that 40,000 full results never sit in memory at once: the first pass
+ * keeps only what other schools' results depend on (ШНОР and ШНСУ decisions, clusters, results profiles) and
+ * the numbers of each school's overview; a full result is evaluated again when it is built.
  */
 export interface LazyClassification extends Omit<ClassificationResult, 'schools'> {
   schoolCount: number;
@@ -171,8 +171,7 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     const { shnsu, cluster } = socialFacts[i]!;
     const performance = performanceOf(dataset, school.id, school.municipalityId, year, cluster, clusterAccumulators);
     const category = decideCategory(methodology, low, shnsu, cluster, performance.municipalGap).category;
-    const ruleOverviews = rules.map(({ rule, status, year: y, value, reference, threshold: t }) => ({ rule, status, year: y, value, reference, threshold: t }));
-    return { school, low, cluster, performance, category, ruleOverviews, lowResults: { decision: low, score, unknownWeight, threshold } };
+    return { school, low, cluster, performance, category, ruleOverviews: rules.map(ruleOverviewOf), lowResults: { decision: low, score, unknownWeight, threshold } };
   });
 
   const profiles: PartnerProfile[] = facts.map((f) => ({

@@ -18,6 +18,11 @@ export interface SchoolOverview extends Pick<SchoolClassification, 'schoolId' | 
   results: Pick<SchoolClassification['results'], 'meanScore' | 'municipalGap' | 'clusterGap' | 'ratingByExam'>;
 }
 
+/** What an overview keeps of a rule outcome. */
+export function ruleOverviewOf(r: RuleOverview): RuleOverview {
+  return { rule: r.rule, status: r.status, year: r.year, value: r.value, reference: r.reference, threshold: r.threshold };
+}
+
 /** The overview of a result, in the fields and order a compact run stores. */
 export function overviewOf(s: Omit<SchoolOverview, 'rules'> & { rules: readonly RuleOverview[] }): SchoolOverview {
   return {
@@ -25,7 +30,7 @@ export function overviewOf(s: Omit<SchoolOverview, 'rules'> & { rules: readonly 
     name: s.name,
     municipalityId: s.municipalityId,
     year: s.year,
-    rules: s.rules.map((r) => ({ rule: r.rule, status: r.status, year: r.year, value: r.value, reference: r.reference, threshold: r.threshold })),
+    rules: s.rules.map(ruleOverviewOf),
     lowResults: { decision: s.lowResults.decision, score: s.lowResults.score, unknownWeight: s.lowResults.unknownWeight, threshold: s.lowResults.threshold },
     stable: { decision: s.stable.decision },
     social: { index: s.social.index, inDisadvantagedQuarter: s.social.inDisadvantagedQuarter, variablesUsed: s.social.variablesUsed, variablesTotal: s.social.variablesTotal },
