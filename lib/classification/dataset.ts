@@ -137,6 +137,15 @@ export function readByRules(methodology: Methodology, year: number, row: Pick<As
   return row.year === year || row.exam === 'VPR' || isJudged(methodology, row);
 }
 
+/**
+ * Whether any rule reads the row's marks distribution when classifying `year`: the rating reads the ВПР marks of
+ * that year, and anywhere else marks stand in only for a missing `belowMinimum` (see belowCount). Unread marks
+ * are not part of the digest, and the database loader does not build them. (No rule reads `highScorers`.)
+ */
+export function readsMarks(year: number, row: Pick<AssessmentResult, 'year' | 'exam' | 'belowMinimum'>): boolean {
+  return row.belowMinimum === null || row.belowMinimum === undefined || (row.exam === 'VPR' && row.year === year);
+}
+
 export function compareResults(a: AssessmentResult, b: AssessmentResult): number {
   return compareStrings(a.exam, b.exam) || compareStrings(a.subject, b.subject) || (a.grade ?? 0) - (b.grade ?? 0);
 }

@@ -2,8 +2,9 @@
  * A sha256 digest of everything a run depends on: the year, the methodology (canonical JSON: sorted keys, no
  * null members) and the input rows in one fixed order (schools by id; each school's results by year, exam,
  * subject and grade; contexts by year), so the digest depends on content only, never on row order or key
- * order. Only the fields the engine reads are included; rows of schools not in the school list are ignored by
- * the engine and therefore not part of the digest either.
+ * order. Only the fields the engine reads are included (no marks where none are read, see readsMarks; no
+ * high scorers); rows of schools not in the school list are ignored by the engine and therefore not part of the
+ * digest either.
  *
  * Rows are hashed as a compact canonical byte encoding, not as text: every field is a one-byte tag (absent,
  * false, true, int32, float64, string) followed by its value, and an assessment row is a fixed block of
@@ -11,7 +12,7 @@
  * absent are the same.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { buildDataset, type ClassificationInput, type Dataset } from './dataset';
+import { buildDataset, readsMarks, type ClassificationInput, type Dataset } from './dataset';
 import { SUBJECTS } from './subjects';
 import type { AssessmentResult } from './types';
 
@@ -116,22 +117,22 @@ class ByteHash {
    * Float64Array view (a national run hashes millions of these). Rows with an unknown exam or subject code,
    * which the engine never sees from the database, go through the tagged encoding instead.
    */
-  result(row: AssessmentResult): void {
+  result(row: AssessmentResult, year: number): void {
     const exam = CODES.get(row.exam);
     const subject = CODES.get(row.subject);
-    if (exam === undefined || subject === undefined) return this.taggedResult(row);
+    if (exam === undefined || subject === undefined) return this.taggedResult(row, year);
     this.room(RESULT_BYTES + 8);
     this.buffer[this.offset++] = Tag.Result;
     while (this.offset & 7) this.buffer[this.offset++] = 0;
     const f = this.floats;
     const i = this.offset >> 3;
-    const m = row.marks;
+    const m = readsMarks(year, row) ? row.marks : null;
     f[i + 1] = row.year;
     f[i + 2] = orZero(row.grade);
     f[i + 3] = row.participants;
     f[i + 4] = orZero(row.meanScore);
     f[i + 5] = orZero(row.belowMinimum);
-    f[i + 6] = orZero(row.highScorers);
+    f[i + 6] = 0; // highScorers: no rule reads them
     f[i + 7] = orZero(row.maxScore);
     f[i + 8] = exam;
     f[i + 9] = subject;
@@ -139,22 +140,22 @@ class ByteHash {
     f[i + 11] = m ? m.m3 : 0;
     f[i + 12] = m ? m.m4 : 0;
     f[i + 13] = m ? m.m5 : 0;
-    f[i] = absent(row.grade, 1) | absent(row.meanScore, 2) | absent(row.belowMinimum, 4) | absent(row.highScorers, 8) | absent(row.maxScore, 16) | (m ? 0 : 32);
+    f[i] = absent(row.grade, 1) | absent(row.meanScore, 2) | absent(row.belowMinimum, 4) | 8 | absent(row.maxScore, 16) | (m ? 0 : 32);
     this.offset = (i + 14) << 3;
   }
 
-  private taggedResult(row: AssessmentResult): void {
+  private taggedResult(row: AssessmentResult, year: number): void {
     this.tag(Tag.Record);
     this.value(row.year);
     this.value(row.grade);
     this.value(row.participants);
     this.value(row.meanScore);
     this.value(row.belowMinimum);
-    this.value(row.highScorers);
+    this.tag(Tag.Absent);
     this.value(row.maxScore);
     this.code(row.exam);
     this.code(row.subject);
-    const m = row.marks;
+    const m = readsMarks(year, row) ? row.marks : null;
     if (m) {
       this.value(m.m2);
       this.value(m.m3);
@@ -184,7 +185,7 @@ export function datasetDigest(year: number, dataset: Dataset, municipalityId: st
     const results = dataset.results.get(school.id);
     if (results) {
       for (const y of [...results.keys()].sort(byYear)) {
-        for (const row of results.get(y)!) hash.result(row);
+        for (const row of results.get(y)!) hash.result(row, year);
       }
     }
     const contexts = dataset.contexts.get(school.id);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { buildDataset, compareResults, readByRules, type ClassificationInput } from './dataset';
+import { buildDataset, compareResults, readByRules, readsMarks, type ClassificationInput } from './dataset';
 import { exitPlan } from './exit';
 import { assessLowResults } from './low-results';
 import { inputDigest } from './digest';
@@ -112,5 +112,19 @@ describe('properties of a run', () => {
         expect(exitPlan(tampered, school, after, true)).toEqual(exitPlan(clean, school, before, true));
       }
     }
+  });
+
+  it('marks no rule reads and high scorers change neither the result nor the digest; marks that are read do', () => {
+    const unreadMarks = input.results.map((r, i) => (i % 2 === 0 && !readsMarks(2026, r) ? { ...r, marks: r.marks ? null : { m2: 1, m3: 1, m4: 1, m5: 1 } } : r));
+    const scorers = unreadMarks.map((r, i) => ({ ...r, highScorers: i % 3 }));
+    expect(input.results.filter((r, i) => unreadMarks[i] !== r).length).toBeGreaterThan(100);
+    expect(classify({ ...input, results: scorers })).toEqual(baseline);
+    expect(inputDigest({ ...input, results: scorers })).toBe(baseline.inputDigest);
+    // A ВПР row of the classified year: its marks feed the rating.
+    const rated = input.results.findIndex((r) => r.exam === 'VPR' && r.year === 2026 && r.marks && r.participants >= 5);
+    expect(readsMarks(2026, input.results[rated]!)).toBe(true);
+    const changed = input.results.map((r, i) => (i === rated ? { ...r, marks: { ...r.marks!, m4: r.marks!.m4 + 1, m3: r.marks!.m3 - 1 } } : r));
+    expect(inputDigest({ ...input, results: changed })).not.toBe(baseline.inputDigest);
+    expect(classify({ ...input, results: changed }).ratings).not.toEqual(baseline.ratings);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * The run loader reads with binary COPY: every value must come back exactly as the driver's text parsing gives
- * it (floats included), rows no rule reads are not fetched, and a scope of thousands of schools is read whole.
+ * The run loader reads with binary COPY: every value the rules read must come back exactly as the driver's text
+ * parsing gives it (floats included), rows and marks no rule reads are not built, and a scope of thousands of
+ * schools is read whole.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResults, schoolContexts, type Organisation } from '@/db/schema';
 import type { SchoolClassification } from '@/lib/classification/classify';
-import { buildDataset, readByRules } from '@/lib/classification/dataset';
+import { buildDataset, readByRules, readsMarks } from '@/lib/classification/dataset';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { overviewOf } from '@/lib/classification/overview';
 import * as q from '@/lib/classification/queries';
@@ -29,19 +30,26 @@ beforeAll(async () => {
     { ...place(s), year: 2026, exam: 'OGE' as const, subject: 'mathematics', participants: 30, meanScore: SCORES[i]!, maxScore: 31.5, belowMinimum: null },
     { ...place(s), year: 2025, exam: 'EGE' as const, subject: 'physics', participants: 9, meanScore: 55.5, highScorers: 2 },
     { ...place(s), year: 2026, exam: 'VPR' as const, subject: 'russian', grade: 5, participants: 25, meanScore: null, marks2: 3, marks3: 10, marks4: 8, marks5: 4, belowMinimum: 3 },
+    // Last year's ВПР: with a «2» count its marks are never read; without one they stand in for it.
+    { ...place(s), year: 2025, exam: 'VPR' as const, subject: 'russian', grade: 5, participants: 24, meanScore: null, marks2: 2, marks3: 10, marks4: 8, marks5: 4, belowMinimum: 2 },
+    { ...place(s), year: 2025, exam: 'VPR' as const, subject: 'mathematics', grade: 5, participants: 24, meanScore: null, marks2: 6, marks3: 10, marks4: 4, marks5: 4, belowMinimum: null },
   ]));
   await getDb().insert(schoolContexts).values(schools.map((s, i) => ({
     ...place(s), year: 2026, pupils: 300 + i, continuationShare9to10: SCORES[i]!, distanceKm: 12.7, rural: i === 0, hasPsychologist: null, internetMbps: 0.3, facilitiesCondition: 4,
   })));
 });
 
+/** The rows as the driver parses them, in the form the rules of 2026 read (marks only where read, no high scorers). */
 function viaDriver(rows: (typeof assessmentResults.$inferSelect)[]): AssessmentResult[] {
-  return rows.map((r) => ({
-    schoolId: r.schoolId, year: r.year, exam: r.exam as AssessmentResult['exam'], subject: r.subject as AssessmentResult['subject'], grade: r.grade || null,
-    participants: r.participants, meanScore: r.meanScore, belowMinimum: r.belowMinimum,
-    marks: r.marks2 !== null && r.marks3 !== null && r.marks4 !== null && r.marks5 !== null ? { m2: r.marks2, m3: r.marks3, m4: r.marks4, m5: r.marks5 } : null,
-    highScorers: r.highScorers, maxScore: r.maxScore,
-  }));
+  return rows.map((r) => {
+    const row: AssessmentResult = {
+      schoolId: r.schoolId, year: r.year, exam: r.exam as AssessmentResult['exam'], subject: r.subject as AssessmentResult['subject'], grade: r.grade || null,
+      participants: r.participants, meanScore: r.meanScore, belowMinimum: r.belowMinimum, marks: null, maxScore: r.maxScore,
+    };
+    const known = r.marks2 !== null && r.marks3 !== null && r.marks4 !== null && r.marks5 !== null;
+    if (known && readsMarks(2026, row)) row.marks = { m2: r.marks2!, m3: r.marks3!, m4: r.marks4!, m5: r.marks5! };
+    return row;
+  });
 }
 
 const byKey = (a: AssessmentResult, b: AssessmentResult) => `${a.schoolId}${a.year}${a.exam}${a.subject}`.localeCompare(`${b.schoolId}${b.year}${b.exam}${b.subject}`);
@@ -56,6 +64,9 @@ describe('loading a run’s input', () => {
     const mine = new Set(schools.map((s) => s.id));
     expect(input.results.filter((r) => mine.has(r.schoolId)).sort(byKey)).toEqual(expected.sort(byKey));
     expect(input.results.map((r) => r.meanScore)).toEqual(expect.arrayContaining([41.2, 0.1, 67.12345, 99.99]));
+    const vpr2025 = input.results.filter((r) => r.schoolId === schools[0]!.id && r.exam === 'VPR' && r.year === 2025);
+    expect(vpr2025.find((r) => r.subject === 'russian')!.marks).toBeNull();
+    expect(vpr2025.find((r) => r.subject === 'mathematics')!.marks).toEqual({ m2: 6, m3: 10, m4: 4, m5: 4 });
 
     const [context] = await getDb().select().from(schoolContexts).where(and(eq(schoolContexts.schoolId, schools[0]!.id), eq(schoolContexts.year, 2026)));
     const loaded = input.contexts.find((c) => c.schoolId === schools[0]!.id)!;

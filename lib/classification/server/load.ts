@@ -9,7 +9,7 @@
  * Years: the classified year and up to nine before it — stability looks back over the last years with data,
  * R3 at the previous year and R5 over `r5.years`.
  */
-import type { ClassificationInput } from '../dataset';
+import { readsMarks, type ClassificationInput } from '../dataset';
 import type { Methodology } from '../methodology';
 import { SUBJECTS } from '../subjects';
 import type { AssessmentResult, ExamCode, School, SchoolContext, SubjectCode } from '../types';
@@ -111,25 +111,21 @@ async function loadResults(pool: Pool, scope: InputScope, schools: readonly Scho
   const out: AssessmentResult[] = [];
   await copyOut(pool, `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
             r.mean_score::float4, r.below_minimum::int4, r.marks_2::int4, r.marks_3::int4, r.marks_4::int4, r.marks_5::int4,
-            r.high_scorers::int4, r.max_score::float4
+            r.max_score::float4
        FROM assessment_results r JOIN organisations s ON s.id = r.school_id
-      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}`, resultReader(schools, out));
+      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}`, resultReader(schools, scope.year, out));
   return out;
 }
 
-/** Decodes result rows into `out`. */
-function resultReader(schools: readonly School[], out: AssessmentResult[]): (row: CopyRow) => void {
+/** Decodes result rows into `out`, as the rules of `year` read them (see readsMarks). */
+function resultReader(schools: readonly School[], year: number, out: AssessmentResult[]): (row: CopyRow) => void {
   const schoolIdOf = schoolIdReader(schools);
   const exam = codeReader(EXAMS);
   const subject = codeReader(SUBJECT_CODES);
   return (r) => {
     const schoolId = schoolIdOf(r);
     if (schoolId === undefined) return;
-    const m2 = r.int(8);
-    const m3 = r.int(9);
-    const m4 = r.int(10);
-    const m5 = r.int(11);
-    out.push({
+    const row: AssessmentResult = {
       schoolId,
       year: r.int(1)!,
       exam: exam(r, 2),
@@ -138,10 +134,18 @@ function resultReader(schools: readonly School[], out: AssessmentResult[]): (row
       participants: r.int(5)!,
       meanScore: r.float(6),
       belowMinimum: r.int(7),
-      marks: m2 !== null && m3 !== null && m4 !== null && m5 !== null ? { m2, m3, m4, m5 } : null,
-      highScorers: r.int(12),
-      maxScore: r.float(13),
-    });
+      marks: null,
+      maxScore: r.float(12),
+    };
+    // Marks only where a rule reads them: most rows of earlier years never need their 2/3/4/5 object.
+    if (readsMarks(year, row)) {
+      const m2 = r.int(8);
+      const m3 = r.int(9);
+      const m4 = r.int(10);
+      const m5 = r.int(11);
+      if (m2 !== null && m3 !== null && m4 !== null && m5 !== null) row.marks = { m2, m3, m4, m5 };
+    }
+    out.push(row);
   };
 }
 
