@@ -37,9 +37,13 @@ const YEARS = [2024, 2025, 2026] as const;
 const YEAR = 2026;
 
 let peakRss = 0;
+/** The phase of the run being measured, and the highest sampled memory in each. */
+let phase = 'старт';
+const phasePeaks = new Map<string, number>();
 const sampleRss = () => {
   const rss = process.memoryUsage().rss;
   peakRss = Math.max(peakRss, rss);
+  phasePeaks.set(phase, Math.max(phasePeaks.get(phase) ?? 0, rss));
   return rss;
 };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} с`;
@@ -116,16 +120,21 @@ const megabytes = () => `${Math.round(sampleRss() / 1e6)} МБ`;
 
 /** Read and classify as `createRun` does: decisions first, then each school's result built as it is written. */
 async function classificationRun(regionId: string, methodologyId: string, municipalityId: string | null, report = true) {
+  phase = 'чтение';
   const [input, readMs] = await timed(() => loadInput({ regionId, municipalityId, year: YEAR }, DEFAULT_METHODOLOGY));
   const afterRead = megabytes();
   const compact = reportedSchools(input).length > FULL_EXPLANATION_LIMIT;
+  phase = 'решения';
   const [result, classifyMs] = await timed(async () => classifyLazily(input, { explain: !compact }));
   const afterClassify = megabytes();
+  phase = 'запись';
   const [, writeMs] = await timed(() => inTransaction((tx) => insertRun(tx, { regionId, municipalityId, year: YEAR, methodologyId, createdBy: null }, result, compact)));
   const afterWrite = megabytes();
+  phase = 'после';
   if (report) {
     console.log(`  чтение ${seconds(readMs)}, решения по всем школам ${seconds(classifyMs)}, объяснения и запись результатов ${seconds(writeMs)}`);
     console.log(`  память процесса после чтения ${afterRead}, после решений ${afterClassify}, после записи ${afterWrite}`);
+    console.log(`  наибольшая замеренная между синхронными шагами (раз в 50 мс) по фазам: ${['чтение', 'решения', 'запись'].map((p) => `${p} ${Math.round((phasePeaks.get(p) ?? 0) / 1e6)} МБ`).join(', ')}`);
   }
   // Only the figures leave: the national result must not weigh on the next measurement.
   return { schoolCount: result.schoolCount, counts: result.counts };
@@ -141,6 +150,8 @@ interface NationalFigures {
   gcMs: number;
   /** Opening one school's card of the national (compact) run: read, decide, word that school. */
   cardMs: number;
+  /** The process's peak by the end of the card (the run's result may not yet be collected meanwhile). */
+  cardPeakRss: number;
 }
 
 /**
@@ -166,14 +177,17 @@ async function childMain(): Promise<void> {
   try {
     const startRss = (peakRss = process.memoryUsage().rss);
     const [result, runMs] = await timed(() => classificationRun(regionId, methodologyId, null));
-    // The kernel's high-water mark catches peaks between two samples.
-    peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+    // The run's own figures, taken before the card is measured. The kernel's high-water mark catches what the
+    // sampler cannot: it does not run while the engine computes synchronously.
+    const runPeakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+    const runGcMs = gcMs;
     const [, cardMs] = await timed(async () => {
       const input = await loadInput({ regionId, municipalityId: null, year: YEAR }, DEFAULT_METHODOLOGY);
       const schoolId = input.schools[0]!.id;
       return classifyLazily(input, { explain: (id) => id === schoolId }).school(schoolId);
     });
-    process.send!({ ...result, runMs, startRss, peakRss, gcMs, cardMs } satisfies NationalFigures);
+    const cardPeakRss = process.resourceUsage().maxRSS * 1024;
+    process.send!({ ...result, runMs, startRss, peakRss: runPeakRss, gcMs: runGcMs, cardMs, cardPeakRss } satisfies NationalFigures);
   } finally {
     gcObserver.disconnect();
     clearInterval(timer);
@@ -203,7 +217,7 @@ async function main() {
     console.log(`Классификация страны в отдельном процессе (чтение + расчёт + запись ${national.schoolCount} результатов): ${seconds(national.runMs)}`);
     console.log(`  пиковая память процесса классификации ${Math.round(national.peakRss / 1e6)} МБ (при старте ${Math.round(national.startRss / 1e6)} МБ); сборка мусора ${seconds(national.gcMs)}`);
     console.log(`  категории: ${JSON.stringify(national.counts)}`);
-    console.log(`Карточка школы национального запуска (чтение, решения по всем школам, формулировки одной): ${seconds(national.cardMs)}`);
+    console.log(`Карточка школы национального запуска (чтение, решения по всем школам, формулировки одной): ${seconds(national.cardMs)}; пиковая память процесса к концу карточки ${Math.round(national.cardPeakRss / 1e6)} МБ`);
 
     const [, aggregateMs] = await timed(() => getPool().query(
       `SELECT r.municipality_id, r.subject, r.year, sum(r.mean_score * r.participants) / nullif(sum(r.participants), 0) AS mean, sum(r.participants)
