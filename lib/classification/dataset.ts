@@ -146,6 +146,16 @@ export function readsMarks(year: number, row: Pick<AssessmentResult, 'year' | 'e
   return row.belowMinimum === null || row.belowMinimum === undefined || (row.exam === 'VPR' && row.year === year);
 }
 
+/**
+ * In a municipal run, whether a row of a school outside the municipality is read: such a school only informs
+ * the region-wide parts of the classified year — its results profile (cluster means, partner matching) and its
+ * ШНОР decision (partners exclude ШНОР), for which R3 looks one year back at ВПР. Its earlier years are never
+ * assessed, so the loader does not fetch them.
+ */
+export function readForRegion(year: number, row: Pick<AssessmentResult, 'year' | 'exam'>): boolean {
+  return row.year === year || (row.exam === 'VPR' && row.year === year - 1);
+}
+
 export function compareResults(a: AssessmentResult, b: AssessmentResult): number {
   return compareStrings(a.exam, b.exam) || compareStrings(a.subject, b.subject) || (a.grade ?? 0) - (b.grade ?? 0);
 }
@@ -163,8 +173,11 @@ export function buildDataset(input: ClassificationInput): Dataset {
 
   const years = new Set<number>();
   const results = new Map<string, Map<number, AssessmentResult[]>>();
+  const { municipalityId } = input;
   for (const row of input.results) {
-    if (!schoolById.has(row.schoolId) || !readByRules(input.methodology, input.year, row)) continue;
+    const school = schoolById.get(row.schoolId);
+    if (!school || !readByRules(input.methodology, input.year, row)) continue;
+    if (municipalityId && school.municipalityId !== municipalityId && !readForRegion(input.year, row)) continue;
     years.add(row.year);
     let byYear = results.get(row.schoolId);
     if (!byYear) results.set(row.schoolId, (byYear = new Map()));

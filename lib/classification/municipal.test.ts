@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
-import { reportedSchools } from './dataset';
+import { readForRegion, reportedSchools } from './dataset';
+import { inputDigest } from './digest';
 import { DEFAULT_METHODOLOGY } from './methodology';
 import { generateDataset } from './synthetic';
 
@@ -38,5 +39,18 @@ describe('a municipal run', () => {
     const partners = municipal.schools.flatMap((s) => s.partners);
     expect(partners.length).toBeGreaterThan(0);
     expect(partners.some((p) => p.municipalityId !== municipalityId)).toBe(true);
+  });
+
+  it('reads of the other schools only the classified year and last year’s ВПР: their other rows change nothing', () => {
+    const ours = new Set(region.schools.filter(inMunicipality).map((s) => s.id));
+    const pruned = region.results.filter((r) => ours.has(r.schoolId) || readForRegion(2026, r));
+    expect(region.results.length - pruned.length).toBeGreaterThan(1000);
+    const lean = classify({ ...region, results: pruned, municipalityId });
+    expect(lean.schools).toEqual(municipal.schools);
+    expect(lean.ratings).toEqual(municipal.ratings);
+    expect(inputDigest({ ...region, results: pruned, municipalityId })).toBe(municipal.inputDigest);
+    // Our own earlier rows are read: stability depends on them.
+    const withoutOurPast = region.results.filter((r) => !ours.has(r.schoolId) || r.year === 2026);
+    expect(inputDigest({ ...region, results: withoutOurPast, municipalityId })).not.toBe(municipal.inputDigest);
   });
 });

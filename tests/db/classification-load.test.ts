@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResults, schoolContexts, type Organisation } from '@/db/schema';
 import type { SchoolClassification } from '@/lib/classification/classify';
 import { buildDataset, readByRules, readsMarks } from '@/lib/classification/dataset';
+import { inputDigest } from '@/lib/classification/digest';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { overviewOf } from '@/lib/classification/overview';
 import * as q from '@/lib/classification/queries';
@@ -72,6 +73,20 @@ describe('loading a run’s input', () => {
     const loaded = input.contexts.find((c) => c.schoolId === schools[0]!.id)!;
     expect(loaded).toEqual({ schoolId: context!.schoolId, year: 2026, pupils: 300, continuationShare9to10: context!.continuationShare9to10, distanceKm: 12.7, rural: true, internetMbps: 0.3, facilitiesCondition: 4 });
     expect(() => buildDataset(input)).not.toThrow();
+  });
+
+  it('in another municipality’s run, fetches of these schools only what the region-wide parts read', async () => {
+    const theirs = await loadInput({ regionId: world.region.id, municipalityId: world.munB.id, year: 2026 }, DEFAULT_METHODOLOGY);
+    const ours = await loadInput({ regionId: world.region.id, municipalityId: world.munA.id, year: 2026 }, DEFAULT_METHODOLOGY);
+    const mine = new Set(schools.map((s) => s.id));
+    const rowsOf = (input: typeof ours) => input.results.filter((r) => mine.has(r.schoolId));
+    expect(rowsOf(ours).filter((r) => r.year === 2025 && r.exam === 'EGE')).toHaveLength(3);
+    expect(rowsOf(theirs).filter((r) => r.year === 2025 && r.exam === 'EGE')).toHaveLength(0);
+    expect(rowsOf(theirs).filter((r) => r.year === 2025 && r.exam === 'VPR')).toHaveLength(6);
+    expect(rowsOf(theirs).filter((r) => r.year === 2026)).toEqual(rowsOf(ours).filter((r) => r.year === 2026));
+    // The same filter in the engine: the digest of the full rows equals that of the rows read.
+    const full = [...theirs.results, ...rowsOf(ours).filter((r) => r.year === 2025 && r.exam === 'EGE')];
+    expect(inputDigest({ ...theirs, results: full })).toBe(inputDigest(theirs));
   });
 
   it('fetches the judged subjects of every methodology the input is for (what-if)', async () => {

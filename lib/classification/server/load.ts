@@ -107,13 +107,20 @@ function readByRulesSql(year: number, methodologies: readonly Methodology[]): st
   return `(r.year = ${year} OR r.exam = 'VPR'${earlier})`;
 }
 
+/** `readForRegion` (dataset.ts) in SQL: in a municipal run, the other schools' rows the region-wide parts read. */
+function readForRegionSql(scope: InputScope): string {
+  if (!scope.municipalityId) return '';
+  if (!UUID.test(scope.municipalityId)) throw new Error('Неверная область классификации');
+  return ` AND (s.municipality_id = '${scope.municipalityId}' OR r.year = ${scope.year} OR (r.exam = 'VPR' AND r.year = ${scope.year - 1}))`;
+}
+
 async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
   const out: AssessmentResult[] = [];
   await copyOut(pool, `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
             r.mean_score::float4, r.below_minimum::int4, r.marks_2::int4, r.marks_3::int4, r.marks_4::int4, r.marks_5::int4,
             r.max_score::float4
        FROM assessment_results r JOIN organisations s ON s.id = r.school_id
-      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}`, resultReader(schools, scope.year, out));
+      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}${readForRegionSql(scope)}`, resultReader(schools, scope.year, out));
   return out;
 }
 
