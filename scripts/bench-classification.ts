@@ -27,7 +27,6 @@ import { compareRuns } from '@/lib/classification/whatif';
 import { closeDb, getPool } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { inTransaction } from '@/lib/db/transaction';
-import { SERVER_NODE_FLAGS } from '@/lib/server-node-flags';
 import { createScratchDatabase } from '@/tests/support/database';
 
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 2_000);
@@ -160,7 +159,7 @@ interface NationalFigures {
  */
 function classifyInChild(regionId: string, methodologyId: string): Promise<NationalFigures> {
   return new Promise((resolve, reject) => {
-    const child = fork(process.argv[1]!, [], { execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS], env: { ...process.env, BENCH_CHILD: JSON.stringify({ regionId, methodologyId }) } });
+    const child = fork(process.argv[1]!, [], { execArgv: process.execArgv, env: { ...process.env, BENCH_CHILD: JSON.stringify({ regionId, methodologyId }) } });
     let figures: NationalFigures | undefined;
     child.on('message', (message) => (figures = message as NationalFigures));
     child.on('error', reject);

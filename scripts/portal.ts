@@ -13,7 +13,6 @@ import { dataDir, databaseUrl, embeddedPort, isEmbedded } from '@/lib/db/config'
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { databaseIsEmpty, seedDemoData } from '@/lib/demo/seed';
-import { SERVER_NODE_FLAGS } from '@/lib/server-node-flags';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = Number(process.env.PORT ?? 3000);
@@ -93,7 +92,7 @@ async function main() {
     }
   }
 
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, nextBin, mode, '-p', String(port)], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], { stdio: 'inherit', env });
   log(`портал: ${env.NEXTAUTH_URL}`);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { CATEGORY_NAMES, type SchoolClassification } from '@/lib/classification/classify';
 import type { Category } from '@/lib/classification/classify';
+import type { SchoolOverview } from '@/lib/classification/overview';
 import { formatNumber } from '@/lib/format/ru';
 import { CATEGORY_BADGES, DECISION_NAMES, examSubjectName } from './labels';
 
@@ -12,7 +13,13 @@ export function CategoryBadge({ category }: { category: Category }) {
   return <span className={`rounded px-2 py-0.5 text-sm font-medium ${CATEGORY_BADGES[name]}`}>{name}</span>;
 }
 
-export function LowResultsSummary({ school }: { school: SchoolClassification }) {
+/** A full result, or what a compact run stored of it (no sentences). */
+type LowResultsView = {
+  lowResults: SchoolOverview['lowResults'] & { sentence?: string };
+  stable: SchoolOverview['stable'] & { sentence?: string };
+};
+
+export function LowResultsSummary({ school }: { school: LowResultsView }) {
   const { lowResults, stable } = school;
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -23,11 +30,16 @@ export function LowResultsSummary({ school }: { school: SchoolClassification }) 
         {formatNumber(lowResults.score)} при пороге {formatNumber(lowResults.threshold)}
         {lowResults.unknownWeight > 0 ? `; без данных — правила с весом ${formatNumber(lowResults.unknownWeight)}` : ''}
       </dd>
-      <dt className="font-medium text-slate-700">Пояснение</dt>
-      <dd>{lowResults.sentence}</dd>
+      {lowResults.sentence && (
+        <>
+          <dt className="font-medium text-slate-700">Пояснение</dt>
+          <dd>{lowResults.sentence}</dd>
+        </>
+      )}
       <dt className="font-medium text-slate-700">Устойчиво низкие результаты</dt>
       <dd>
-        {DECISION_NAMES[stable.decision]}. {stable.sentence}
+        {DECISION_NAMES[stable.decision]}
+        {stable.sentence ? `. ${stable.sentence}` : ''}
       </dd>
     </dl>
   );

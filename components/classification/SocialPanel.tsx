@@ -1,5 +1,6 @@
 /** Social conditions of one school: index with each variable's contribution, hard factors, ШНСУ and cluster. */
 import type { SchoolClassification } from '@/lib/classification/classify';
+import type { SchoolOverview } from '@/lib/classification/overview';
 import { formatNumber } from '@/lib/format/ru';
 import { DECISION_NAMES } from './labels';
 
@@ -9,9 +10,16 @@ function hardFactorState(applies: boolean | null): string {
   return applies === null ? 'нет данных' : applies ? 'выполняется' : 'не выполняется';
 }
 
-export function SocialPanel({ school, clusterCount }: { school: SchoolClassification; clusterCount: number | null }) {
+/** A full result, or what a compact run stored of it (no contributions, hard factors or reasons). */
+type SocialView = Pick<SchoolOverview, 'cluster'> & {
+  social: SchoolOverview['social'] & Partial<Pick<SchoolClassification['social'], 'contributions' | 'hardFactors'>>;
+  unfavourable: SchoolOverview['unfavourable'] & Partial<Pick<SchoolClassification['unfavourable'], 'reasons'>>;
+};
+
+export function SocialPanel({ school, clusterCount }: { school: SocialView; clusterCount: number | null }) {
   const { social, unfavourable } = school;
-  const contributions = [...social.contributions].sort((a, b) => b.z * b.weight - a.z * a.weight);
+  const contributions = [...(social.contributions ?? [])].sort((a, b) => b.z * b.weight - a.z * a.weight);
+  const reasons = unfavourable.reasons ?? [];
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -31,9 +39,9 @@ export function SocialPanel({ school, clusterCount }: { school: SchoolClassifica
         <dt className="font-medium text-slate-700">ШНСУ</dt>
         <dd data-testid="shnsu-decision">{DECISION_NAMES[unfavourable.decision]}</dd>
       </dl>
-      {unfavourable.reasons.length > 0 && (
+      {reasons.length > 0 && (
         <ul className="list-disc pl-5 text-sm">
-          {unfavourable.reasons.map((r) => (
+          {reasons.map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>
@@ -65,16 +73,18 @@ export function SocialPanel({ school, clusterCount }: { school: SchoolClassifica
           </table>
         </div>
       )}
-      <div>
-        <h3 className="font-semibold">Жёсткие факторы</h3>
-        <ul className="mt-1 space-y-1 text-sm">
-          {social.hardFactors.map((f) => (
-            <li key={f.factor}>
-              <span className="font-medium">{hardFactorState(f.applies)}:</span> {f.sentence}
-            </li>
-          ))}
-        </ul>
-      </div>
+      {social.hardFactors && (
+        <div>
+          <h3 className="font-semibold">Жёсткие факторы</h3>
+          <ul className="mt-1 space-y-1 text-sm">
+            {social.hardFactors.map((f) => (
+              <li key={f.factor}>
+                <span className="font-medium">{hardFactorState(f.applies)}:</span> {f.sentence}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** The results table of a run: serializable rows, columns and filters for the shared DataTable. */
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
 import { CATEGORY_NAMES } from '@/lib/classification/classify';
-import type { SchoolOverview } from '@/lib/classification/overview';
+import { DECISION_WORDS, firedRules, type SchoolOverview } from '@/lib/classification/overview';
 import { CATEGORIES, CATEGORY_BADGES, RULE_IDS, RULE_SHORT_NAMES } from './labels';
 
 const RULE_SEPARATOR = ', ';
@@ -24,12 +24,12 @@ export function resultRows(runId: string, schools: readonly SchoolOverview[], mu
     href: `/classification/runs/${runId}/schools/${s.schoolId}`,
     municipality: municipalityNames.get(s.municipalityId) ?? '—',
     category: CATEGORY_NAMES[s.category],
-    firedRules: s.rules.filter((r) => r.status === 'fired').map((r) => r.rule).join(RULE_SEPARATOR),
+    firedRules: firedRules(s).join(RULE_SEPARATOR),
     score: s.lowResults.score,
     gap: s.results.municipalGap === null ? null : Math.round(s.results.municipalGap * 10) / 10,
     index: s.social.index === null ? null : Math.round(s.social.index * 100) / 100,
     cluster: s.cluster === null ? null : String(s.cluster),
-    stable: s.stable.decision === 'yes' ? 'да' : s.stable.decision === 'no' ? 'нет' : 'недостаточно данных',
+    stable: DECISION_WORDS[s.stable.decision],
   }));
 }
 

@@ -139,9 +139,10 @@ export const classificationRuns = pgTable(
 );
 
 /**
- * Every school of a run with its decisions; `explanation` holds the full per-school result of the engine as
- * packed JSON text (lib/classification/packing.ts). Text, not jsonb: nothing queries inside it, and PostgreSQL
- * parsed a national run's 125 MB into jsonb in about 17 s (json 5.5 s, text 0.2 s; one measurement in psql).
+ * Every school of a run with its decisions; `explanation` holds the engine's per-school result — in a compact
+ * run its overview — as packed JSON text (lib/classification/packing.ts). Text, not jsonb: nothing queries
+ * inside it, and when national runs stored full results PostgreSQL parsed their 125 MB into jsonb in about
+ * 17 s (json 5.5 s, text 0.2 s; one measurement in psql).
  */
 export const classificationResults = pgTable(
   'classification_results',

@@ -11,7 +11,7 @@
  * - `none` — neither; `insufficient_data` — the ШНОР decision, or the ШНСУ decision of a school that is not
  *   ШНОР, cannot be made from the data.
  */
-import { buildDataset, contextOf, type ClassificationInput, type Dataset } from './dataset';
+import { buildDataset, contextOf, reports, type ClassificationInput, type Dataset } from './dataset';
 import { datasetDigest } from './digest';
 import { exitPlan, type ExitPlan } from './exit';
 import { atLeast, fmt } from './format';
@@ -167,18 +167,18 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
   const clusterAccumulators = clusterMeans(dataset, year, (id) => clusterById.get(id) ?? null);
 
   const facts = dataset.schools.map((school, i) => {
-    const { rules, decision: low, score, unknownWeight, threshold } = assessLowResults(dataset, school, year, false);
+    const { rules, decision, score, unknownWeight, threshold } = assessLowResults(dataset, school, year, false);
     const { shnsu, cluster } = socialFacts[i]!;
     const performance = performanceOf(dataset, school.id, school.municipalityId, year, cluster, clusterAccumulators);
-    const category = decideCategory(methodology, low, shnsu, cluster, performance.municipalGap).category;
-    return { school, low, cluster, performance, category, ruleOverviews: rules.map(ruleOverviewOf), lowResults: { decision: low, score, unknownWeight, threshold } };
+    const category = decideCategory(methodology, decision, shnsu, cluster, performance.municipalGap).category;
+    return { school, performance, category, ruleOverviews: rules.map(ruleOverviewOf), lowResults: { decision, score, unknownWeight, threshold } };
   });
 
-  const profiles: PartnerProfile[] = facts.map((f) => ({
+  const profiles: PartnerProfile[] = facts.map((f, i) => ({
     school: f.school,
-    cluster: f.cluster,
+    cluster: socialFacts[i]!.cluster,
     distanceKm: contextOf(dataset, f.school.id, year)?.distanceKm ?? null,
-    isLowResults: f.low === 'yes',
+    isLowResults: f.lowResults.decision === 'yes',
     judgedByExam: f.performance.judgedByExam,
   }));
   const suggest = partnerMatcher(profiles, methodology.partners.topFraction, methodology.partners.count);
@@ -187,7 +187,7 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
   const reported: number[] = [];
   const counts: Record<Category, number> = { low_results: 0, unfavourable: 0, both: 0, resilient: 0, none: 0, insufficient_data: 0 };
   facts.forEach((f, i) => {
-    if (input.municipalityId && f.school.municipalityId !== input.municipalityId) return;
+    if (!reports(input, f.school)) return;
     reported.push(i);
     counts[f.category] += 1;
   });
@@ -267,13 +267,4 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
       return i === undefined ? null : build(i);
     },
   };
-}
-
-/**
- * One school of a run with every sentence: every school's decisions are made (the municipal means, social
- * cut-offs and partners depend on all schools) but only this school's result is built and worded. Null when
- * the school is not in the input.
- */
-export function explainSchool(input: ClassificationInput, schoolId: string): SchoolClassification | null {
-  return classifyLazily(input, { explain: (id) => id === schoolId }).school(schoolId);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifyLazily, explainSchool } from './classify';
+import { classify, classifyLazily } from './classify';
 import { demoContexts, demoResults, demoSchools, DEMO_YEAR } from './fixtures/demo-district';
 import { DEFAULT_METHODOLOGY } from './methodology';
 import { overviewOf } from './overview';
@@ -48,9 +48,10 @@ describe.each(inputs)('compact mode on the $name', ({ input }) => {
     expect(new Set(overviews.map((o) => o.category)).size).toBeGreaterThan(2);
   });
 
-  it('explainSchool words one school exactly as the full run does', () => {
+  it('words one school alone exactly as the full run does (a compact run’s school card)', () => {
     const lowSchool = full.schools.find((s) => s.category === 'low_results' || s.category === 'both') ?? full.schools[0]!;
-    expect(explainSchool(input, lowSchool.schoolId)).toEqual(lowSchool);
-    expect(explainSchool(input, 'нет такой школы')).toBeNull();
+    const one = (id: string) => classifyLazily(input, { explain: (s) => s === id }).school(id);
+    expect(one(lowSchool.schoolId)).toEqual(lowSchool);
+    expect(one('нет такой школы')).toBeNull();
   });
 });

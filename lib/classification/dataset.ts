@@ -24,10 +24,14 @@ export interface ClassificationInput {
   municipalityId?: string | null;
 }
 
-/** The schools a run of the input classifies and reports: all, or those of its municipality. */
+/** Whether a run of the input classifies and reports the school: every school, or its municipality's. */
+export function reports(input: Pick<ClassificationInput, 'municipalityId'>, school: Pick<School, 'municipalityId'>): boolean {
+  return !input.municipalityId || school.municipalityId === input.municipalityId;
+}
+
+/** The schools a run of the input classifies and reports. */
 export function reportedSchools(input: Pick<ClassificationInput, 'schools' | 'municipalityId'>): readonly School[] {
-  const { municipalityId } = input;
-  return municipalityId ? input.schools.filter((s) => s.municipalityId === municipalityId) : input.schools;
+  return input.municipalityId ? input.schools.filter((s) => reports(input, s)) : input.schools;
 }
 
 /** Participant-weighted sum of 0–100 scores over schools with enough participants. */
@@ -173,11 +177,10 @@ export function buildDataset(input: ClassificationInput): Dataset {
 
   const years = new Set<number>();
   const results = new Map<string, Map<number, AssessmentResult[]>>();
-  const { municipalityId } = input;
   for (const row of input.results) {
     const school = schoolById.get(row.schoolId);
     if (!school || !readByRules(input.methodology, input.year, row)) continue;
-    if (municipalityId && school.municipalityId !== municipalityId && !readForRegion(input.year, row)) continue;
+    if (!reports(input, school) && !readForRegion(input.year, row)) continue;
     years.add(row.year);
     let byYear = results.get(row.schoolId);
     if (!byYear) results.set(row.schoolId, (byYear = new Map()));

@@ -3,9 +3,9 @@
  * the ШНОР score and threshold, the three decisions and the municipal rating. Numbers stay numbers.
  */
 import { safeFileName } from '@/lib/export/file';
+import type { XlsxColumn } from '@/lib/export/xlsx';
 import { CATEGORY_NAMES } from './classify';
-import type { SchoolOverview } from './overview';
-import type { Decision } from './types';
+import { DECISION_WORDS, firedRules, type SchoolOverview } from './overview';
 
 export const RUN_EXPORT_COLUMNS = [
   { key: 'school', header: 'Школа', width: 40 },
@@ -22,12 +22,11 @@ export const RUN_EXPORT_COLUMNS = [
   { key: 'gap', header: 'Отставание от муниципалитета, баллов', width: 20, type: 'number' },
   { key: 'rank', header: 'Место в рейтинге муниципалитета', width: 18 },
   { key: 'ratingScore', header: 'Балл рейтинга', width: 14, type: 'number' },
-] as const;
+] as const satisfies readonly XlsxColumn[];
 
 export type RunExportKey = (typeof RUN_EXPORT_COLUMNS)[number]['key'];
 export type RunExportRow = Record<RunExportKey, string | number | null>;
 
-const DECISIONS: Record<Decision, string> = { yes: 'да', no: 'нет', insufficient_data: 'недостаточно данных' };
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 export function runExportRows(schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): RunExportRow[] {
@@ -35,12 +34,12 @@ export function runExportRows(schools: readonly SchoolOverview[], municipalityNa
     school: s.name,
     municipality: municipalityNames.get(s.municipalityId) ?? '',
     category: CATEGORY_NAMES[s.category],
-    lowResults: DECISIONS[s.lowResults.decision],
-    firedRules: s.rules.filter((r) => r.status === 'fired').map((r) => r.rule).join(', '),
+    lowResults: DECISION_WORDS[s.lowResults.decision],
+    firedRules: firedRules(s).join(', '),
     score: s.lowResults.score,
     threshold: s.lowResults.threshold,
-    stable: DECISIONS[s.stable.decision],
-    unfavourable: DECISIONS[s.unfavourable.decision],
+    stable: DECISION_WORDS[s.stable.decision],
+    unfavourable: DECISION_WORDS[s.unfavourable.decision],
     index: round(s.social.index, 3),
     cluster: s.cluster,
     gap: round(s.results.municipalGap, 1),

@@ -1,6 +1,6 @@
 /** Public API of the classification engine: pure functions over plain data. */
 export { overviewOf, type SchoolOverview } from './overview';
-export { classify, explainSchool, CATEGORY_NAMES, type Category, type ClassificationResult, type ClassifyOptions, type SchoolClassification } from './classify';
+export { classify, classifyLazily, CATEGORY_NAMES, type Category, type ClassificationResult, type ClassifyOptions, type SchoolClassification } from './classify';
 export { buildDataset, percentScore, type ClassificationInput, type Dataset } from './dataset';
 export { canonicalJson, inputDigest } from './digest';
 export type { ExitPlan, ExitStep } from './exit';
@@ -12,7 +12,7 @@ export { municipalRatings, ratingFormula, ratingScore, type MunicipalRating, typ
 export { RISK_FACTORS, type RiskFactor, type RiskFactorName } from './risk';
 export { ruleR1, ruleR2, ruleR4, ruleR5 } from './rules';
 export { ruleR3 } from './rule-vpr';
-export { assessSocial, type HardFactor, type SocialAssessment, type SocialSummary } from './social';
+export { socialModel, type HardFactor, type SocialAssessment, type SocialSummary } from './social';
 export { EXAM_NAMES, SUBJECTS, egeMinimumScore, matchSubject, ogeMaxPrimaryScore, subjectInfo } from './subjects';
 export { generateDataset, seededRandom, type SyntheticOptions } from './synthetic';
 export type * from './types';

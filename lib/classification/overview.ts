@@ -5,7 +5,7 @@
  * rebuilt from the run's inputs and methodology on demand, and the input digest says whether it still can be.
  */
 import type { SchoolClassification } from './classify';
-import type { RuleOutcome } from './types';
+import type { Decision, RuleId, RuleOutcome } from './types';
 
 export type RuleOverview = Pick<RuleOutcome, 'rule' | 'status' | 'year' | 'value' | 'reference' | 'threshold'>;
 
@@ -40,4 +40,12 @@ export function overviewOf(s: Omit<SchoolOverview, 'rules'> & { rules: readonly 
     category: s.category,
     rating: s.rating,
   };
+}
+
+/** A decision in lower-case words, for table cells and exports. */
+export const DECISION_WORDS: Record<Decision, string> = { yes: 'да', no: 'нет', insufficient_data: 'недостаточно данных' };
+
+/** The rules that fired, in R1–R5 order. */
+export function firedRules(s: { rules: readonly RuleOverview[] }): RuleId[] {
+  return s.rules.filter((r) => r.status === 'fired').map((r) => r.rule);
 }

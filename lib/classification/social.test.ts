@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { context, dataset, school, withParams } from './fixtures/builders';
-import { assessSocial } from './social';
+import type { Dataset } from './dataset';
+import { socialModel } from './social';
+
+/** Every school's assessment against the region's model, by school id. */
+function assessSocial(data: Dataset, year: number) {
+  const model = socialModel(data, year);
+  return { bySchool: new Map(data.schools.map((s) => [s.id, model.assess(s.id, true)])), summary: model.summary };
+}
 
 const only = (variables: Array<{ variable: 'shareLowIncome' | 'shareParentsHigherEd' | 'distanceKm'; sign: 1 | -1; weight: number }>) =>
   withParams({ social: { variables, disadvantagedFraction: 0.25 } });

@@ -203,13 +203,3 @@ export function socialModel(dataset: Dataset, year: number): SocialModel {
 
   return { summary: { disadvantagedCut, clusterCuts, schoolsWithIndex: n }, assess };
 }
-
-/** Every school's assessment; `explain(schoolId)` false leaves that school's sentences and reasons empty (compact runs). */
-export function assessSocial(
-  dataset: Dataset,
-  year: number,
-  explain: (schoolId: string) => boolean = () => true,
-): { bySchool: Map<string, SocialAssessment>; summary: SocialSummary } {
-  const model = socialModel(dataset, year);
-  return { bySchool: new Map(dataset.schools.map((school) => [school.id, model.assess(school.id, explain(school.id))])), summary: model.summary };
-}

@@ -14,7 +14,7 @@ export interface XlsxColumn {
 
 export interface XlsxSheet {
   name: string;
-  columns: XlsxColumn[];
+  columns: readonly XlsxColumn[];
   rows: Record<string, unknown>[];
 }
 

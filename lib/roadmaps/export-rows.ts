@@ -4,6 +4,7 @@
  * a row of its own (number and title, its done share as a number); a last row totals the road map.
  */
 import { safeFileName } from '@/lib/export/file';
+import type { XlsxColumn } from '@/lib/export/xlsx';
 import { formatDate } from '@/lib/format/ru';
 import { ITEM_STATUS_LABELS } from './status';
 import type { RoadmapDetail } from './views';
@@ -17,8 +18,8 @@ export const EXPORT_COLUMNS = [
   { key: 'status', header: 'Статус', width: 16 },
   { key: 'overdue', header: 'Просрочено', width: 12 },
   { key: 'report', header: 'Выполнение / последний отчёт', width: 40 },
-  { key: 'donePercent', header: 'Выполнено, %', width: 14 },
-] as const;
+  { key: 'donePercent', header: 'Выполнено, %', width: 14, type: 'number' },
+] as const satisfies readonly XlsxColumn[];
 
 export type ExportColumnKey = (typeof EXPORT_COLUMNS)[number]['key'];
 export type ExportRow = Partial<Record<ExportColumnKey, string | number>>;

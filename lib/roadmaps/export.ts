@@ -7,6 +7,5 @@ import { EXPORT_COLUMNS, exportFileName, roadmapExportRows } from './export-rows
 /** A road map as XLSX or CSV, as the actor may read it, overdue as of `today`. */
 export async function exportRoadmap(actor: Actor, id: string, format: ExportFormat, today: Date = new Date()): Promise<ExportedFile> {
   const detail = await getRoadmap(actor, id, today);
-  const columns = EXPORT_COLUMNS.map((column) => ({ ...column, type: column.key === 'donePercent' ? ('number' as const) : ('text' as const) }));
-  return tableFile(format, { name: 'Дорожная карта', columns, rows: roadmapExportRows(detail) }, (extension) => exportFileName(detail.roadmap.title, extension));
+  return tableFile(format, { name: 'Дорожная карта', columns: EXPORT_COLUMNS, rows: roadmapExportRows(detail) }, (extension) => exportFileName(detail.roadmap.title, extension));
 }

@@ -27,7 +27,7 @@ function encode(rows: Field[][]): Buffer {
 }
 
 function read(row: CopyRow, fields: Field[]): unknown[] {
-  return fields.map((f, i) => (f === null ? (row.isNull(i) ? null : 'not null') : f.kind === 'int' ? row.int(i) : f.kind === 'float' ? row.float(i) : f.kind === 'bool' ? row.bool(i) : row.text(i)));
+  return fields.map((f, i) => (f === null ? (row.lengths[i] === -1 ? null : 'not null') : f.kind === 'int' ? row.int(i) : f.kind === 'float' ? row.float(i) : f.kind === 'bool' ? row.bool(i) : row.text(i)));
 }
 
 /** Tenths up to 1000 are the shortest decimals of their float4, so a float field reads back as written. */

@@ -57,10 +57,6 @@ export class CopyRow {
   readonly starts: number[] = [];
   readonly lengths: number[] = [];
 
-  isNull(i: number): boolean {
-    return this.lengths[i] === -1;
-  }
-
   /** An int4 field. */
   int(i: number): number | null {
     return this.lengths[i] === -1 ? null : this.buffer.readInt32BE(this.starts[i]!);

@@ -10,7 +10,6 @@ export async function exportRun(actor: Actor, id: string, format: ExportFormat):
   const run = await getRun(actor, id);
   const municipalities = await listOrganisations(actor, { kind: 'municipality' });
   const names = new Map(municipalities.map((m) => [m.id, m.shortName ?? m.name]));
-  const columns = RUN_EXPORT_COLUMNS.map((c) => ({ key: c.key, header: c.header, width: c.width, type: 'type' in c ? c.type : ('text' as const) }));
-  return tableFile(format, { name: `Классификация ${run.year}`, columns, rows: runExportRows(run.schools, names) }, (extension) =>
+  return tableFile(format, { name: `Классификация ${run.year}`, columns: RUN_EXPORT_COLUMNS, rows: runExportRows(run.schools, names) }, (extension) =>
     runExportFileName(run.year, run.methodologyName, run.methodologyVersion, extension));
 }

@@ -29,14 +29,17 @@ export interface InputScope {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * The schools read: the whole region, also for a municipal run — its social index, clusters and partners are
- * the region's (see ClassificationInput.municipalityId). COPY takes no parameters: the ids are checked and
- * written as literals.
- */
-function scopeSql(scope: InputScope): string {
+/** COPY takes no parameters: the scope's ids and year are checked here once, then written as literals. */
+function assertScope(scope: InputScope): void {
   const ids = [scope.regionId, scope.municipalityId ?? scope.regionId];
   if (!ids.every((id) => UUID.test(id)) || !Number.isInteger(scope.year)) throw new Error('Неверная область классификации');
+}
+
+/**
+ * The schools read: the whole region, also for a municipal run — its social index, clusters and partners are
+ * the region's (see ClassificationInput.municipalityId).
+ */
+function scopeSql(scope: InputScope): string {
   return `s.kind = 'school' AND s.is_active AND s.region_id = '${scope.regionId}'`;
 }
 
@@ -110,7 +113,6 @@ function readByRulesSql(year: number, methodologies: readonly Methodology[]): st
 /** `readForRegion` (dataset.ts) in SQL: in a municipal run, the other schools' rows the region-wide parts read. */
 function readForRegionSql(scope: InputScope): string {
   if (!scope.municipalityId) return '';
-  if (!UUID.test(scope.municipalityId)) throw new Error('Неверная область классификации');
   return ` AND (s.municipality_id = '${scope.municipalityId}' OR r.year = ${scope.year} OR (r.exam = 'VPR' AND r.year = ${scope.year - 1}))`;
 }
 
@@ -198,6 +200,7 @@ async function loadContexts(pool: Pool, scope: InputScope, schools: readonly Sch
  * will be classified with (what-if), so their judged subjects are fetched too.
  */
 export async function loadInput(scope: InputScope, methodology: Methodology, alsoFor: readonly Methodology[] = []): Promise<ClassificationInput> {
+  assertScope(scope);
   const pool = getPool();
   const schools = await loadSchools(pool, scope);
   const [results, contexts] = await Promise.all([loadResults(pool, scope, schools, [methodology, ...alsoFor]), loadContexts(pool, scope, schools)]);
