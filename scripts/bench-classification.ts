@@ -19,8 +19,8 @@ import pg from 'pg';
 import { classify, classifyLazily } from '@/lib/classification/classify';
 import { reportedSchools } from '@/lib/classification/dataset';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
-import { copyIn } from '@/lib/classification/server/copy';
-import { loadInput } from '@/lib/classification/server/load';
+import { copyIn, copyOut } from '@/lib/classification/server/copy';
+import { loadInput, resultsQuery } from '@/lib/classification/server/load';
 import { FULL_EXPLANATION_LIMIT, insertRun } from '@/lib/classification/server/store';
 import { generateDataset } from '@/lib/classification/synthetic';
 import { compareRuns } from '@/lib/classification/whatif';
@@ -194,6 +194,23 @@ async function childMain(): Promise<void> {
   }
 }
 
+/**
+ * What reading the run's rows costs before any rule runs — the floor under the ratio above: the same query
+ * streamed to this process undecoded, and (when the role may write server files) copied to /dev/null on the server.
+ */
+async function printReadFloor(regionId: string, aggregateMs: number): Promise<void> {
+  const query = resultsQuery({ regionId, municipalityId: null, year: YEAR }, [DEFAULT_METHODOLOGY]);
+  let rows = 0;
+  const [, streamMs] = await timed(() => copyOut(getPool(), query, () => void rows++));
+  console.log(`  из них только передача ${rows} строк запуска с сервера, без разбора: ${seconds(streamMs)} (${(streamMs / aggregateMs).toFixed(1)}× агрегата)`);
+  try {
+    const [, serverMs] = await timed(() => getPool().query(`COPY (${query}) TO '/dev/null' (FORMAT binary)`));
+    console.log(`  выгрузка тех же строк на самом сервере в /dev/null: ${seconds(serverMs)} (${(serverMs / aggregateMs).toFixed(1)}× агрегата)`);
+  } catch (error) {
+    console.log(`  выгрузку на самом сервере замерить нельзя: ${(error as Error).message}`);
+  }
+}
+
 async function main() {
   const scratch = process.env.DATABASE_URL ? null : await createScratchDatabase('opora_bench');
   if (scratch) process.env.DATABASE_URL = scratch.url;
@@ -223,6 +240,7 @@ async function main() {
          FROM assessment_results r JOIN organisations s ON s.id = r.school_id
         WHERE s.region_id = $1 AND r.year BETWEEN $2 - 9 AND $2 GROUP BY 1, 2, 3`, [regionId, YEAR]));
     console.log(`Голый SQL-агрегат по тем же строкам: ${seconds(aggregateMs)}; отношение ${(national.runMs / aggregateMs).toFixed(1)}×`);
+    await printReadFloor(regionId, aggregateMs);
 
     // The 300 ms target speaks of municipalities of up to 300 schools. A municipal run reads its whole region
     // (the social index, clusters and partners are the region's), so it is measured in a region of realistic

@@ -12,6 +12,9 @@ export interface DataField {
 
 const LABELS: Record<string, string> = Object.fromEntries([...Object.entries(ASSESSMENT_FIELDS), ...Object.entries(CONTEXT_FIELDS)].map(([key, spec]) => [key, spec.label]));
 
+/** Field names of result and context records in the history panels (audit snapshots use the same names). */
+export const DATA_FIELD_LABELS: Record<string, string> = { ...LABELS, source: 'Источник данных', year: 'Год' };
+
 const numberField = (name: keyof typeof ASSESSMENT_FIELDS | keyof typeof CONTEXT_FIELDS, hint?: string): DataField => ({ name, label: LABELS[name]!, kind: 'number', hint });
 
 export const RESULT_VALUE_FIELDS: DataField[] = [

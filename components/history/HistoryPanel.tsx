@@ -46,11 +46,24 @@ function show(value: unknown, labels?: Record<string, string>): string {
  * The history of one record, from the audit log: who changed what and when. A domain may add its own field
  * names (`fieldLabels`) and value labels (`valueLabels`) on top of the common ones.
  */
-export function HistoryPanel({ rows, fieldLabels, valueLabels }: { rows: AuditRow[]; fieldLabels?: Record<string, string>; valueLabels?: ValueLabels }) {
+export function HistoryPanel({
+  rows,
+  fieldLabels,
+  valueLabels,
+  title = 'История изменений',
+  headingId = 'history-title',
+}: {
+  rows: AuditRow[];
+  fieldLabels?: Record<string, string>;
+  valueLabels?: ValueLabels;
+  /** A page with several panels names each and gives each its own heading id. */
+  title?: string;
+  headingId?: string;
+}) {
   return (
-    <section aria-labelledby="history-title" className="rounded border border-slate-200 bg-white p-4">
-      <h2 id="history-title" className="text-lg font-semibold">
-        История изменений
+    <section aria-labelledby={headingId} className="rounded border border-slate-200 bg-white p-4">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {title}
       </h2>
       {rows.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">Изменений пока нет.</p>

@@ -15,7 +15,7 @@ export {
 export { createRun, getRun, getSchoolClassification, listRuns, publishRun } from './server/runs';
 export { exportRun } from './server/export';
 export { previewWhatIf } from './server/whatif';
-export { listAssessmentResults, upsertAssessmentResult, upsertSchoolContext } from './server/data';
+export { dataHistory, listAssessmentResults, upsertAssessmentResult, upsertSchoolContext, type DataEntity } from './server/data';
 export { getSchoolContext, type SchoolContextRow } from './server/contexts';
 export { availableYears, listPublishedCategories } from './server/public';
 

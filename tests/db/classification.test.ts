@@ -91,6 +91,24 @@ describe('import of assessment results and contexts', () => {
     const [stored] = await getDb().select().from(schoolContexts).where(eq(schoolContexts.id, ctx.id));
     expect(stored).toMatchObject({ pupils: 150, rural: true });
   });
+
+  it('shows a record’s change history only to those who may change the school’s data', async () => {
+    const created = await q.upsertAssessmentResult(coordinatorA(), { schoolId: schools[4]!.id, year: 2021, exam: 'EGE', subject: 'russian', participants: 20, meanScore: 60 });
+    await q.upsertAssessmentResult(coordinatorA(), { schoolId: schools[4]!.id, year: 2021, exam: 'EGE', subject: 'russian', participants: 20, meanScore: 64.5, version: 1 });
+    const history = await q.dataHistory(coordinatorA(), 'assessment_result', created.id);
+    expect(history.map((h) => h.action)).toEqual(['update', 'create']);
+    expect(history[0]!.changes).toEqual([{ field: 'meanScore', before: 60, after: 64.5 }]);
+
+    const ctx = await q.upsertSchoolContext(coordinatorA(), { schoolId: schools[4]!.id, year: 2021, internetMbps: 2 });
+    await q.upsertSchoolContext(coordinatorA(), { schoolId: schools[4]!.id, year: 2021, internetMbps: 8, version: 1 });
+    expect((await q.dataHistory(analyst(), 'school_context', ctx.id))[0]!.changes).toEqual([{ field: 'internetMbps', before: 2, after: 8 }]);
+
+    const coordinatorB = world.actor('municipal_coordinator', world.munB);
+    expect((await rejection(q.dataHistory(coordinatorB, 'assessment_result', created.id))).code).toBe('forbidden');
+    expect((await rejection(q.dataHistory(world.actor('methodologist', world.munA), 'assessment_result', created.id))).code).toBe('forbidden');
+    expect((await rejection(q.dataHistory(coordinatorA(), 'school_context', created.id))).code).toBe('not_found');
+    expect((await rejection(q.dataHistory(coordinatorA(), 'assessment_result', 'не-идентификатор'))).code).toBe('not_found');
+  });
 });
 
 describe('methodologies', () => {

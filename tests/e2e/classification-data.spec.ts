@@ -63,6 +63,10 @@ test('an analyst edits a result and the context data of a demo school', async ({
   const row = resultsTable(page).getByRole('row').filter({ hasText: 'Русский язык' }).filter({ hasText: 'ЕГЭ' });
   await expect(row).toContainText('71,5');
   await expect(row).toContainText('25');
+  // Both saves are in the result's history, each changed field by its form name (one item per field).
+  const resultHistory = page.getByRole('region', { name: 'История изменений результата' });
+  await expect(resultHistory.getByRole('listitem').filter({ hasText: /^Участников:/ })).toContainText('→ 25');
+  await expect(resultHistory.getByRole('listitem').filter({ hasText: /^Средний балл:/ })).toContainText('→ 71,5');
 
   // A new result through the add form, the subject chosen from the reference.
   await page.getByRole('link', { name: 'Добавить другой результат' }).click();
@@ -88,6 +92,8 @@ test('an analyst edits a result and the context data of a demo school', async ({
   await page.reload();
   await expect(context.getByLabel('Интернет, Мбит/с')).toHaveValue('12,5');
   await expect(context.getByLabel('Педагог-психолог')).toHaveValue('true');
+  const contextHistory = page.getByRole('region', { name: 'История изменений социальных данных' });
+  await expect(contextHistory.getByRole('listitem').filter({ hasText: /^Интернет, Мбит\/с:/ })).toContainText('→ 12,5');
   await expectAccessible(page);
 });
 

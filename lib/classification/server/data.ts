@@ -5,6 +5,7 @@ import { assessmentResults, organisations, schoolContexts } from '@/db/schema';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { scopeFilter } from '@/lib/auth/scope-filter';
+import { entityHistory, type AuditRow } from '@/lib/audit/queries';
 import { recordAudit } from '@/lib/audit/record';
 import { type Executor, getDb } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
@@ -12,6 +13,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assessmentResultSchema, listResultsFilterSchema, schoolContextSchema, type AssessmentResultInput, type SchoolContextInput } from '../schemas';
+import { looksLikeId } from './access';
 import type { AssessmentResultRow } from './types';
 
 type AssessmentValues = Omit<typeof assessmentResults.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -98,4 +100,19 @@ export async function upsertSchoolContext(actor: Actor, input: SchoolContextInpu
     await recordAudit(tx, actor, { action: before ? 'update' : 'create', entityType: 'school_context', entityId: after!.id, scope: school.scope, before, after });
     return { id: after!.id, version: after!.version };
   });
+}
+
+const DATA_TABLES = { assessment_result: assessmentResults, school_context: schoolContexts } as const;
+export type DataEntity = keyof typeof DATA_TABLES;
+
+/**
+ * The change history (forms and imports) of one result or context record, for a school whose data the actor may
+ * change — the data page shows it beside the form. A record the actor may not edit is not admitted to exist.
+ */
+export async function dataHistory(actor: Actor, entity: DataEntity, id: string): Promise<AuditRow[]> {
+  const table = DATA_TABLES[entity];
+  const [row] = looksLikeId(id) ? await getDb().select({ schoolId: table.schoolId }).from(table).where(eq(table.id, id)) : [];
+  if (!row) throw new AppError('not_found', 'Запись не найдена.');
+  await schoolFor(getDb(), actor, row.schoolId);
+  return entityHistory(actor, entity, id);
 }

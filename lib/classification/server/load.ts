@@ -116,13 +116,19 @@ function readForRegionSql(scope: InputScope): string {
   return ` AND (s.municipality_id = '${scope.municipalityId}' OR r.year = ${scope.year} OR (r.exam = 'VPR' AND r.year = ${scope.year - 1}))`;
 }
 
-async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
-  const out: AssessmentResult[] = [];
-  await copyOut(pool, `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
+/** The query of the result rows a run of `scope` reads (the benchmark also times it alone, without decoding). */
+export function resultsQuery(scope: InputScope, methodologies: readonly Methodology[]): string {
+  assertScope(scope);
+  return `SELECT r.school_id, r.year::int4, r.exam::text, r.subject::text, r.grade::int4, r.participants::int4,
             r.mean_score::float4, r.below_minimum::int4, r.marks_2::int4, r.marks_3::int4, r.marks_4::int4, r.marks_5::int4,
             r.max_score::float4
        FROM assessment_results r JOIN organisations s ON s.id = r.school_id
-      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}${readForRegionSql(scope)}`, resultReader(schools, scope.year, out));
+      WHERE ${scopeSql(scope)} AND ${yearsSql('r.year', scope)} AND ${readByRulesSql(scope.year, methodologies)}${readForRegionSql(scope)}`;
+}
+
+async function loadResults(pool: Pool, scope: InputScope, schools: readonly School[], methodologies: readonly Methodology[]): Promise<AssessmentResult[]> {
+  const out: AssessmentResult[] = [];
+  await copyOut(pool, resultsQuery(scope, methodologies), resultReader(schools, scope.year, out));
   return out;
 }
 

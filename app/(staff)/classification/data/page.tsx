@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ContextForm } from '@/components/classification/ContextForm';
-import { CONTEXT_FORM_FIELDS } from '@/components/classification/data-fields';
+import { CONTEXT_FORM_FIELDS, DATA_FIELD_LABELS } from '@/components/classification/data-fields';
 import { dataResultRows, DATA_RESULT_COLUMNS, editedResult } from '@/components/classification/data-table';
 import { PickerForm } from '@/components/classification/PickerForm';
 import { ResultForm } from '@/components/classification/ResultForm';
+import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
 import { requireActor } from '@/lib/auth/session';
-import { availableYears, getSchoolContext, listAssessmentResults, type SchoolContextRow } from '@/lib/classification/queries';
+import { availableYears, dataHistory, getSchoolContext, listAssessmentResults, type SchoolContextRow } from '@/lib/classification/queries';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { requireRight } from '@/lib/page-guard';
 import { saveContextAction, saveResultAction } from './actions';
@@ -42,6 +43,10 @@ export default async function ClassificationDataPage({ searchParams }: { searchP
     ? await Promise.all([listAssessmentResults(actor, { schoolId: school.id, year }), getSchoolContext(actor, school.id, year)])
     : [[], null];
   const edited = results.find((r) => r.id === params.edit);
+  const [resultHistory, contextHistory] = await Promise.all([
+    edited ? dataHistory(actor, 'assessment_result', edited.id) : null,
+    context ? dataHistory(actor, 'school_context', context.id) : null,
+  ]);
   const base = school ? `/classification/data?school=${school.id}&year=${year}` : '/classification/data';
   const schoolName = school ? (school.shortName ?? school.name) : '';
 
@@ -82,12 +87,18 @@ export default async function ClassificationDataPage({ searchParams }: { searchP
               </p>
             )}
             <ResultForm key={`${school.id}-${year}-${edited?.id ?? 'new'}`} action={saveResultAction} schoolId={school.id} year={year} edited={edited ? editedResult(edited) : null} />
+            {resultHistory && (
+              <HistoryPanel rows={resultHistory} fieldLabels={DATA_FIELD_LABELS} title="История изменений результата" headingId="result-history-heading" />
+            )}
           </section>
           <section aria-labelledby="context-heading" className="space-y-4">
             <h2 id="context-heading" className="text-lg font-semibold">
               Социальные данные: {schoolName}, {year}
             </h2>
             <ContextForm key={`${school.id}-${year}`} action={saveContextAction} schoolId={school.id} year={year} stored={storedContext(context)} />
+            {contextHistory && (
+              <HistoryPanel rows={contextHistory} fieldLabels={DATA_FIELD_LABELS} title="История изменений социальных данных" headingId="context-history-heading" />
+            )}
           </section>
         </div>
       )}
