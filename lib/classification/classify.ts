@@ -246,6 +246,7 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
   }
 
   let digest: string | undefined;
+  let reportedIndex: Map<string, number> | undefined;
   return {
     year,
     get inputDigest() {
@@ -263,7 +264,7 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
       for (const i of reported) yield overview(i);
     },
     school(schoolId) {
-      const i = reported.find((r) => facts[r]!.school.id === schoolId);
+      const i = (reportedIndex ??= new Map(reported.map((r) => [facts[r]!.school.id, r]))).get(schoolId);
       return i === undefined ? null : build(i);
     },
   };

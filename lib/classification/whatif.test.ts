@@ -3,7 +3,8 @@ import { classify } from './classify';
 import { DEMO_YEAR, demoContexts, demoResults, demoSchools } from './fixtures/demo-district';
 import { withParams } from './fixtures/builders';
 import { DEFAULT_METHODOLOGY } from './methodology';
-import { compareRuns } from './whatif';
+import { generateDataset } from './synthetic';
+import { compareRuns, whatIf } from './whatif';
 
 const run = (methodology = DEFAULT_METHODOLOGY) =>
   classify({ year: DEMO_YEAR, schools: demoSchools, results: demoResults, contexts: demoContexts, methodology });
@@ -31,5 +32,36 @@ describe('what-if', () => {
     const diff = compareRuns(run(), draft);
     expect(diff.entering.unfavourable.map((c) => c.schoolId)).toEqual(['s07']);
     expect(diff.entering.unfavourable[0]!.reasons[0]).toContain('Социальный индекс');
+  });
+});
+
+describe('what-if on lazily built runs (what the preview computes)', () => {
+  const synthetic = generateDataset({ municipalities: 4, schoolsPerMunicipality: 30, years: [2024, 2025, 2026], seed: 11 });
+  const inputs = [
+    { name: 'the hand-made district', input: { year: DEMO_YEAR, schools: demoSchools, results: demoResults, contexts: demoContexts, methodology: DEFAULT_METHODOLOGY } },
+    { name: 'a synthetic region', input: { year: 2026, ...synthetic, methodology: DEFAULT_METHODOLOGY } },
+    { name: 'one municipality of a synthetic region', input: { year: 2026, ...synthetic, methodology: DEFAULT_METHODOLOGY, municipalityId: synthetic.schools[0]!.municipalityId } },
+  ];
+  const drafts = [
+    withParams({}),
+    withParams({ r1: { gapPoints: 12 } }),
+    withParams({ r1: { gapPoints: 25 }, lowResultsThreshold: 3 }),
+    withParams({ social: { disadvantagedFraction: 0.4 } }),
+    withParams({ clusters: { count: 4, disadvantagedClusters: 1 } }),
+  ];
+
+  it.each(inputs)('gives exactly the diff of the fully worded runs on $name', ({ input }) => {
+    for (const draft of drafts) {
+      const expected = compareRuns(classify(input), classify({ ...input, methodology: draft }));
+      const { diff, active, draft: drafted } = whatIf(input, draft);
+      expect(diff).toEqual(expected);
+      expect(active.counts).toEqual(classify(input).counts);
+      expect(drafted.counts).toEqual(classify({ ...input, methodology: draft }).counts);
+    }
+  });
+
+  it('finds changes in the synthetic region at all (the comparison above is not vacuous)', () => {
+    const { diff } = whatIf(inputs[1]!.input, drafts[1]!);
+    expect(diff.entering.lowResults.length + diff.categoryChanges.length).toBeGreaterThan(0);
   });
 });

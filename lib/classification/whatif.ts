@@ -3,8 +3,11 @@
  * schools enter and leave the ШНОР and ШНСУ lists, which change category, and why (the rule outcomes and social
  * reasons that differ, in the draft's words).
  */
-import { CATEGORY_NAMES, type ClassificationResult, type SchoolClassification } from './classify';
+import { CATEGORY_NAMES, classifyLazily, type ClassificationResult, type LazyClassification, type SchoolClassification } from './classify';
+import type { ClassificationInput } from './dataset';
 import { compareStrings, fmt } from './format';
+import type { Methodology } from './methodology';
+import type { SchoolOverview } from './overview';
 import type { Decision, RuleStatus } from './types';
 
 export type WhatIfList = 'low_results' | 'unfavourable' | 'category';
@@ -55,7 +58,7 @@ function change(school: SchoolClassification, list: WhatIfList, before: string, 
   return { schoolId: school.schoolId, name: school.name, municipalityId: school.municipalityId, list, before, after, reasons };
 }
 
-export function compareRuns(active: ClassificationResult, draft: ClassificationResult): WhatIfDiff {
+export function compareRuns(active: Pick<ClassificationResult, 'schools'>, draft: Pick<ClassificationResult, 'schools'>): WhatIfDiff {
   const activeById = new Map(active.schools.map((s) => [s.schoolId, s]));
   const draftIds = new Set(draft.schools.map((s) => s.schoolId));
   const diff: WhatIfDiff = {
@@ -94,4 +97,38 @@ export function compareRuns(active: ClassificationResult, draft: ClassificationR
     if (!changed) diff.unchanged += 1;
   }
   return diff;
+}
+
+/** Whether a school's decisions differ between two runs: what puts it in the diff (see compareRuns). */
+function decisionsDiffer(a: SchoolOverview, b: SchoolOverview): boolean {
+  return a.lowResults.decision !== b.lowResults.decision || a.unfavourable.decision !== b.unfavourable.decision || a.category !== b.category;
+}
+
+/**
+ * compareRuns of two lazily built runs: decisions are compared on the schools' overviews, and only the schools
+ * whose decisions differ are worded — the same diff, without wording every school of both runs.
+ */
+export function compareLazily(active: LazyClassification, draft: LazyClassification): WhatIfDiff {
+  const before = new Map<string, SchoolOverview>();
+  for (const overview of active.overviews()) before.set(overview.schoolId, overview);
+  const inDraft = new Set<string>();
+  const changed: string[] = [];
+  const onlyInDraft: string[] = [];
+  let unchanged = 0;
+  for (const overview of draft.overviews()) {
+    inDraft.add(overview.schoolId);
+    const previous = before.get(overview.schoolId);
+    if (!previous) onlyInDraft.push(overview.schoolId);
+    else if (decisionsDiffer(previous, overview)) changed.push(overview.schoolId);
+    else unchanged += 1;
+  }
+  const diff = compareRuns({ schools: changed.map((id) => active.school(id)!) }, { schools: changed.map((id) => draft.school(id)!) });
+  return { ...diff, onlyInActive: [...before.keys()].filter((id) => !inDraft.has(id)), onlyInDraft, unchanged };
+}
+
+/** The what-if of a draft methodology: the input classified with its own (active) methodology and with the draft. */
+export function whatIf(input: ClassificationInput, draft: Methodology): { active: LazyClassification; draft: LazyClassification; diff: WhatIfDiff } {
+  const active = classifyLazily(input);
+  const drafted = classifyLazily({ ...input, methodology: draft });
+  return { active, draft: drafted, diff: compareLazily(active, drafted) };
 }

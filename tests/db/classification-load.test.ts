@@ -34,6 +34,8 @@ beforeAll(async () => {
     // Last year's ВПР: with a «2» count its marks are never read; without one they stand in for it.
     { ...place(s), year: 2025, exam: 'VPR' as const, subject: 'russian', grade: 5, participants: 24, meanScore: null, marks2: 2, marks3: 10, marks4: 8, marks5: 4, belowMinimum: 2 },
     { ...place(s), year: 2025, exam: 'VPR' as const, subject: 'mathematics', grade: 5, participants: 24, meanScore: null, marks2: 6, marks3: 10, marks4: 4, marks5: 4, belowMinimum: null },
+    // A subject code the reference does not know (the loader sends known codes as numbers, others as text).
+    ...(i === 0 ? [{ ...place(s), year: 2026, exam: 'EGE' as const, subject: 'astronomy', participants: 7, meanScore: 61.5, belowMinimum: 0 }] : []),
   ]));
   await getDb().insert(schoolContexts).values(schools.map((s, i) => ({
     ...place(s), year: 2026, pupils: 300 + i, continuationShare9to10: SCORES[i]!, distanceKm: 12.7, rural: i === 0, hasPsychologist: null, internetMbps: 0.3, facilitiesCondition: 4,
@@ -65,6 +67,7 @@ describe('loading a run’s input', () => {
     const mine = new Set(schools.map((s) => s.id));
     expect(input.results.filter((r) => mine.has(r.schoolId)).sort(byKey)).toEqual(expected.sort(byKey));
     expect(input.results.map((r) => r.meanScore)).toEqual(expect.arrayContaining([41.2, 0.1, 67.12345, 99.99]));
+    expect(input.results.find((r) => r.subject === ('astronomy' as AssessmentResult['subject']))).toMatchObject({ schoolId: schools[0]!.id, exam: 'EGE', meanScore: 61.5 });
     const vpr2025 = input.results.filter((r) => r.schoolId === schools[0]!.id && r.exam === 'VPR' && r.year === 2025);
     expect(vpr2025.find((r) => r.subject === 'russian')!.marks).toBeNull();
     expect(vpr2025.find((r) => r.subject === 'mathematics')!.marks).toEqual({ m2: 6, m3: 10, m4: 4, m5: 4 });

@@ -61,6 +61,20 @@ describe('BinaryCopyReader', () => {
     );
   });
 
+  it('reads tuples longer than the bytes it first joins to a cut-off tuple', () => {
+    const long = 'ш'.repeat(5_000);
+    const rows: Field[][] = [[{ kind: 'int', value: 7 }, { kind: 'text', value: long }], [{ kind: 'text', value: long.slice(0, 3_000) }, null], [{ kind: 'bool', value: true }]];
+    const stream = encode(rows);
+    for (const size of [1, 7, 100, 3_000, 4_097, 6_000, stream.length]) {
+      const seen: unknown[][] = [];
+      let index = 0;
+      const reader = new BinaryCopyReader((row) => seen.push(read(row, rows[index++]!)));
+      for (let p = 0; p < stream.length; p += size) reader.push(stream.subarray(p, p + size));
+      reader.end();
+      expect(seen).toEqual(rows.map(expected));
+    }
+  });
+
   it('refuses a stream cut before its trailer and a foreign header', () => {
     const stream = encode([[{ kind: 'int', value: 1 }]]);
     const reader = new BinaryCopyReader(() => {});

@@ -23,29 +23,39 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /**
  * A float4 exactly as PostgreSQL prints it (the shortest decimal that reads back as the same float4), as a
- * double: what the driver's parseFloat of the text would give. Scores repeat, so conversions are memoised.
+ * double: what the driver's parseFloat of the text would give. Scores repeat, so conversions are remembered in
+ * a direct-mapped table (the bits are mostly beyond small-integer range, where a Map is slow to hash them).
  */
-const float4Cache = new Map<number, number>();
-const float4Bits = new DataView(new ArrayBuffer(4));
 export function float4Value(bits: number): number {
-  let value = float4Cache.get(bits);
-  if (value !== undefined) return value;
-  float4Bits.setUint32(0, bits);
-  const exact = float4Bits.getFloat32(0);
-  value = exact;
-  if (Number.isFinite(exact) && exact !== 0) {
-    for (let digits = 1; digits <= 9; digits++) {
-      const candidate = Number(exact.toPrecision(digits));
-      if (Math.fround(candidate) === exact) {
-        value = candidate;
-        break;
-      }
-    }
-  }
-  if (float4Cache.size > 1_000_000) float4Cache.clear();
-  float4Cache.set(bits, value);
+  const slot = (bits ^ (bits >>> 15)) & (FLOAT_CACHE_SIZE - 1);
+  if (cachedFilled[slot] === 1 && cachedBits[slot] === (bits | 0)) return cachedValues[slot]!;
+  const value = shortestFloat4(bits);
+  cachedFilled[slot] = 1;
+  cachedBits[slot] = bits | 0;
+  cachedValues[slot] = value;
   return value;
 }
+
+const FLOAT_CACHE_SIZE = 1 << 16;
+const cachedFilled = new Uint8Array(FLOAT_CACHE_SIZE);
+const cachedBits = new Int32Array(FLOAT_CACHE_SIZE);
+const cachedValues = new Float64Array(FLOAT_CACHE_SIZE);
+const float4Bits = new DataView(new ArrayBuffer(4));
+
+function shortestFloat4(bits: number): number {
+  float4Bits.setUint32(0, bits);
+  const exact = float4Bits.getFloat32(0);
+  if (!Number.isFinite(exact) || exact === 0) return exact;
+  for (let digits = 1; digits <= 9; digits++) {
+    const candidate = Number(exact.toPrecision(digits));
+    if (Math.fround(candidate) === exact) return candidate;
+  }
+  return exact;
+}
+
+/** Big-endian integers read byte by byte: on millions of fields this is faster than Buffer's checked readers. */
+export const int32At = (b: Buffer, p: number): number => (b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!;
+const int16At = (b: Buffer, p: number): number => ((b[p]! << 24) | (b[p + 1]! << 16)) >> 16;
 
 /**
  * The current row of a binary COPY stream (`COPY … TO STDOUT (FORMAT binary)`): no text formatting on the
@@ -59,12 +69,12 @@ export class CopyRow {
 
   /** An int4 field. */
   int(i: number): number | null {
-    return this.lengths[i] === -1 ? null : this.buffer.readInt32BE(this.starts[i]!);
+    return this.lengths[i] === -1 ? null : int32At(this.buffer, this.starts[i]!);
   }
 
   /** A float4 field, as its text would read (see float4Value). */
   float(i: number): number | null {
-    return this.lengths[i] === -1 ? null : float4Value(this.buffer.readUInt32BE(this.starts[i]!));
+    return this.lengths[i] === -1 ? null : float4Value(int32At(this.buffer, this.starts[i]!) >>> 0);
   }
 
   bool(i: number): boolean | null {
@@ -94,6 +104,24 @@ export class CopyRow {
   }
 }
 
+/** The end of the tuple at `p` of `chunk` when it is complete there, −1 at the trailer, null when it is cut off. */
+function tupleEnd(chunk: Buffer, p: number, row: CopyRow): number | null {
+  const end = chunk.length;
+  if (p + 2 > end) return null;
+  const fields = int16At(chunk, p);
+  if (fields === -1) return -1;
+  let q = p + 2;
+  for (let f = 0; f < fields; f++) {
+    if (q + 4 > end) return null;
+    const length = int32At(chunk, q);
+    q += 4;
+    row.starts[f] = q;
+    row.lengths[f] = length;
+    if (length > 0 && (q += length) > end) return null;
+  }
+  return q;
+}
+
 /**
  * Calls `onRow` for every complete tuple of `chunk` from `offset`; returns the offset of the first incomplete
  * one, or −1 at the trailer.
@@ -101,36 +129,21 @@ export class CopyRow {
 function parseTuples(chunk: Buffer, offset: number, row: CopyRow, onRow: (row: CopyRow) => void): number {
   row.buffer = chunk;
   let p = offset;
-  while (p + 2 <= chunk.length) {
-    const fields = chunk.readInt16BE(p);
-    if (fields === -1) return -1;
-    let q = p + 2;
-    let complete = true;
-    for (let f = 0; f < fields; f++) {
-      if (q + 4 > chunk.length) {
-        complete = false;
-        break;
-      }
-      const length = chunk.readInt32BE(q);
-      q += 4;
-      row.starts[f] = q;
-      row.lengths[f] = length;
-      if (length > 0) q += length;
-      if (q > chunk.length) {
-        complete = false;
-        break;
-      }
-    }
-    if (!complete) break;
+  for (;;) {
+    const next = tupleEnd(chunk, p, row);
+    if (next === null) return p;
+    if (next === -1) return -1;
     onRow(row);
-    p = q;
+    p = next;
   }
-  return p;
 }
 
+/** Bytes of the next chunk joined to a cut-off tuple at first: tuples are far shorter, so chunks are rarely copied whole. */
+const JOIN_BYTES = 4096;
+
 /**
- * Decodes a binary COPY stream fed in chunks of any size: header, tuples (a tuple split between chunks waits
- * for the rest), trailer.
+ * Decodes a binary COPY stream fed in chunks of any size: header, tuples, trailer. A tuple cut between chunks
+ * is completed from the start of the next one; the rest of that chunk is read where it lies, not copied.
  */
 export class BinaryCopyReader {
   private readonly row = new CopyRow();
@@ -141,10 +154,26 @@ export class BinaryCopyReader {
   constructor(private readonly onRow: (row: CopyRow) => void) {}
 
   push(received: Buffer): void {
-    const chunk = this.pending ? Buffer.concat([this.pending, received]) : received;
-    this.pending = null;
     if (this.ended) return;
+    let chunk = received;
     let offset = 0;
+    if (this.pending) {
+      const pending = this.pending;
+      this.pending = null;
+      if (this.headerRead) {
+        const joined = Buffer.concat([pending, received.subarray(0, JOIN_BYTES)]);
+        this.row.buffer = joined;
+        const end = tupleEnd(joined, 0, this.row);
+        if (end === -1) {
+          this.ended = true;
+          return;
+        }
+        if (end !== null && end >= pending.length) {
+          this.onRow(this.row);
+          offset = end - pending.length;
+        } else chunk = Buffer.concat([pending, received]);
+      } else chunk = Buffer.concat([pending, received]);
+    }
     if (!this.headerRead) {
       if (chunk.length < HEADER_BYTES) {
         this.pending = chunk;

@@ -14,7 +14,7 @@ import type { Methodology } from '../methodology';
 import { SUBJECTS } from '../subjects';
 import type { AssessmentResult, ExamCode, School, SchoolContext, SubjectCode } from '../types';
 import { getPool } from '@/lib/db/client';
-import { copyOut, type CopyRow } from './copy';
+import { copyOut, int32At, type CopyRow } from './copy';
 
 type Pool = ReturnType<typeof getPool>;
 
@@ -56,22 +56,19 @@ async function loadSchools(pool: Pool, scope: InputScope): Promise<School[]> {
 
 /**
  * Maps the uuid field 0 of consecutive rows to the school's own id string; rows of one school usually come
- * together, so the id text is built only when the bytes change.
+ * together, so the id text is built only when the bytes change (compared as four 32-bit words).
  */
 function schoolIdReader(schools: readonly School[]): (row: CopyRow) => string | undefined {
   const byId = new Map(schools.map((s) => [s.id, s.id]));
-  const lastBytes = Buffer.alloc(16);
+  let w0 = 0, w1 = 0, w2 = 0, w3 = 0;
   let last: string | undefined;
   let seen = false;
-  const sameAsLast = (b: Buffer, start: number) => {
-    for (let k = 0; k < 16; k++) if (b[start + k] !== lastBytes[k]) return false;
-    return true;
-  };
   return (row) => {
-    const start = row.starts[0]!;
-    if (!seen || !sameAsLast(row.buffer, start)) {
-      row.buffer.copy(lastBytes, 0, start, start + 16);
-      seen = true;
+    const b = row.buffer;
+    const p = row.starts[0]!;
+    const a0 = int32At(b, p), a1 = int32At(b, p + 4), a2 = int32At(b, p + 8), a3 = int32At(b, p + 12);
+    if (!seen || a0 !== w0 || a1 !== w1 || a2 !== w2 || a3 !== w3) {
+      [w0, w1, w2, w3, seen] = [a0, a1, a2, a3, true];
       last = byId.get(row.uuid(0)!);
     }
     return last;
