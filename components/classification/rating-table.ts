@@ -3,6 +3,7 @@ import type { ColumnSpec, Row } from '@/components/ui/DataTable';
 import type { SchoolOverview } from '@/lib/classification/overview';
 import { count, PARTICIPANTS } from '@/lib/classification/format';
 import type { Methodology } from '@/lib/classification/methodology';
+import { compareRussian } from '@/lib/format/ru';
 
 export const RATING_COLUMNS: ColumnSpec[] = [
   { key: 'rank', header: 'Место' },
@@ -29,7 +30,7 @@ export function municipalRatingView(runId: string, schools: readonly SchoolOverv
   const href = (s: SchoolOverview) => `/classification/runs/${runId}/schools/${s.schoolId}`;
   const ranked = inMunicipality
     .filter((s) => s.rating !== null)
-    .sort((a, b) => a.rating!.rank - b.rating!.rank || a.name.localeCompare(b.name, 'ru'));
+    .sort((a, b) => a.rating!.rank - b.rating!.rank || compareRussian(a.name, b.name));
   const ties = [...new Set(ranked.map((s) => s.rating!.rankLabel).filter((label) => label.includes('–')))];
   return {
     rows: ranked.map((s) => ({
@@ -45,7 +46,7 @@ export function municipalRatingView(runId: string, schools: readonly SchoolOverv
     ties,
     insufficient: inMunicipality
       .filter((s) => s.rating === null)
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
+      .sort((a, b) => compareRussian(a.name, b.name))
       .map((s) => ({ schoolId: s.schoolId, name: s.name, href: href(s) })),
   };
 }

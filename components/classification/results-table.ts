@@ -2,6 +2,7 @@
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
 import { CATEGORY_NAMES } from '@/lib/classification/classify';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from '@/lib/classification/overview';
+import { compareRussian } from '@/lib/format/ru';
 import { CATEGORIES, CATEGORY_BADGES, RULE_IDS, RULE_SHORT_NAMES } from './labels';
 
 const RULE_SEPARATOR = ', ';
@@ -18,8 +19,9 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { key: 'stable', header: 'Устойчиво низкие' },
 ];
 
+/** One row per school, by municipality and then school name (the stored order is by id, which means nothing to a reader). */
 export function resultRows(runId: string, schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): Row[] {
-  return schools.map((s) => ({
+  const rows = schools.map((s) => ({
     name: s.name,
     href: `/classification/runs/${runId}/schools/${s.schoolId}`,
     municipality: municipalityNames.get(s.municipalityId) ?? '—',
@@ -31,10 +33,11 @@ export function resultRows(runId: string, schools: readonly SchoolOverview[], mu
     cluster: s.cluster === null ? null : String(s.cluster),
     stable: DECISION_WORDS[s.stable.decision],
   }));
+  return rows.sort((a, b) => compareRussian(a.municipality, b.municipality) || compareRussian(a.name, b.name));
 }
 
 export function resultFilters(schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): FilterSpec[] {
-  const municipalities = [...new Set(schools.map((s) => municipalityNames.get(s.municipalityId) ?? '—'))].sort((a, b) => a.localeCompare(b, 'ru'));
+  const municipalities = [...new Set(schools.map((s) => municipalityNames.get(s.municipalityId) ?? '—'))].sort(compareRussian);
   const clusters = [...new Set(schools.flatMap((s) => (s.cluster === null ? [] : [s.cluster])))].sort((a, b) => a - b);
   return [
     { key: 'category', label: 'Категория', options: CATEGORIES.map((c) => ({ value: CATEGORY_NAMES[c], label: CATEGORY_NAMES[c] })) },

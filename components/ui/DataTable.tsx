@@ -15,6 +15,7 @@ import {
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
+import { compareRussian } from '@/lib/format/ru';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -47,10 +48,7 @@ export interface SelectableSpec {
 const SELECT_COLUMN = '__select';
 
 const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
-const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
-
-const ruSort: SortingFn<Row> = (a, b, columnId) =>
-  collator.compare(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''));
+const ruSort: SortingFn<Row> = (a, b, columnId) => compareRussian(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''));
 
 const equalsFilter: FilterFn<Row> = (row, columnId, value: string) => !value || String(row.getValue(columnId) ?? '') === value;
 

@@ -88,3 +88,10 @@ export function plural(n: number, forms: PluralForms): string {
 export function pluralize(n: number, forms: PluralForms): string {
   return `${formatNumber(n)} ${plural(n, forms)}`;
 }
+
+const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+
+/** Russian alphabetical order for lists shown to people (numbers inside names in numeric order: «№ 2» before «№ 11»). */
+export function compareRussian(a: string, b: string): number {
+  return collator.compare(a, b);
+}

@@ -8,11 +8,12 @@ import { requireActor } from '@/lib/auth/session';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
 import { listRoadmaps } from '@/lib/roadmaps/queries';
 import { ROADMAP_LEVEL_LABELS, ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
+import { compareRussian } from '@/lib/format/ru';
 
 export const metadata: Metadata = { title: 'Дорожные карты' };
 
 function options(values: Iterable<string>) {
-  return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'ru')).map((value) => ({ value, label: value }));
+  return [...new Set(values)].sort(compareRussian).map((value) => ({ value, label: value }));
 }
 
 export default async function RoadmapsPage() {

@@ -9,6 +9,7 @@ import { getMethodology, getRun, listRuns, type RunRow } from '@/lib/classificat
 import { ratingFormula } from '@/lib/classification/rating';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { orNotFound, requireRight } from '@/lib/page-guard';
+import { compareRussian } from '@/lib/format/ru';
 
 export const metadata: Metadata = { title: 'Муниципальный рейтинг школ' };
 
@@ -30,7 +31,7 @@ export default async function RatingPage({ searchParams }: { searchParams: Promi
   const inRun = run
     ? [...new Set(run.schools.map((s) => s.municipalityId))]
         .map((id) => ({ value: id, label: names.get(id) ?? 'Муниципалитет без названия' }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'ru'))
+        .sort((a, b) => compareRussian(a.label, b.label))
     : [];
   const municipality = inRun.find((m) => m.value === params.municipality) ?? inRun[0];
   const view = run && municipality ? municipalRatingView(run.id, run.schools, municipality.value) : null;

@@ -3,6 +3,7 @@ import type { FilterSpec, Row } from '@/components/ui/DataTable';
 import { EXPECTED_DOCUMENT_LABELS } from '@/lib/roadmaps/table/document';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
 import type { ItemView, RoadmapDetail } from '@/lib/roadmaps/views';
+import { compareRussian } from '@/lib/format/ru';
 
 const RESPONSIBLE_SEPARATOR = '; ';
 
@@ -32,7 +33,7 @@ export function itemRows(detail: RoadmapDetail): Row[] {
 }
 
 function distinct(values: string[]) {
-  return [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b, 'ru')).map((value) => ({ value, label: value }));
+  return [...new Set(values.filter(Boolean))].sort(compareRussian).map((value) => ({ value, label: value }));
 }
 
 export function itemFilters(detail: RoadmapDetail): FilterSpec[] {
