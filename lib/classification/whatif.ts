@@ -58,6 +58,13 @@ function change(school: SchoolClassification, list: WhatIfList, before: string, 
   return { schoolId: school.schoolId, name: school.name, municipalityId: school.municipalityId, list, before, after, reasons };
 }
 
+type Decisions = Pick<SchoolOverview, 'lowResults' | 'unfavourable' | 'category'>;
+
+/** Whether a school's decisions differ between two runs: what puts it in the diff. */
+function decisionsDiffer(a: Decisions, b: Decisions): boolean {
+  return a.lowResults.decision !== b.lowResults.decision || a.unfavourable.decision !== b.unfavourable.decision || a.category !== b.category;
+}
+
 export function compareRuns(active: Pick<ClassificationResult, 'schools'>, draft: Pick<ClassificationResult, 'schools'>): WhatIfDiff {
   const activeById = new Map(active.schools.map((s) => [s.schoolId, s]));
   const draftIds = new Set(draft.schools.map((s) => s.schoolId));
@@ -72,11 +79,13 @@ export function compareRuns(active: Pick<ClassificationResult, 'schools'>, draft
   for (const b of [...draft.schools].sort((x, y) => compareStrings(x.schoolId, y.schoolId))) {
     const a = activeById.get(b.schoolId);
     if (!a) continue;
-    let changed = false;
+    if (!decisionsDiffer(a, b)) {
+      diff.unchanged += 1;
+      continue;
+    }
     const lowBefore = a.lowResults.decision;
     const lowAfter = b.lowResults.decision;
     if (lowBefore !== lowAfter) {
-      changed = true;
       const entry = change(b, 'low_results', DECISION_NAMES[lowBefore], DECISION_NAMES[lowAfter], ruleReasons(a, b));
       if (lowAfter === 'yes') diff.entering.lowResults.push(entry);
       else if (lowBefore === 'yes') diff.leaving.lowResults.push(entry);
@@ -84,31 +93,23 @@ export function compareRuns(active: Pick<ClassificationResult, 'schools'>, draft
     const socBefore = a.unfavourable.decision;
     const socAfter = b.unfavourable.decision;
     if (socBefore !== socAfter) {
-      changed = true;
       const entry = change(b, 'unfavourable', DECISION_NAMES[socBefore], DECISION_NAMES[socAfter], socialReasons(a, b));
       if (socAfter === 'yes') diff.entering.unfavourable.push(entry);
       else if (socBefore === 'yes') diff.leaving.unfavourable.push(entry);
     }
     if (a.category !== b.category) {
-      changed = true;
       const reasons = [...ruleReasons(a, b), b.categorySentence];
       diff.categoryChanges.push(change(b, 'category', CATEGORY_NAMES[a.category], CATEGORY_NAMES[b.category], reasons));
     }
-    if (!changed) diff.unchanged += 1;
   }
   return diff;
-}
-
-/** Whether a school's decisions differ between two runs: what puts it in the diff (see compareRuns). */
-function decisionsDiffer(a: SchoolOverview, b: SchoolOverview): boolean {
-  return a.lowResults.decision !== b.lowResults.decision || a.unfavourable.decision !== b.unfavourable.decision || a.category !== b.category;
 }
 
 /**
  * compareRuns of two lazily built runs: decisions are compared on the schools' overviews, and only the schools
  * whose decisions differ are worded — the same diff, without wording every school of both runs.
  */
-export function compareLazily(active: LazyClassification, draft: LazyClassification): WhatIfDiff {
+function compareLazily(active: LazyClassification, draft: LazyClassification): WhatIfDiff {
   const before = new Map<string, SchoolOverview>();
   for (const overview of active.overviews()) before.set(overview.schoolId, overview);
   const inDraft = new Set<string>();

@@ -155,25 +155,12 @@ export class BinaryCopyReader {
 
   push(received: Buffer): void {
     if (this.ended) return;
-    let chunk = received;
-    let offset = 0;
-    if (this.pending) {
-      const pending = this.pending;
-      this.pending = null;
-      if (this.headerRead) {
-        const joined = Buffer.concat([pending, received.subarray(0, JOIN_BYTES)]);
-        this.row.buffer = joined;
-        const end = tupleEnd(joined, 0, this.row);
-        if (end === -1) {
-          this.ended = true;
-          return;
-        }
-        if (end !== null && end >= pending.length) {
-          this.onRow(this.row);
-          offset = end - pending.length;
-        } else chunk = Buffer.concat([pending, received]);
-      } else chunk = Buffer.concat([pending, received]);
-    }
+    const pending = this.pending;
+    this.pending = null;
+    const resumed = pending ? this.resume(pending, received) : { chunk: received, offset: 0 };
+    if (!resumed) return;
+    const { chunk } = resumed;
+    let { offset } = resumed;
     if (!this.headerRead) {
       if (chunk.length < HEADER_BYTES) {
         this.pending = chunk;
@@ -186,6 +173,26 @@ export class BinaryCopyReader {
     const next = parseTuples(chunk, offset, this.row, this.onRow);
     if (next === -1) this.ended = true;
     else if (next < chunk.length) this.pending = chunk.subarray(next);
+  }
+
+  /**
+   * Where to go on after the bytes left over from the last chunk: the cut-off tuple completed from the start of
+   * `received` (the rest of it then read in place), or both joined when the tuple (or the header) needs more;
+   * null when the leftover was the start of the trailer.
+   */
+  private resume(pending: Buffer, received: Buffer): { chunk: Buffer; offset: number } | null {
+    const joinedWhole = () => ({ chunk: Buffer.concat([pending, received]), offset: 0 });
+    if (!this.headerRead) return joinedWhole();
+    const joined = Buffer.concat([pending, received.subarray(0, JOIN_BYTES)]);
+    this.row.buffer = joined;
+    const end = tupleEnd(joined, 0, this.row);
+    if (end === -1) {
+      this.ended = true;
+      return null;
+    }
+    if (end === null) return joinedWhole();
+    this.onRow(this.row);
+    return { chunk: received, offset: end - pending.length };
   }
 
   /** Throws when the stream stopped before its trailer. */

@@ -68,7 +68,11 @@ function schoolIdReader(schools: readonly School[]): (row: CopyRow) => string | 
     const p = row.starts[0]!;
     const a0 = int32At(b, p), a1 = int32At(b, p + 4), a2 = int32At(b, p + 8), a3 = int32At(b, p + 12);
     if (!seen || a0 !== w0 || a1 !== w1 || a2 !== w2 || a3 !== w3) {
-      [w0, w1, w2, w3, seen] = [a0, a1, a2, a3, true];
+      w0 = a0;
+      w1 = a1;
+      w2 = a2;
+      w3 = a3;
+      seen = true;
       last = byId.get(row.uuid(0)!);
     }
     return last;
