@@ -9,6 +9,7 @@ import { scopeFilter } from '@/lib/auth/scope-filter';
 import { getDb, type Executor } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './schemas';
 import { organisationScope, organisationSnapshot } from './scope';
@@ -100,12 +101,7 @@ async function writeOrganisation(
     const before = await findOrganisation(tx, id, true);
     authorize(actor, 'organisation.write', organisationScope(before));
     if (before.version !== version) throw new AppError('conflict');
-    const [after] = await tx
-      .update(organisations)
-      .set({ ...change(before), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(organisations.id, id), eq(organisations.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, organisations, id, version, change(before));
     await recordAudit(tx, actor, {
       action,
       entityType: 'organisation',

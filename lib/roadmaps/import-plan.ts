@@ -13,7 +13,7 @@ import type { ImportAction, ImportPreviewItem, ImportPreviewSection, RoadmapImpo
 
 export type ExistingItem = Pick<
   RoadmapItem,
-  'id' | 'sectionId' | 'number' | 'activity' | 'deadlineText' | 'responsibleText' | 'plannedResult' | 'importKey' | 'deletedAt'
+  'id' | 'sectionId' | 'number' | 'activity' | 'deadlineText' | 'responsibleText' | 'plannedResult' | 'importKey' | 'deletedAt' | 'version'
 >;
 
 export interface PlannedItem extends ImportPreviewItem {

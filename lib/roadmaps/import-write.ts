@@ -4,6 +4,7 @@ import { roadmapItems, roadmapSections, type Roadmap } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import type { Executor } from '@/lib/db/client';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { roadmapScope, snapshot } from './access';
 import { deadlineColumns, loadNameIndex, writeResponsibles } from './item-fields';
@@ -38,15 +39,13 @@ async function writePlan(tx: Executor, actor: Actor | null, roadmap: Roadmap, pl
         expectedDocument: guessExpectedDocument(item.parsed.documentText || item.resultText),
       };
       if (item.existing) {
-        const [before] = await tx.select().from(roadmapItems).where(eq(roadmapItems.id, item.existing.id)).for('update');
-        const deadline = before?.periodOverridden ? {} : deadlineColumns(item.deadlineText, roadmap, null);
-        const [after] = await tx
-          .update(roadmapItems)
-          .set({ ...text, ...deadline, deletedAt: null, version: (before?.version ?? 0) + 1, updatedAt: new Date() })
-          .where(eq(roadmapItems.id, item.existing.id))
-          .returning();
-        await recordAudit(tx, actor, { action: 'import', entityType: 'roadmap_item', entityId: after!.id, scope, before: before && snapshot(before), after: snapshot(after!) });
-        touched.push(after!);
+        // The row as planned, changed only if nobody changed it since: a concurrent edit makes the import a conflict.
+        const [before] = await tx.select().from(roadmapItems).where(eq(roadmapItems.id, item.existing.id));
+        if (!before) throw new AppError('conflict');
+        const deadline = before.periodOverridden ? {} : deadlineColumns(item.deadlineText, roadmap, null);
+        const after = await updateVersioned(tx, roadmapItems, item.existing.id, item.existing.version, { ...text, ...deadline, deletedAt: null });
+        await recordAudit(tx, actor, { action: 'import', entityType: 'roadmap_item', entityId: after.id, scope, before: snapshot(before), after: snapshot(after) });
+        touched.push(after);
       } else {
         const [created] = await tx
           .insert(roadmapItems)

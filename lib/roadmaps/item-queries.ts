@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb, type Executor } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assertVersion, itemFor, roadmapFor, roadmapScope, snapshot } from './access';
@@ -45,12 +46,7 @@ export async function updateSection(actor: Actor, input: UpdateSectionInput): Pr
     if (!before) throw new AppError('not_found', 'Раздел не найден.');
     const roadmap = await roadmapFor(tx, actor, 'roadmap.write', before.roadmapId);
     assertVersion(before, version);
-    const [after] = await tx
-      .update(roadmapSections)
-      .set({ ...changes, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmapSections.id, id), eq(roadmapSections.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, roadmapSections, id, version, changes);
     await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_section', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
     return after;
   });
@@ -104,12 +100,7 @@ export async function updateItem(actor: Actor, input: UpdateItemInput): Promise<
     const { item: before, roadmap } = await itemFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
     if (changes.sectionId) await sectionOf(tx, roadmap.id, changes.sectionId);
-    const [after] = await tx
-      .update(roadmapItems)
-      .set({ ...changes, ...deadlineAfterEdit(before, roadmap, values), version: version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, roadmapItems, id, version, { ...changes, ...deadlineAfterEdit(before, roadmap, values) });
     if (after.responsibleText !== before.responsibleText) {
       await writeResponsibles(tx, roadmap, await loadNameIndex(tx, roadmap), [after]);
     }
@@ -122,12 +113,7 @@ export async function deleteItem(actor: Actor, id: string, version: number): Pro
   await inTransaction(async (tx) => {
     const { item: before, roadmap } = await itemFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
-    const [after] = await tx
-      .update(roadmapItems)
-      .set({ deletedAt: new Date(), version: version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmapItems.id, id), eq(roadmapItems.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, roadmapItems, id, version, { deletedAt: new Date() });
     await recordAudit(tx, actor, { action: 'delete', entityType: 'roadmap_item', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
   });
 }
@@ -147,12 +133,8 @@ export async function setItemsStatus(actor: Actor, input: SetItemsStatusInput): 
       if (!before) throw new AppError('not_found', 'Мероприятие не найдено в этой дорожной карте.');
       assertVersion(before, version);
       if (before.status === values.status) continue;
-      const [after] = await tx
-        .update(roadmapItems)
-        .set({ status: values.status, version: version + 1, updatedAt: new Date() })
-        .where(eq(roadmapItems.id, id))
-        .returning();
-      await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after!) });
+      const after = await updateVersioned(tx, roadmapItems, id, version, { status: values.status });
+      await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
       changed += 1;
     }
     return changed;

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize, can, type Action } from '@/lib/auth/policy';
 import type { Executor } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assertVersion, authorIdOf, roadmapFor, roadmapScope, snapshot } from './access';
@@ -46,12 +47,7 @@ async function transition(actor: Actor, kind: Exclude<ReviewEventKind, 'comment'
     if (before.level !== 'school') throw new AppError('validation', 'Согласование проходят только дорожные карты школ.');
     assertVersion(before, version);
     if (!rule.from.includes(before.status)) throw new AppError('conflict', WRONG_STATUS[kind]);
-    const [after] = await tx
-      .update(roadmaps)
-      .set({ status: rule.to, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmaps.id, roadmapId), eq(roadmaps.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, roadmaps, roadmapId, version, { status: rule.to });
     await addEvent(tx, actor, { roadmapId, kind, text });
     await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap', entityId: roadmapId, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
   });

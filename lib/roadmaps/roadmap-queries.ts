@@ -9,6 +9,7 @@ import { scopeFilter } from '@/lib/auth/scope-filter';
 import { getDb, type Executor } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assertVersion, ROADMAP_SCOPE_COLUMNS, roadmapFor, roadmapScope, snapshot } from './access';
@@ -91,12 +92,7 @@ export async function updateRoadmap(actor: Actor, input: UpdateRoadmapInput): Pr
       const message = 'Статус: школьная дорожная карта утверждается и возвращается через согласование';
       throw new AppError('validation', message, [{ field: 'status', message }]);
     }
-    const [after] = await tx
-      .update(roadmaps)
-      .set({ ...changes, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmaps.id, id), eq(roadmaps.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, roadmaps, id, version, changes);
     if (startYear !== before.periodStartYear || endYear !== before.periodEndYear) await renormaliseItems(tx, after);
     await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap', entityId: id, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
     return after;
@@ -111,11 +107,11 @@ function schoolStatusChangeAllowed(from: Roadmap['status'], to: Roadmap['status'
 /** A new period changes what yearless deadlines mean; hand-set periods stay. */
 async function renormaliseItems(tx: Executor, roadmap: Roadmap): Promise<void> {
   const items = await tx
-    .select({ id: roadmapItems.id, deadlineText: roadmapItems.deadlineText })
+    .select({ id: roadmapItems.id, version: roadmapItems.version, deadlineText: roadmapItems.deadlineText })
     .from(roadmapItems)
     .where(and(eq(roadmapItems.roadmapId, roadmap.id), eq(roadmapItems.periodOverridden, false), isNull(roadmapItems.deletedAt)));
   for (const item of items) {
-    await tx.update(roadmapItems).set(deadlineColumns(item.deadlineText, roadmap, null)).where(eq(roadmapItems.id, item.id));
+    await updateVersioned(tx, roadmapItems, item.id, item.version, deadlineColumns(item.deadlineText, roadmap, null));
   }
 }
 
@@ -124,12 +120,7 @@ export async function deleteRoadmap(actor: Actor, id: string, version: number): 
   await inTransaction(async (tx) => {
     const before = await roadmapFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
-    const [after] = await tx
-      .update(roadmaps)
-      .set({ deletedAt: new Date(), version: version + 1, updatedAt: new Date() })
-      .where(and(eq(roadmaps.id, id), eq(roadmaps.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, roadmaps, id, version, { deletedAt: new Date() });
     await recordAudit(tx, actor, { action: 'delete', entityType: 'roadmap', entityId: id, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { organisations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
@@ -9,6 +9,7 @@ import { scopeFilter } from '@/lib/auth/scope-filter';
 import { getDb, type Executor } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { findOrganisation } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
@@ -89,19 +90,12 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     const organisation = await findOrganisation(tx, input.organisationId);
     authorize(actor, 'user.write', organisationScope(organisation));
     const passwordChanged = input.password !== undefined;
-    const [after] = await tx
-      .update(users)
-      .set({
-        name: input.name,
-        role: input.role,
-        organisationId: input.organisationId,
-        ...(passwordChanged ? { passwordHash: await hashPassword(input.password!), sessionVersion: raw.sessionVersion + 1 } : {}),
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(users.id, input.id), eq(users.version, input.version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, users, input.id, input.version, {
+      name: input.name,
+      role: input.role,
+      organisationId: input.organisationId,
+      ...(passwordChanged ? { passwordHash: await hashPassword(input.password!), sessionVersion: raw.sessionVersion + 1 } : {}),
+    });
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'user',
@@ -120,12 +114,7 @@ export async function setUserActive(actor: Actor, id: string, active: boolean, v
     authorize(actor, 'user.write', scope);
     if (raw.id === actor.id && !active) throw new AppError('validation', 'Нельзя отключить собственную учётную запись.');
     if (raw.version !== version) throw new AppError('conflict');
-    const [after] = await tx
-      .update(users)
-      .set({ isActive: active, sessionVersion: raw.sessionVersion + 1, version: raw.version + 1, updatedAt: new Date() })
-      .where(eq(users.id, id))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, users, id, version, { isActive: active, sessionVersion: raw.sessionVersion + 1 });
     await recordAudit(tx, actor, {
       action: active ? 'activate' : 'deactivate',
       entityType: 'user',

@@ -10,6 +10,7 @@ import { authorize } from '@/lib/auth/policy';
 import { scopeFilter } from '@/lib/auth/scope-filter';
 import { type Executor, getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { nameKey } from '@/lib/schools/import/values';
 import { readTableFile } from '@/lib/tabular';
@@ -92,9 +93,11 @@ async function applyPlan(tx: Executor, actor: Actor, kind: ImportKind, plan: Dat
   }
   for (const change of plan.update) {
     const fields = Object.fromEntries(valueFields(kind).map((f) => [f, change.values[f] ?? null]));
-    const [after] = await tx.update(table).set({ ...fields, source: change.values.source as string | null, updatedAt: new Date(), version: Number(change.values.version ?? 1) + 1 } as never)
-      .where(eq(table.id, change.id)).returning({ id: table.id });
-    audit(after!.id, places.get(change.schoolId)!.scope, { changed: change.changed }, fields);
+    // The version read when planning: a record changed meanwhile by someone else makes the import a conflict.
+    const before = Object.fromEntries(change.changed.map((f) => [f, change.before[f] ?? null]));
+    const after = Object.fromEntries(change.changed.map((f) => [f, fields[f] ?? null]));
+    await updateVersioned(tx, table as typeof assessmentResults, change.id, change.version, { ...fields, source: change.values.source as string | null } as never);
+    audit(change.id, places.get(change.schoolId)!.scope, before, after);
   }
   for (let i = 0; i < audits.length; i += BATCH) await tx.insert(auditLog).values(audits.slice(i, i + BATCH));
 }

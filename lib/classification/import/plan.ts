@@ -23,7 +23,8 @@ export interface PlannedRecord { rowNumber: number; key: string; schoolId: strin
 
 export interface DataPlan {
   create: PlannedRecord[];
-  update: (PlannedRecord & { id: string; changed: string[] })[];
+  /** `before` is the stored record and `version` its version when planned: the write is conditional on it. */
+  update: (PlannedRecord & { id: string; changed: string[]; before: RecordValues; version: number })[];
   unchanged: PlannedRecord[];
   issues: Issue[];
 }
@@ -100,7 +101,7 @@ export function planDataImport(
     }
     const changed = valueFields(kind).filter((f) => values[f] !== undefined && values[f] !== existing.values[f]);
     if (changed.length === 0) plan.unchanged.push(planned);
-    else plan.update.push({ ...planned, values: { ...existing.values, ...values }, id: existing.id, changed });
+    else plan.update.push({ ...planned, values: { ...existing.values, ...values }, id: existing.id, changed, before: existing.values, version: Number(existing.values.version) });
   }
   return plan;
 }

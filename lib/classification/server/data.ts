@@ -10,6 +10,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { type Executor, getDb } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assessmentResultSchema, listResultsFilterSchema, schoolContextSchema, type AssessmentResultInput, type SchoolContextInput } from '../schemas';
@@ -69,9 +70,9 @@ export async function upsertAssessmentResult(actor: Actor, input: AssessmentResu
     const key = and(eq(assessmentResults.schoolId, values.schoolId), eq(assessmentResults.year, values.year), eq(assessmentResults.exam, values.exam),
       eq(assessmentResults.subject, values.subject), eq(assessmentResults.grade, values.grade ?? 0));
     const [before] = await tx.select().from(assessmentResults).where(key);
-    if (before && data.version !== undefined && before.version !== data.version) throw new AppError('conflict');
+    // The version the form was opened with (or, for a form without one, the version just read) must still be current.
     const [after] = before
-      ? await tx.update(assessmentResults).set({ ...values, version: before.version + 1, updatedAt: new Date() }).where(eq(assessmentResults.id, before.id)).returning()
+      ? [await updateVersioned(tx, assessmentResults, before.id, data.version ?? before.version, values)]
       : await tx.insert(assessmentResults).values(values).returning();
     await recordAudit(tx, actor, { action: before ? 'update' : 'create', entityType: 'assessment_result', entityId: after!.id, scope: school.scope, before, after });
     return toRow(after!, school.name);
@@ -93,9 +94,8 @@ export async function upsertSchoolContext(actor: Actor, input: SchoolContextInpu
     const school = await schoolFor(tx, actor, data.schoolId);
     const values = contextValues(data, school.scope);
     const [before] = await tx.select().from(schoolContexts).where(and(eq(schoolContexts.schoolId, data.schoolId), eq(schoolContexts.year, data.year)));
-    if (before && data.version !== undefined && before.version !== data.version) throw new AppError('conflict');
     const [after] = before
-      ? await tx.update(schoolContexts).set({ ...values, version: before.version + 1, updatedAt: new Date() }).where(eq(schoolContexts.id, before.id)).returning()
+      ? [await updateVersioned(tx, schoolContexts, before.id, data.version ?? before.version, values)]
       : await tx.insert(schoolContexts).values(values).returning();
     await recordAudit(tx, actor, { action: before ? 'update' : 'create', entityType: 'school_context', entityId: after!.id, scope: school.scope, before, after });
     return { id: after!.id, version: after!.version };

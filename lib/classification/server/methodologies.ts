@@ -11,6 +11,7 @@ import { authorize } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record';
 import { type Executor, getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { parseMethodology, type Methodology } from '../methodology';
@@ -85,12 +86,7 @@ export async function updateDraftMethodology(actor: Actor, input: UpdateDraftInp
   return inTransaction(async (tx) => {
     const before = await findMethodology(tx, regionId, data.id);
     if (before.status !== 'draft') throw new AppError('conflict', 'Изменять можно только черновик методики; создайте новый черновик.');
-    const [after] = await tx
-      .update(methodologies)
-      .set({ params, name: data.name ?? before.name, note: data.note === undefined ? before.note : data.note, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(methodologies.id, before.id), eq(methodologies.version, data.version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, methodologies, before.id, data.version, { params, name: data.name ?? before.name, note: data.note === undefined ? before.note : data.note });
     await recordAudit(tx, actor, { action: 'update', entityType: 'methodology', entityId: after.id, scope: auditScope(regionId), before, after });
     return toMethodologyRow(after);
   });
@@ -105,15 +101,10 @@ export async function activateMethodology(actor: Actor, id: string, version: num
     const now = new Date();
     const [previous] = await tx.select().from(methodologies).where(and(eq(methodologies.regionId, regionId), eq(methodologies.status, 'active')));
     if (previous) {
-      await tx.update(methodologies).set({ status: 'archived', version: previous.version + 1, updatedAt: now }).where(eq(methodologies.id, previous.id));
+      await updateVersioned(tx, methodologies, previous.id, previous.version, { status: 'archived' });
       await recordAudit(tx, actor, { action: 'deactivate', entityType: 'methodology', entityId: previous.id, scope: auditScope(regionId), before: { status: 'active' }, after: { status: 'archived' } });
     }
-    const [after] = await tx
-      .update(methodologies)
-      .set({ status: 'active', activatedAt: now, version: draft.version + 1, updatedAt: now })
-      .where(and(eq(methodologies.id, draft.id), eq(methodologies.version, version)))
-      .returning();
-    if (!after) throw new AppError('conflict');
+    const after = await updateVersioned(tx, methodologies, draft.id, version, { status: 'active', activatedAt: now });
     await recordAudit(tx, actor, { action: 'activate', entityType: 'methodology', entityId: after.id, scope: auditScope(regionId), before: { status: 'draft' }, after: { status: 'active' } });
   });
 }

@@ -7,6 +7,7 @@ import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { type Executor, getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError, type Issue } from '@/lib/errors';
 import { organisationScope, organisationSnapshot } from '@/lib/organisations/scope';
 import { readTableFile, type TableFileInput } from '@/lib/tabular';
@@ -206,12 +207,9 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory
   }
   for (const change of plan.update) {
     const before = directory.schoolRows.get(change.ogrn)!;
-    const [after] = await tx
-      .update(organisations)
-      .set({ ...values(change.next), version: before.version + 1, updatedAt: new Date() })
-      .where(eq(organisations.id, before.id))
-      .returning();
-    audit(after!, before);
+    // The version read when planning: a school changed meanwhile by someone else makes the import a conflict.
+    const after = await updateVersioned(tx, organisations, before.id, before.version, values(change.next));
+    audit(after, before);
   }
   await recordAudits(tx, actor, audits);
 }
