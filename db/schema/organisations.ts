@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  uniqueIndex,
   real,
   text,
   uuid,
@@ -57,9 +58,14 @@ export const organisations = pgTable(
     /** Other spellings met in road maps' «Ответственные» column, e.g. «УМЦ», «МОУО». */
     aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
     isActive: boolean('is_active').notNull().default(true),
+    /** The name as compared: spacing collapsed, lower case, «ё» as «е» (like nameKey in lib/schools/import/values.ts). */
+    nameKey: text('name_key').generatedAlwaysAs(sql`replace(lower(btrim(regexp_replace(name, '\s+', ' ', 'g')) COLLATE opora_ru), 'ё', 'е')`),
     ...editableColumns(),
   },
   (t) => [
+    // One municipality of a name per region, one region of a name: parallel imports cannot create duplicates.
+    uniqueIndex('organisations_municipality_name_key').on(t.regionId, t.kind, t.nameKey).where(sql`kind = 'municipality'`),
+    uniqueIndex('organisations_region_name_key').on(t.kind, t.nameKey).where(sql`kind = 'region'`),
     index('organisations_region_idx').on(t.regionId),
     index('organisations_municipality_idx').on(t.municipalityId),
     index('organisations_kind_idx').on(t.kind),

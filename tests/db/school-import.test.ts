@@ -82,4 +82,29 @@ describe('school directory import', () => {
     expect(preview.issues).toEqual([expect.objectContaining({ row: 2, message: expect.stringContaining('Нет прав на импорт') })]);
     await expect(importSchools(coordinator, { file, dryRun: false })).rejects.toMatchObject({ code: 'validation' });
   });
+
+  it('three parallel imports creating the same new municipality create it once and place every school there', async () => {
+    const admin = world.actor('admin', world.region);
+    const name = `Новый район ${world.region.id.slice(0, 8)}`;
+    const spellings = [name, `  ${name.toUpperCase()} `, name.replace('Новый', 'новый  ')];
+    const files = spellings.map((spelling, n) => {
+      const csv = ['ОГРН;Полное наименование;Регион;Муниципалитет', `${makeValidOgrn(`10277100000${n}`)};МБОУ «Школа гонки № ${n + 1}»;${world.region.name};${spelling}`].join('\n');
+      return { bytes: new TextEncoder().encode(csv), filename: `race-${n}.csv` };
+    });
+    const outcomes = await Promise.allSettled(files.map((file) => importSchools(admin, { file, dryRun: false })));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    const municipalities = await getDb().select().from(organisations)
+      .where(and(eq(organisations.kind, 'municipality'), eq(organisations.regionId, world.region.id), sql`${organisations.name} ILIKE ${'%' + name.slice(6)}`));
+    expect(municipalities).toHaveLength(1);
+    const schools = await getDb().select().from(organisations).where(and(eq(organisations.kind, 'school'), eq(organisations.municipalityId, municipalities[0]!.id)));
+    expect(schools).toHaveLength(3);
+    const created = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'organisation'), eq(auditLog.entityId, municipalities[0]!.id)));
+    expect(created).toHaveLength(1);
+  });
+
+  it('refuses a second municipality of the same normalised name in a region at the database', async () => {
+    const insert = (name: string) => getDb().insert(organisations).values({ id: crypto.randomUUID(), kind: 'municipality', name, parentId: world.region.id, regionId: world.region.id });
+    await insert('Ёлкинский район');
+    await expect(insert(' ЕЛКИНСКИЙ   район')).rejects.toThrow();
+  });
 });

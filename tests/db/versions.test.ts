@@ -41,7 +41,7 @@ async function race(round: (n: number) => Promise<Array<() => Promise<unknown>>>
 
 describe('two saves with the same version: one wins, the other gets 409', () => {
   it('assessment results', async () => {
-    const base = { schoolId: world.schoolA.id, exam: 'OGE', subject: 'russian', participants: 10 };
+    const base = { schoolId: world.schoolA.id, exam: 'OGE' as const, subject: 'russian', participants: 10 };
     await race(async (n) => {
       const row = await classification.upsertAssessmentResult(coordinatorA(), { ...base, year: 2020 + n, meanScore: 20 });
       return [30, 31].map((meanScore) => () => classification.upsertAssessmentResult(coordinatorA(), { ...base, year: 2020 + n, meanScore, version: row.version }));
@@ -75,7 +75,7 @@ describe('two saves with the same version: one wins, the other gets 409', () => 
     await race(async (n) => {
       const id = await createUser(admin(), { login: `race${n}-${world.region.id.slice(0, 8)}@test`, name: `Гонка Пользователь ${n}`, password: 'Correct-horse-1', role: 'expert', organisationId: world.munA.id });
       const user = await getUser(admin(), id);
-      return ['Первый', 'Второй'].map((who) => () => updateUser(admin(), { id, version: user.version, name: `${who} Участник ${n}`, role: 'expert', organisationId: world.munA.id }));
+      return ['Первый', 'Второй'].map((who) => () => updateUser(admin(), { id, version: user.version, name: `${who} Участник ${n}`, role: 'expert', organisationId: world.munA.id, password: undefined }));
     });
   });
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { type NewOrganisation, type Organisation, organisations } from '@/db/schema';
 import { type AuditInput, recordAudits } from '@/lib/audit/record';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
@@ -145,6 +145,18 @@ function permissionIssues(actor: Actor, plan: ImportPlan, directory: Directory):
   return issues;
 }
 
+/** Inserts a region or municipality unless one with the same key exists (committed meanwhile); returns the row. */
+async function upsertPlace(tx: Executor, values: NewOrganisation & { id: string }, kind: SQL, key: PgColumn[]): Promise<Organisation> {
+  const [created] = await tx.insert(organisations).values(values).onConflictDoNothing({ target: key, where: kind }).returning();
+  if (created) return created;
+  const [existing] = await tx
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.kind, values.kind), values.kind === 'municipality' ? eq(organisations.regionId, values.regionId!) : undefined, sql`${organisations.nameKey} = replace(lower(btrim(regexp_replace(${values.name}::text, '\s+', ' ', 'g')) COLLATE opora_ru), 'ё', 'е')`));
+  if (!existing) throw new AppError('conflict');
+  return existing;
+}
+
 async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory: Directory) {
   const audits: AuditInput[] = [];
   const audit = (row: Organisation, before: Organisation | null) =>
@@ -156,24 +168,28 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ImportPlan, directory
       before: before ? organisationSnapshot(before) : null,
       after: organisationSnapshot(row),
     });
+  // Regions and municipalities are upserted on their normalised-name keys: an import running in parallel that
+  // creates the same one first wins, and this import places its schools there (audited only where created).
   const regionIds = new Map<string, string>();
   for (const name of plan.newRegions) {
     const id = crypto.randomUUID();
-    const [region] = await tx.insert(organisations).values({ id, kind: 'region', name, regionId: id }).returning();
-    audit(region!, null);
-    regionIds.set(nameKey(name), id);
+    const region = await upsertPlace(tx, { id, kind: 'region', name, regionId: id }, sql`kind = 'region'`, [organisations.kind, organisations.nameKey]);
+    if (region.id === id) audit(region, null);
+    regionIds.set(nameKey(name), region.id);
   }
   const regionId = (name: string) => directory.region(name)?.id ?? regionIds.get(nameKey(name))!;
   const municipalityIds = new Map<string, { id: string; regionId: string }>();
   for (const m of plan.newMunicipalities) {
     const id = crypto.randomUUID();
     const parent = regionId(m.region);
-    const [municipality] = await tx
-      .insert(organisations)
-      .values({ id, kind: 'municipality', name: m.name, parentId: parent, regionId: parent, municipalityId: id })
-      .returning();
-    audit(municipality!, null);
-    municipalityIds.set(`${nameKey(m.region)}|${nameKey(m.name)}`, { id, regionId: parent });
+    const municipality = await upsertPlace(
+      tx,
+      { id, kind: 'municipality', name: m.name, parentId: parent, regionId: parent, municipalityId: id },
+      sql`kind = 'municipality'`,
+      [organisations.regionId, organisations.kind, organisations.nameKey],
+    );
+    if (municipality.id === id) audit(municipality, null);
+    municipalityIds.set(`${nameKey(m.region)}|${nameKey(m.name)}`, { id: municipality.id, regionId: parent });
   }
   const place = (school: PlannedSchool) => {
     const stored = directory.municipality(school.region, school.municipality);
