@@ -66,7 +66,14 @@ describe('import of assessment results and contexts', () => {
     const result = await q.importAssessmentResults(analyst(), { file: csvFile(lines), dryRun: false });
     expect(result.counts).toEqual({ create: 0, update: 1, unchanged: 0 });
     const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'assessment_result'), eq(auditLog.schoolId, schools[1]!.id)));
-    expect(audits.some((a) => a.action === 'import' && JSON.stringify(a.before).includes('participants'))).toBe(true);
+    const entry = audits.find((a) => a.action === 'import' && a.before !== null)!;
+    // Before and after values of the changed fields, as a form edit records them — not only the fields' names.
+    expect(entry.before).toEqual({ meanScore: 74, participants: 20 });
+    expect(entry.after).toEqual({ meanScore: 73, participants: 21 });
+    expect((await q.dataHistory(analyst(), 'assessment_result', entry.entityId))[0]!.changes).toEqual([
+      { field: 'meanScore', before: 74, after: 73 },
+      { field: 'participants', before: 20, after: 21 },
+    ]);
   });
 
   it('finds a school by its exact name within scope, and refuses schools outside the coordinator’s municipality', async () => {
