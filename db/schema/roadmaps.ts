@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  customType,
   text,
   timestamp,
   uniqueIndex,
@@ -160,7 +161,7 @@ export const roadmapProgressReports = pgTable(
 
 export const EVIDENCE_KINDS = ['link', 'file'] as const;
 
-/** Evidence of a report: a link, or an uploaded file stored under a server-generated name and served by id. */
+/** Evidence of a report: a link, or an uploaded file (bytes in `roadmap_evidence_files`; `stored_name` is the disk name of files uploaded before migration 0004). */
 export const roadmapEvidence = pgTable(
   'roadmap_evidence',
   {
@@ -178,9 +179,27 @@ export const roadmapEvidence = pgTable(
   },
   (t) => [
     index('roadmap_evidence_report_idx').on(t.reportId),
-    check('roadmap_evidence_shape', sql`(${t.kind} = 'link' AND ${t.url} IS NOT NULL) OR (${t.kind} = 'file' AND ${t.storedName} IS NOT NULL)`),
+    check('roadmap_evidence_shape', sql`(${t.kind} = 'link' AND ${t.url} IS NOT NULL) OR (${t.kind} = 'file' AND ${t.fileName} IS NOT NULL)`),
   ],
 );
+
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * The bytes of an evidence file, written in the same transaction as its `roadmap_evidence` row: the foreign key
+ * forbids bytes without a row, and a deferred constraint trigger (migration 0004) a file row without bytes.
+ * Stored uncompressed out of line, so a download reads it in slices.
+ */
+export const roadmapEvidenceFiles = pgTable('roadmap_evidence_files', {
+  evidenceId: uuid('evidence_id')
+    .primaryKey()
+    .references(() => roadmapEvidence.id, { onDelete: 'cascade' }),
+  bytes: bytea('bytes').notNull(),
+});
 
 export const REVIEW_EVENT_KINDS = ['submit', 'comment', 'approve', 'return'] as const;
 

@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { moveEvidenceFilesToDatabase } from './evidence-mover';
 import { createPool } from './pool';
 
 const MIGRATIONS = path.resolve(process.cwd(), 'db/migrations');
 // Any fixed number: serialises concurrent migrators on a real PostgreSQL server.
 const MIGRATION_LOCK = 727_001;
 
-/** Applies the committed drizzle-kit migrations. Safe to run from several processes at once. */
+/**
+ * Applies the committed drizzle-kit migrations, then moves evidence files left on disk by earlier versions into the
+ * database. Safe to run from several processes at once.
+ */
 export async function migrateDatabase(connectionString: string): Promise<void> {
   const pool = createPool(connectionString, 1);
   const client = await pool.connect();
@@ -15,6 +19,9 @@ export async function migrateDatabase(connectionString: string): Promise<void> {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
+      const moved = await moveEvidenceFilesToDatabase(client);
+      if (moved.moved > 0) console.log(`Файлы подтверждений перенесены в базу данных: ${moved.moved}.`);
+      if (moved.missing.length > 0) console.warn(`Файлы подтверждений не найдены в папке uploads: ${moved.missing.length} (${moved.missing.join(', ')}).`);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

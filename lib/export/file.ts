@@ -20,15 +20,28 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+/** A stored file read as it is sent (evidence files): its bytes arrive in slices, its size is known up front. */
+export interface StreamedFile {
+  stream: ReadableStream<Uint8Array>;
+  size: number;
+  fileName: string;
+  mimeType: string;
+}
+
+/** Headers of every download: an attachment (never rendered inline, not even sandboxed), never sniffed or cached. */
+function downloadHeaders(fileName: string, mimeType: string, size: number): HeadersInit {
+  return {
+    'Content-Type': mimeType,
+    'Content-Disposition': contentDisposition(fileName),
+    'Content-Length': String(size),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+  };
+}
+
 /** A file download (never rendered inline) with the Russian name encoded per RFC 5987. */
-export function fileResponse(file: ExportedFile): Response {
-  return new Response(Buffer.from(file.bytes), {
-    headers: {
-      'Content-Type': file.mimeType,
-      'Content-Disposition': contentDisposition(file.fileName),
-      'Content-Length': String(file.bytes.length),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+export function fileResponse(file: ExportedFile | StreamedFile): Response {
+  if ('stream' in file) return new Response(file.stream, { headers: downloadHeaders(file.fileName, file.mimeType, file.size) });
+  return new Response(Buffer.from(file.bytes), { headers: downloadHeaders(file.fileName, file.mimeType, file.bytes.length) });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from '@/lib/tabular/test-support';
-import { checkEvidenceFile, EVIDENCE_MAX_BYTES } from './evidence-type';
+import fc from 'fast-check';
+import { checkEvidenceFile, checkEvidenceFiles, cleanFileName, EVIDENCE_MAX_BYTES, EVIDENCE_TOTAL_MAX_BYTES } from './evidence-type';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const code = (fn: () => unknown) => {
@@ -28,5 +29,52 @@ describe('checkEvidenceFile', () => {
     expect(code(() => checkEvidenceFile({ bytes: bytes(0, 1, 2), filename: 'бинарный.txt' }))).toBe('unsupported_media_type');
     expect(code(() => checkEvidenceFile({ bytes: bytes(), filename: 'пусто.txt' }))).toBe('validation');
     expect(code(() => checkEvidenceFile({ bytes: new Uint8Array(EVIDENCE_MAX_BYTES + 1), filename: 'большой.txt' }))).toBe('payload_too_large');
+  });
+});
+
+describe('cleanFileName', () => {
+  it('drops bidi overrides and isolates, so a name cannot display as another type', () => {
+    expect(cleanFileName('report\u202Egnp.pdf')).toBe('reportgnp.pdf');
+    expect(cleanFileName('\u2067фото\u2069\u200F.png')).toBe('фото.png');
+    expect(cleanFileName('a\u061Cb\u200Ec\u202Ad.txt')).toBe('abcd.txt');
+  });
+
+  it('drops control characters, turns line breaks and tabs into spaces, and never leaves an empty name', () => {
+    expect(cleanFileName('акт\u0000\u0007\r\n№\u00851.pdf')).toBe('акт № 1.pdf');
+    expect(cleanFileName('\u0001\u0002')).toBe('файл');
+    expect(cleanFileName(' .. ')).toBe('файл');
+    expect(cleanFileName('папка/../..\\имя.pdf')).toBe('папка .. .. имя.pdf');
+    expect(cleanFileName('x\uD800y.pdf')).toBe('xy.pdf');
+  });
+
+  it('keeps Russian names, composes them (NFC) and cuts long ones keeping the extension', () => {
+    expect(cleanFileName('Протокол заседания № 3.docx')).toBe('Протокол заседания № 3.docx');
+    expect(cleanFileName('и\u0306.txt')).toBe('й.txt');
+    const long = cleanFileName(`${'я'.repeat(300)}.pdf`);
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('я.pdf')).toBe(true);
+  });
+
+  it('leaves no control, format or surrogate character in any name (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (name) => {
+        const cleaned = cleanFileName(name);
+        expect(cleaned.length).toBeGreaterThan(0);
+        expect(cleaned.length).toBeLessThanOrEqual(200);
+        expect(/[\p{Cc}\p{Cf}\p{Cs}]/u.test(cleaned)).toBe(false);
+        expect(() => encodeURIComponent(cleaned)).not.toThrow();
+      }),
+    );
+  });
+});
+
+describe('checkEvidenceFiles', () => {
+  it('refuses files that together exceed the limit with a Russian 413, and checks each under its clean name', () => {
+    const big = new Uint8Array(6 * 1024 * 1024).fill(0x41);
+    expect(code(() => checkEvidenceFiles([{ bytes: big, filename: 'а.txt' }, { bytes: big, filename: 'б.txt' }]))).toBe('payload_too_large');
+    expect(EVIDENCE_TOTAL_MAX_BYTES).toBeLessThanOrEqual(EVIDENCE_MAX_BYTES);
+    const [file] = checkEvidenceFiles([{ bytes: bytes(0x25, 0x50, 0x44, 0x46, 0x2d), filename: 'report\u202Egnp.pdf' }]);
+    expect(file).toMatchObject({ filename: 'reportgnp.pdf', extension: 'pdf' });
+    expect(code(() => checkEvidenceFiles([{ bytes: bytes(0x25, 0x50, 0x44, 0x46, 0x2d), filename: 'photo\u202Efdp.png' }]))).toBe('unsupported_media_type');
   });
 });

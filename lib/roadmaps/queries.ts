@@ -9,7 +9,7 @@ export type * from './views';
 export { listRoadmaps, createRoadmap, updateRoadmap, deleteRoadmap, roadmapHistory } from './roadmap-queries';
 export { getRoadmap } from './detail';
 export { createSection, updateSection, createItem, updateItem, deleteItem, setItemsStatus, itemHistory } from './item-queries';
-export { addProgressReport, readEvidenceFile } from './report-queries';
+export { addProgressReport, openEvidenceFile } from './report-queries';
 export { submitRoadmap, commentOnReview, approveRoadmap, returnRoadmap } from './review-queries';
 export { importRoadmapTable, type RoadmapImportInput } from './import-commit';
 export { exportRoadmap } from './export';

@@ -1,6 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { roadmapEvidence, roadmapProgressReports } from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { roadmapEvidence, roadmapEvidenceFiles, roadmapProgressReports } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
@@ -8,75 +9,81 @@ import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { authorIdOf, itemFor, roadmapFor, roadmapScope } from './access';
-import { readStoredEvidence, removeStoredEvidence, storeEvidence } from './evidence-store';
-import { checkEvidenceFile } from './evidence-type';
+import { checkEvidenceFiles, cleanFileName } from './evidence-type';
 import { progressReportSchema, type ProgressReportInput } from './schemas';
-import type { ExportedFile } from './views';
+import type { StreamedFile } from '@/lib/export';
 
 /**
- * A progress report on an item with its evidence (links and files). Files are checked before anything is
- * written; if the transaction fails, the files already written are removed again. Returns the report id.
+ * A progress report on an item with its evidence (links and files). Files are checked before anything is written;
+ * their bytes go into `roadmap_evidence_files` in the same transaction as their rows, so a failure or a crash
+ * leaves neither. Returns the report id.
  */
 export async function addProgressReport(actor: Actor, input: ProgressReportInput): Promise<string> {
   const values = parseInput(progressReportSchema, input);
-  const files = values.files.map((file) => ({ ...file, ...checkEvidenceFile(file) }));
-  const written: string[] = [];
-  try {
-    return await inTransaction(async (tx) => {
-      const { item, roadmap } = await itemFor(tx, actor, 'roadmap.write', values.itemId);
-      const [report] = await tx
-        .insert(roadmapProgressReports)
-        .values({
-          roadmapId: roadmap.id,
-          itemId: item.id,
-          reportedOn: values.reportedOn,
-          text: values.text,
-          authorId: await authorIdOf(tx, actor),
-          authorName: actor.name,
-        })
-        .returning();
-      if (!report) throw new AppError('internal');
-      const evidence = [
-        ...values.links.map((url) => ({ reportId: report.id, kind: 'link' as const, url })),
-        ...(await Promise.all(
-          files.map(async (file) => {
-            const storedName = await storeEvidence(file.bytes);
-            written.push(storedName);
-            return { reportId: report.id, kind: 'file' as const, fileName: file.filename, storedName, mimeType: file.mimeType, sizeBytes: file.bytes.length };
-          }),
-        )),
-      ];
-      if (evidence.length > 0) await tx.insert(roadmapEvidence).values(evidence);
-      await recordAudit(tx, actor, {
-        action: 'create',
-        entityType: 'roadmap_item',
-        entityId: item.id,
-        scope: roadmapScope(roadmap),
-        after: { progressReport: { reportedOn: values.reportedOn, text: values.text, links: values.links, files: files.map((file) => file.filename) } },
-      });
-      return report.id;
+  const files = checkEvidenceFiles(values.files);
+  return inTransaction(async (tx) => {
+    const { item, roadmap } = await itemFor(tx, actor, 'roadmap.write', values.itemId);
+    const [report] = await tx
+      .insert(roadmapProgressReports)
+      .values({
+        roadmapId: roadmap.id,
+        itemId: item.id,
+        reportedOn: values.reportedOn,
+        text: values.text,
+        authorId: await authorIdOf(tx, actor),
+        authorName: actor.name,
+      })
+      .returning();
+    if (!report) throw new AppError('internal');
+    if (values.links.length > 0) await tx.insert(roadmapEvidence).values(values.links.map((url) => ({ reportId: report.id, kind: 'link' as const, url })));
+    for (const file of files) {
+      const id = randomUUID();
+      await tx.insert(roadmapEvidence).values({ id, reportId: report.id, kind: 'file', fileName: file.filename, mimeType: file.mimeType, sizeBytes: file.bytes.length });
+      await tx.insert(roadmapEvidenceFiles).values({ evidenceId: id, bytes: file.bytes });
+    }
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entityType: 'roadmap_item',
+      entityId: item.id,
+      scope: roadmapScope(roadmap),
+      after: { progressReport: { reportedOn: values.reportedOn, text: values.text, links: values.links, files: files.map((file) => file.filename) } },
     });
-  } catch (error) {
-    await removeStoredEvidence(written);
-    throw error;
-  }
+    return report.id;
+  });
 }
 
-/** An evidence file for download, if the actor may read its road map. */
-export async function readEvidenceFile(actor: Actor, evidenceId: string): Promise<ExportedFile> {
-  if (!/^[0-9a-f-]{36}$/i.test(evidenceId)) throw new AppError('not_found', 'Файл не найден.');
+/** Slices of a stored file read per query: a download never holds more than this in memory. */
+const SLICE_BYTES = 1024 * 1024;
+
+/** An evidence file for download, if the actor may read its road map: its bytes are streamed out in slices. */
+export async function openEvidenceFile(actor: Actor, evidenceId: string): Promise<StreamedFile> {
+  if (!looksLikeUuid(evidenceId)) throw new AppError('not_found', 'Файл не найден.');
   const db = getDb();
   const [row] = await db
-    .select({ evidence: roadmapEvidence, roadmapId: roadmapProgressReports.roadmapId })
+    .select({ evidence: roadmapEvidence, roadmapId: roadmapProgressReports.roadmapId, size: sql<number | null>`octet_length(${roadmapEvidenceFiles.bytes})` })
     .from(roadmapEvidence)
     .innerJoin(roadmapProgressReports, eq(roadmapProgressReports.id, roadmapEvidence.reportId))
+    .leftJoin(roadmapEvidenceFiles, eq(roadmapEvidenceFiles.evidenceId, roadmapEvidence.id))
     .where(eq(roadmapEvidence.id, evidenceId))
     .limit(1);
-  if (!row || row.evidence.kind !== 'file' || !row.evidence.storedName) throw new AppError('not_found', 'Файл не найден.');
+  if (!row || row.evidence.kind !== 'file') throw new AppError('not_found', 'Файл не найден.');
   await roadmapFor(db, actor, 'roadmap.read', row.roadmapId);
-  return {
-    bytes: await readStoredEvidence(row.evidence.storedName),
-    fileName: row.evidence.fileName ?? 'файл',
-    mimeType: row.evidence.mimeType ?? 'application/octet-stream',
-  };
+  if (row.size === null) throw new AppError('not_found', 'Файл не найден в хранилище.');
+  const size = Number(row.size);
+  let offset = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (offset >= size) return controller.close();
+      const [slice] = await db
+        .select({ bytes: sql<Buffer>`substring(${roadmapEvidenceFiles.bytes} FROM ${offset + 1} FOR ${SLICE_BYTES})` })
+        .from(roadmapEvidenceFiles)
+        .where(eq(roadmapEvidenceFiles.evidenceId, evidenceId));
+      if (!slice || slice.bytes.length === 0) return controller.error(new AppError('not_found', 'Файл не найден в хранилище.'));
+      offset += slice.bytes.length;
+      controller.enqueue(new Uint8Array(slice.bytes));
+    },
+  });
+  return { stream, size, fileName: cleanFileName(row.evidence.fileName ?? 'файл'), mimeType: row.evidence.mimeType ?? 'application/octet-stream' };
 }
+
+const looksLikeUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

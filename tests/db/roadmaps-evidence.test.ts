@@ -1,16 +1,19 @@
 import { mkdtempSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roadmapItems, roadmapReviewEvents, roadmaps } from '@/db/schema';
-import { getDb } from '@/lib/db/client';
+import { eq, inArray, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { roadmapEvidence, roadmapEvidenceFiles, roadmapItems, roadmapReviewEvents, roadmaps } from '@/db/schema';
+import { getDb, getPool } from '@/lib/db/client';
+import { moveEvidenceFilesToDatabase } from '@/lib/db/evidence-mover';
+import type { Actor } from '@/lib/auth/actor';
 import { DEMO_DATA } from '@/lib/demo/data';
 import { buildXlsx } from '@/lib/export';
 import { seedDemoRoadmaps } from '@/lib/roadmaps/demo-seed';
-import { uploadsDir } from '@/lib/roadmaps/evidence-store';
-import { addProgressReport, createItem, createRoadmap, createSection, getRoadmap, readEvidenceFile } from '@/lib/roadmaps/queries';
+import { fileResponse } from '@/lib/export';
+import { addProgressReport, createItem, createRoadmap, createSection, getRoadmap, openEvidenceFile } from '@/lib/roadmaps/queries';
 import { createWorld, type World } from './fixtures';
 
 let world: World;
@@ -37,7 +40,15 @@ async function schoolItem() {
   return { team, roadmap, item };
 }
 
+const uploadsDir = () => path.join(dataDir, 'uploads');
 const storedFiles = async () => readdir(uploadsDir()).catch(() => [] as string[]);
+const fileRows = async () => Number((await getDb().execute<{ n: string }>(sql`SELECT count(*) AS n FROM roadmap_evidence_files`)).rows[0]!.n);
+
+/** The bytes, name and type a download sends. */
+async function download(actor: Actor, id: string) {
+  const file = await openEvidenceFile(actor, id);
+  return { bytes: new Uint8Array(await new Response(file.stream).arrayBuffer()), fileName: file.fileName, mimeType: file.mimeType, size: file.size };
+}
 
 describe('progress reports and evidence', () => {
   it('stores checked files under generated names and serves them by id to readers of the road map only', async () => {
@@ -63,29 +74,135 @@ describe('progress reports and evidence', () => {
       ['file', 'таблица.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ]);
     const photo = report.evidence[1]!;
-    expect(await readEvidenceFile(team, photo.id)).toEqual({ bytes: PNG, fileName: 'фото.png', mimeType: 'image/png' });
-    expect(await readEvidenceFile(world.actor('municipal_coordinator', world.munA), photo.id)).toMatchObject({ fileName: 'фото.png' });
-    await expect(readEvidenceFile(world.actor('school_team', world.schoolB), photo.id)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(readEvidenceFile(team, report.evidence[0]!.id)).rejects.toMatchObject({ code: 'not_found' });
-    expect(uploadsDir()).toBe(path.join(dataDir, 'uploads'));
-    const files = await storedFiles();
-    expect(files).toHaveLength(3);
-    expect(files.every((name) => /^[0-9a-f-]{36}$/.test(name))).toBe(true);
+    expect(await download(team, photo.id)).toEqual({ bytes: PNG, fileName: 'фото.png', mimeType: 'image/png', size: PNG.length });
+    expect(await download(world.actor('municipal_coordinator', world.munA), photo.id)).toMatchObject({ fileName: 'фото.png' });
+    await expect(openEvidenceFile(world.actor('school_team', world.schoolB), photo.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(openEvidenceFile(team, report.evidence[0]!.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(openEvidenceFile(team, 'не-идентификатор')).rejects.toMatchObject({ code: 'not_found' });
+    // In the database, beside their rows — nothing on disk.
+    const stored = await getDb().select({ id: roadmapEvidenceFiles.evidenceId }).from(roadmapEvidenceFiles).where(inArray(roadmapEvidenceFiles.evidenceId, report.evidence.map((e) => e.id)));
+    expect(stored).toHaveLength(3);
+    expect(await storedFiles()).toEqual([]);
+    const response = fileResponse(await openEvidenceFile(team, photo.id));
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    expect(response.headers.get('content-length')).toBe(String(PNG.length));
+  });
+
+  it('streams a large file out in slices, byte for byte', async () => {
+    const { team, item } = await schoolItem();
+    const text = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => 0x41 + (i % 26));
+    await addProgressReport(team, { itemId: item.id, reportedOn: '2025-10-02', text: 'Большой протокол', links: [], files: [{ bytes: text, filename: 'протокол.txt', mimeType: 'text/plain' }] });
+    const [row] = await getDb().select().from(roadmapEvidence).where(eq(roadmapEvidence.fileName, 'протокол.txt')).orderBy(sql`created_at DESC`).limit(1);
+    const file = await openEvidenceFile(team, row!.id);
+    const chunks: number[] = [];
+    const reader = file.stream.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value.length);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Math.max(...chunks)).toBeLessThanOrEqual(1024 * 1024);
+    const received = (await download(team, row!.id)).bytes;
+    expect(received.length).toBe(text.length);
+    expect(Buffer.from(received).equals(text)).toBe(true);
+  });
+
+  it('stores names without control and bidi characters: «report\u202Egnp.pdf» cannot pose as a PNG', async () => {
+    const { team, roadmap, item } = await schoolItem();
+    await addProgressReport(team, {
+      itemId: item.id, reportedOn: '2025-10-03', text: 'Имена', links: [],
+      files: [
+        { bytes: PDF, filename: 'report\u202Egnp.pdf', mimeType: 'application/pdf' },
+        { bytes: PDF, filename: 'акт\u0000\u0007\r\n№\u00851.pdf', mimeType: 'application/pdf' },
+      ],
+    });
+    const evidence = (await getRoadmap(team, roadmap.id)).sections[0]!.items[0]!.reports[0]!.evidence;
+    expect(evidence.map((e) => e.fileName)).toEqual(['reportgnp.pdf', 'акт № 1.pdf']);
+    expect(fileResponse(await openEvidenceFile(team, evidence[1]!.id)).headers.get('content-disposition')).toContain("filename*=UTF-8''");
   });
 
   it('refuses a wrong type, a disguised file, an oversized file and a foreign writer, writing nothing', async () => {
     const { team, item } = await schoolItem();
     const before = await storedFiles();
+    const filesBefore = await fileRows();
     const report = (files: { bytes: Uint8Array; filename: string; mimeType: string }[], actor = team) =>
       addProgressReport(actor, { itemId: item.id, reportedOn: '2025-10-01', text: 'Отчёт', links: [], files });
     await expect(report([{ bytes: new Uint8Array([0x4d, 0x5a]), filename: 'программа.exe', mimeType: 'application/octet-stream' }])).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/допустимы PDF/) });
     await expect(report([{ bytes: new Uint8Array([0x4d, 0x5a, 0x90]), filename: 'фото.png', mimeType: 'image/png' }])).rejects.toMatchObject({ code: 'unsupported_media_type', message: expect.stringMatching(/не соответствует/) });
     await expect(report([{ bytes: new Uint8Array(10 * 1024 * 1024 + 1), filename: 'большой.txt', mimeType: 'text/plain' }])).rejects.toMatchObject({ code: 'payload_too_large' });
+    const six = new Uint8Array(6 * 1024 * 1024).fill(0x41);
+    await expect(report([{ bytes: six, filename: 'а.txt', mimeType: 'text/plain' }, { bytes: six, filename: 'б.txt', mimeType: 'text/plain' }])).rejects.toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/вместе 12,0 МБ, допустимо до 10 МБ всего/) });
     await expect(report([{ bytes: PDF, filename: 'а.pdf', mimeType: 'application/pdf' }], world.actor('expert', world.region))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(addProgressReport(team, { itemId: item.id, reportedOn: '2025-10-01', text: 'Отчёт', links: ['javascript:alert(1)'], files: [] })).rejects.toMatchObject({ code: 'validation' });
     expect(await storedFiles()).toEqual(before);
+    expect(await fileRows()).toBe(filesBefore);
     const count = await getDb().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM roadmap_progress_reports WHERE item_id = ${item.id}`);
     expect(count.rows[0]!.n).toBe(0);
+  });
+});
+
+describe('evidence files are crash-safe', () => {
+  /** A connection of its own, as a portal process writing an upload would hold. */
+  async function writer() {
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    client.on('error', () => {});
+    return client;
+  }
+  const reportOf = async (itemId: string, roadmapId: string) =>
+    (await getPool().query<{ id: string }>(`INSERT INTO roadmap_progress_reports (roadmap_id, item_id, reported_on, text, author_name) VALUES ($1, $2, '2025-10-01', 'Отчёт', 'Тест') RETURNING id`, [roadmapId, itemId])).rows[0]!.id;
+
+  it('a writer killed mid-upload leaves no row without bytes and no bytes without a row', async () => {
+    const { roadmap, item } = await schoolItem();
+    const reportId = await reportOf(item.id, roadmap.id);
+    const client = await writer();
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ id: string }>(`INSERT INTO roadmap_evidence (report_id, kind, file_name, mime_type, size_bytes) VALUES ($1, 'file', 'акт.pdf', 'application/pdf', $2) RETURNING id`, [reportId, PDF.length]);
+    await client.query('INSERT INTO roadmap_evidence_files (evidence_id, bytes) VALUES ($1, $2)', [rows[0]!.id, Buffer.from(PDF)]);
+    // The process dies before COMMIT: its connection drops.
+    (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const evidence = await getPool().query('SELECT id FROM roadmap_evidence WHERE report_id = $1', [reportId]);
+    expect(evidence.rows).toEqual([]);
+    const bytes = await getPool().query('SELECT evidence_id FROM roadmap_evidence_files WHERE evidence_id = $1', [rows[0]!.id]);
+    expect(bytes.rows).toEqual([]);
+  });
+
+  it('the database refuses a file row committed without its bytes, and bytes without a row', async () => {
+    const { roadmap, item } = await schoolItem();
+    const reportId = await reportOf(item.id, roadmap.id);
+    const client = await writer();
+    try {
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO roadmap_evidence (report_id, kind, file_name) VALUES ($1, 'file', 'акт.pdf')`, [reportId]);
+      await expect(client.query('COMMIT')).rejects.toThrow(/без содержимого/);
+      await expect(client.query('INSERT INTO roadmap_evidence_files (evidence_id, bytes) VALUES (gen_random_uuid(), $1)', [Buffer.from(PDF)])).rejects.toThrow(/foreign key/);
+    } finally {
+      await client.end();
+    }
+    expect((await getPool().query('SELECT id FROM roadmap_evidence WHERE report_id = $1', [reportId])).rows).toEqual([]);
+  });
+
+  it('the migration step moves files of earlier versions from the uploads folder into the database', async () => {
+    const { team, roadmap, item } = await schoolItem();
+    await addProgressReport(team, { itemId: item.id, reportedOn: '2025-10-01', text: 'Старый отчёт', links: [], files: [{ bytes: PNG, filename: 'старое.png', mimeType: 'image/png' }] });
+    const photo = (await getRoadmap(team, roadmap.id)).sections[0]!.items[0]!.reports[0]!.evidence[0]!;
+    // As an earlier version left it: the row names a file on disk, the bytes are not in the database.
+    const storedName = crypto.randomUUID();
+    await getDb().delete(roadmapEvidenceFiles).where(eq(roadmapEvidenceFiles.evidenceId, photo.id));
+    await getDb().update(roadmapEvidence).set({ storedName }).where(eq(roadmapEvidence.id, photo.id));
+    await mkdir(uploadsDir(), { recursive: true });
+    await writeFile(path.join(uploadsDir(), storedName), PNG);
+    await expect(openEvidenceFile(team, photo.id)).rejects.toMatchObject({ code: 'not_found' });
+    const client = await getPool().connect();
+    try {
+      const first = await moveEvidenceFilesToDatabase(client, uploadsDir());
+      expect(first.moved).toBe(1);
+      expect((await moveEvidenceFilesToDatabase(client, uploadsDir())).moved).toBe(0);
+    } finally {
+      client.release();
+    }
+    expect((await download(team, photo.id)).bytes).toEqual(PNG);
+    expect(await storedFiles()).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
 import { fileResponse } from '@/lib/export';
-import { readEvidenceFile } from '@/lib/roadmaps/queries';
+import { openEvidenceFile } from '@/lib/roadmaps/queries';
 
 /** An evidence file of a progress report, for readers of its road map. Always a download (never rendered inline). */
-export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => fileResponse(await readEvidenceFile(actor, params.id)));
+export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) => fileResponse(await openEvidenceFile(actor, params.id)));
