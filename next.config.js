@@ -7,8 +7,10 @@ const nextConfig = {
   // A separate build folder lets several checkouts' builds and browser tests run side by side.
   distDir: process.env.OPORA_DIST_DIR || '.next',
   poweredByHeader: false,
-  // Progress reports carry evidence files of up to 10 MB each (checked again in lib/roadmaps/evidence-store.ts).
-  experimental: { serverActions: { bodySizeLimit: '12mb' } },
+  // One body limit for the proxy's buffer and server actions: progress reports carry up to 10 MB of evidence files
+  // (lib/roadmaps/evidence-limits.ts — EVIDENCE_REQUEST_LIMIT, kept equal by a unit test); larger requests get a
+  // Russian 413 from proxy.ts before either could cut them short.
+  experimental: { proxyClientMaxBodySize: '12mb', serverActions: { bodySizeLimit: '12mb' } },
   serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs'],
   async headers() {
     return [

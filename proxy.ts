@@ -1,10 +1,15 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { EVIDENCE_REQUEST_MAX_BYTES, REQUEST_TOO_LARGE_TEXT } from '@/lib/roadmaps/evidence-limits';
 
 /**
  * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts). Only headers
  * are set here: authentication and permissions are checked in the data layer, never in the proxy.
  */
 export function proxy(request: NextRequest) {
+  // A body larger than the proxy may buffer (next.config.js) would reach the server action cut short: refuse it whole.
+  if (Number(request.headers.get('content-length') ?? 0) > EVIDENCE_REQUEST_MAX_BYTES) {
+    return new NextResponse(REQUEST_TOO_LARGE_TEXT, { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   const policy = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocx } from '@/lib/tabular/test-support';
 import fc from 'fast-check';
+import { EVIDENCE_REQUEST_LIMIT, EVIDENCE_REQUEST_MAX_BYTES } from './evidence-limits';
 import { checkEvidenceFile, checkEvidenceFiles, cleanFileName, EVIDENCE_MAX_BYTES, EVIDENCE_TOTAL_MAX_BYTES } from './evidence-type';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -76,5 +77,17 @@ describe('checkEvidenceFiles', () => {
     const [file] = checkEvidenceFiles([{ bytes: bytes(0x25, 0x50, 0x44, 0x46, 0x2d), filename: 'report\u202Egnp.pdf' }]);
     expect(file).toMatchObject({ filename: 'reportgnp.pdf', extension: 'pdf' });
     expect(code(() => checkEvidenceFiles([{ bytes: bytes(0x25, 0x50, 0x44, 0x46, 0x2d), filename: 'photo\u202Efdp.png' }]))).toBe('unsupported_media_type');
+  });
+});
+
+describe('one evidence body limit', () => {
+  it('the proxy buffer and the server actions allow the same request size, the one the form and proxy use', async () => {
+    const { createRequire } = await import('node:module');
+    const config = createRequire(import.meta.url)('../../next.config.js') as { experimental: { proxyClientMaxBodySize: string; serverActions: { bodySizeLimit: string } } };
+    expect(config.experimental.proxyClientMaxBodySize).toBe(EVIDENCE_REQUEST_LIMIT);
+    expect(config.experimental.serverActions.bodySizeLimit).toBe(EVIDENCE_REQUEST_LIMIT);
+    expect(EVIDENCE_REQUEST_MAX_BYTES).toBe(Number.parseInt(EVIDENCE_REQUEST_LIMIT, 10) * 1024 * 1024);
+    // Room for the report's text and the multipart framing above the files' own limit.
+    expect(EVIDENCE_REQUEST_MAX_BYTES - EVIDENCE_TOTAL_MAX_BYTES).toBeGreaterThanOrEqual(1024 * 1024);
   });
 });

@@ -5,17 +5,11 @@
  */
 import { AppError } from '@/lib/errors';
 import { isZip, readZipDirectory } from '@/lib/tabular/zip';
+import { evidenceTotalProblem } from './evidence-limits';
+
+export { EVIDENCE_TOTAL_MAX_BYTES } from './evidence-limits';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-/**
- * All files of one report together: the form says so and checks it before sending. The request itself may be up
- * to EVIDENCE_REQUEST_LIMIT (next.config.js: the proxy's buffer and the server actions' body limit, both the same),
- * which leaves room for the form's text and the multipart framing — so a too large upload always reaches this
- * check and gets its Russian 413 message instead of a truncated body.
- */
-export const EVIDENCE_TOTAL_MAX_BYTES = 10 * 1024 * 1024;
-export const EVIDENCE_REQUEST_LIMIT = '12mb';
-export const EVIDENCE_LIMIT_TEXT = 'до 10 МБ всего';
 
 /** Control characters (C0, DEL, C1), format characters (bidi overrides and isolates, zero-width marks), lone surrogates; line breaks and tabs become spaces first. */
 const UNSAFE_NAME_CHARS = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
@@ -34,15 +28,10 @@ export function cleanFileName(name: string): string {
   return `${cleaned.slice(0, 200 - extension.length).trimEnd()}${extension}`;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
-
 /** The files of one report: together at most EVIDENCE_TOTAL_MAX_BYTES, each checked; their clean names. */
 export function checkEvidenceFiles<T extends { bytes: Uint8Array; filename: string }>(files: readonly T[]) {
-  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
-  if (total > EVIDENCE_TOTAL_MAX_BYTES) {
-    const message = `Файлы: вместе ${megabytes(total)}, допустимо ${EVIDENCE_LIMIT_TEXT}. Уменьшите файлы или приложите их к разным отчётам.`;
-    throw new AppError('payload_too_large', message, [{ field: 'files', message }]);
-  }
+  const message = evidenceTotalProblem(files.reduce((sum, file) => sum + file.bytes.length, 0));
+  if (message) throw new AppError('payload_too_large', message, [{ field: 'files', message }]);
   return files.map((file) => {
     const filename = cleanFileName(file.filename);
     return { ...file, filename, ...checkEvidenceFile({ bytes: file.bytes, filename }) };

@@ -135,6 +135,21 @@ test('bulk status change updates progress; a progress report keeps a link and a 
   expect(await download.text()).toBe('Протокол семинара');
   await expectAccessible(page);
 
+  // Files over the one evidence limit: the form says so before sending; a larger request gets a Russian 413, not 500.
+  await expect(page.getByText('не больше 10 файлов, до 10 МБ всего')).toBeVisible();
+  const sixMegabytes = Buffer.alloc(6 * 1024 * 1024, 0x41);
+  await page.getByLabel('Файлы').setInputFiles([
+    { name: 'а.txt', mimeType: 'text/plain', buffer: sixMegabytes },
+    { name: 'б.txt', mimeType: 'text/plain', buffer: sixMegabytes },
+  ]);
+  await page.getByLabel('Что сделано').fill('Два больших файла');
+  await page.getByRole('button', { name: 'Добавить отчёт' }).click();
+  await expect(page.getByText('Файлы: вместе 12,0 МБ, допустимо до 10 МБ всего.').first()).toBeVisible();
+  await expect(reports).not.toContainText('Два больших файла');
+  const oversized = await page.request.post(page.url(), { headers: { 'Content-Type': 'text/plain' }, data: Buffer.alloc(13 * 1024 * 1024, 0x41) });
+  expect(oversized.status()).toBe(413);
+  expect(await oversized.text()).toContain('Запрос слишком большой');
+
   await page.setViewportSize({ width: 390, height: 844 });
   for (const path of ['', '/timeline']) {
     await page.goto(`${roadmap.url()}${path}`);

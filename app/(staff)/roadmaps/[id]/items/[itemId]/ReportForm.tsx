@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field, formKey, FormStatus, SubmitButton, TextArea, TextInput } from '@/components/ui/form';
 import { type ActionState, IDLE } from '@/lib/action-state';
+import { EVIDENCE_LIMIT_TEXT, evidenceTotalProblem } from '@/lib/roadmaps/evidence-limits';
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -22,9 +23,22 @@ function remapErrors(state: ActionState): ActionState {
 /** A progress report: date, what was done, links (one per line) and files as evidence. */
 export function ReportForm({ action, itemId, today }: { action: Action; itemId: string; today: string }) {
   const [raw, formAction] = useActionState(action, IDLE);
-  const state = remapErrors(raw);
+  // Files over the limit are refused here, before sending (the server refuses them too, with the same message).
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const checked = remapErrors(raw);
+  const state: ActionState = tooLarge ? { status: 'error', code: 'payload_too_large', message: tooLarge, fieldErrors: { files: tooLarge }, values: {} } : checked;
+  const checkFiles = (input: HTMLInputElement) =>
+    setTooLarge(evidenceTotalProblem([...(input.files ?? [])].reduce((sum, file) => sum + file.size, 0)));
   return (
-    <form key={formKey(raw)} action={formAction} className="space-y-3" noValidate>
+    <form
+      key={formKey(raw)}
+      action={formAction}
+      className="space-y-3"
+      noValidate
+      onSubmit={(event) => {
+        if (tooLarge) event.preventDefault();
+      }}
+    >
       <FormStatus state={state} />
       <input type="hidden" name="itemId" value={itemId} />
       <Field name="reportedOn" label="Дата" state={state}>
@@ -36,8 +50,8 @@ export function ReportForm({ action, itemId, today }: { action: Action; itemId: 
       <Field name="links" label="Ссылки (по одной в строке)" state={state} hint="Адреса начинаются с http:// или https://">
         <TextArea name="links" state={state} rows={2} />
       </Field>
-      <Field name="files" label="Файлы" state={state} hint="PDF, DOCX, XLSX, JPG, PNG или TXT, до 10 МБ каждый, не больше 10 файлов">
-        <input id="files" name="files" type="file" multiple accept={ACCEPT} className="mt-1 block w-full text-sm" />
+      <Field name="files" label="Файлы" state={state} hint={`PDF, DOCX, XLSX, JPG, PNG или TXT, не больше 10 файлов, ${EVIDENCE_LIMIT_TEXT}`}>
+        <input id="files" name="files" type="file" multiple accept={ACCEPT} className="mt-1 block w-full text-sm" onChange={(event) => checkFiles(event.currentTarget)} />
       </Field>
       <SubmitButton>Добавить отчёт</SubmitButton>
     </form>
