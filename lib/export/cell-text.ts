@@ -13,10 +13,18 @@ export function neutraliseFormula(text: string): string {
 
 export type ExportValue = string | number | boolean | null | undefined | Date;
 
-/** A non-numeric value as export text: dates DD.MM.YYYY, booleans «да»/«нет», nothing as an empty cell. */
-export function exportText(value: Exclude<ExportValue, number>): string {
+/** A non-numeric value as cell text: dates DD.MM.YYYY, booleans «да»/«нет», nothing as an empty cell. */
+export function cellText(value: Exclude<ExportValue, number>): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatDate(value);
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
-  return neutraliseFormula(value);
+  return value;
+}
+
+/**
+ * Cell text for CSV, neutralised: a CSV cell has no type, so a spreadsheet would run «=…» as a formula. XLSX
+ * stores text as string cells, which are never formulas, and writes `cellText` as it is (no apostrophe).
+ */
+export function exportText(value: Exclude<ExportValue, number>): string {
+  return neutraliseFormula(cellText(value));
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { neutraliseFormula } from './cell-text';
+import { toCsv } from './csv';
 import { buildXlsx } from './xlsx';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -38,7 +39,8 @@ describe('buildXlsx', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBe('A1:D1');
     expect(sheet.getColumn(1).width).toBe(40);
-    expect(sheet.getCell('A2').value).toBe('\'=HYPERLINK("http://x")');
+    expect(sheet.getCell('A2').value).toBe('=HYPERLINK("http://x")');
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('B2').value).toBe(109);
     expect(sheet.getCell('C2').value).toBe(0.734);
     expect(sheet.getCell('C2').numFmt).toBe('0.0%');
@@ -50,19 +52,25 @@ describe('buildXlsx', () => {
     expect(sheet.getCell('D4').value).toBeNull();
   });
 
-  it('no text cell starts like a formula', async () => {
+  it('stores every text as a string cell, exactly as written — never a formula, no apostrophe', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 10 }), async (texts) => {
-        const bytes = await buildXlsx([{ name: 'Лист', columns: [{ header: 'Текст', key: 't' }], rows: texts.map((t) => ({ t })) }]);
+        const bytes = await buildXlsx([{ name: 'Лист', columns: [{ header: '=Текст', key: 't' }], rows: texts.map((t) => ({ t })) }]);
         const sheet = (await load(bytes)).worksheets[0];
+        expect(sheet?.getCell(1, 1).value).toBe('=Текст');
         texts.forEach((text, index) => {
-          const value = sheet?.getCell(index + 2, 1).value;
-          expect(value === null || (typeof value === 'string' && !/^[=+\-@\t\r]/.test(value))).toBe(true);
-          // Exactly the neutralised text: a text that already starts with an apostrophe is kept as it is.
-          expect(value === null ? '' : value).toBe(neutraliseFormula(text));
+          const cell = sheet?.getCell(index + 2, 1);
+          expect(cell?.type === ExcelJS.ValueType.Formula).toBe(false);
+          expect(cell?.value ?? '').toBe(text);
+          if (text !== '') expect(cell?.type).toBe(ExcelJS.ValueType.String);
         });
       }),
-      { numRuns: 25, examples: [[["'-"]], [['=1', '']]] },
+      { numRuns: 25, examples: [[["'-"]], [['=1', '']], [['-1+1', '@SUM(A1)', '+7']]] },
     );
+  });
+
+  it('keeps the apostrophe of neutralised text in CSV only', () => {
+    expect(toCsv([['-1+1']])).toBe("\ufeff'-1+1\r\n");
+    expect(neutraliseFormula('-1+1')).toBe("'-1+1");
   });
 });

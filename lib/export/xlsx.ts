@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { exportText, neutraliseFormula, type ExportValue } from './cell-text';
+import { cellText, type ExportValue } from './cell-text';
 
 export type XlsxColumnType = 'text' | 'number' | 'date' | 'percent';
 
@@ -64,12 +64,13 @@ function cellValue(type: XlsxColumnType, value: unknown): ExcelJS.CellValue {
   if (type === 'number' || type === 'percent') return toNumber(value);
   if (type === 'date') return toDate(value);
   if (typeof value === 'number') return toNumber(value);
-  return exportText(isNonNumericExportValue(value) ? value : String(value));
+  // A string cell, never a formula: the text as it is, without CSV's apostrophe.
+  return cellText(isNonNumericExportValue(value) ? value : String(value));
 }
 
 /**
  * An XLSX workbook: one sheet per entry, bold frozen header row with an autofilter, numbers as numbers, dates as
- * dates (DD.MM.YYYY) and text cells neutralised against formula injection.
+ * dates (DD.MM.YYYY), text as string cells (never formulas, so «-1+1» is shown as written, without an apostrophe).
  */
 export async function buildXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -77,7 +78,7 @@ export async function buildXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Arra
   sheets.forEach((sheet, index) => {
     const worksheet = workbook.addWorksheet(names[index], { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.columns = sheet.columns.map((column) => ({
-      header: neutraliseFormula(column.header),
+      header: column.header,
       key: column.key,
       width: column.width ?? Math.max(10, column.header.length + 2),
       style: NUMBER_FORMATS[column.type ?? 'text'] ? { numFmt: NUMBER_FORMATS[column.type ?? 'text'] } : {},
