@@ -7,6 +7,7 @@ const KIND_LABELS: Record<ReviewEventKind, string> = {
   comment: 'прокомментировал(а)',
   approve: 'утвердил(а)',
   return: 'вернул(а) на доработку',
+  reopen: 'изменил(а) утверждённую карту',
 };
 
 /** The review conversation, oldest first; per-item comments link to their item when `itemHref` is given. */

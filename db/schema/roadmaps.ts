@@ -201,7 +201,8 @@ export const roadmapEvidenceFiles = pgTable('roadmap_evidence_files', {
   bytes: bytea('bytes').notNull(),
 });
 
-export const REVIEW_EVENT_KINDS = ['submit', 'comment', 'approve', 'return'] as const;
+/** `reopen`: an approved map's plan was changed, which returned it to draft (lib/roadmaps/review-guard.ts). */
+export const REVIEW_EVENT_KINDS = ['submit', 'comment', 'approve', 'return', 'reopen'] as const;
 
 /** The review conversation of a school road map: submissions, per-item comments, approval or return. */
 export const roadmapReviewEvents = pgTable(

@@ -8,12 +8,14 @@ import {
   roadmapProgressReports,
   roadmapReviewEvents,
   roadmapSections,
+  type Roadmap,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { organisationName, roadmapFor, roadmapPermissions } from './access';
 import { isOverdue } from './deadline';
 import { summariseProgress } from './progress';
+import { changesSinceApproval } from './review-guard';
 import type { ItemView, ReportView, ResponsibleView, ReviewEventView, RoadmapDetail } from './views';
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -88,6 +90,13 @@ async function reviewOf(roadmapId: string): Promise<ReviewEventView[]> {
   return rows.map((row) => ({ id: row.id, itemId: row.itemId, kind: row.kind, text: row.text, authorName: row.authorName, createdAt: row.createdAt }));
 }
 
+/** For a school map that was approved and changed since: the changes, for the curator deciding on it again. */
+async function sinceApprovalOf(roadmap: Roadmap): Promise<RoadmapDetail['sinceApproval']> {
+  if (roadmap.level !== 'school' || roadmap.status === 'approved') return null;
+  const { approvedAt, changes } = await changesSinceApproval(getDb(), roadmap.id);
+  return approvedAt && changes.length > 0 ? { approvedAt, changes } : null;
+}
+
 /** One road map with its sections, items (normalised period, derived `overdue`), reports, review and rights. */
 export async function getRoadmap(actor: Actor, id: string, today: Date = new Date()): Promise<RoadmapDetail> {
   const db = getDb();
@@ -116,6 +125,7 @@ export async function getRoadmap(actor: Actor, id: string, today: Date = new Dat
     }),
     progress: summariseProgress(views),
     review,
+    sinceApproval: await sinceApprovalOf(roadmap),
     permissions: roadmapPermissions(actor, roadmap),
   };
 }

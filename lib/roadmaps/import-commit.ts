@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { readTableFile, type TableFileInput } from '@/lib/tabular';
 import { roadmapFor } from './access';
 import { importIntoRoadmap } from './import-write';
+import { guardPlanChange } from './review-guard';
 import type { ImportMapping } from './schemas';
 import { parsePastedText } from './table/paste';
 import { parseRoadmapTable, type ParsedRoadmapTable } from './table/parse';
@@ -42,6 +43,7 @@ export async function importRoadmapTable(actor: Actor, roadmapId: string, input:
   // Checked again under the row lock: the road map may have changed while the table was parsed.
   return inTransaction(async (tx) => {
     const locked = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
-    return importIntoRoadmap(tx, actor, locked, parsed, false);
+    const current = await guardPlanChange(tx, actor, locked, { kind: 'content', what: 'мероприятия загружены из таблицы' });
+    return importIntoRoadmap(tx, actor, current, parsed, false);
   });
 }

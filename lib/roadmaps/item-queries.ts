@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assertVersion, itemFor, roadmapFor, roadmapScope, snapshot } from './access';
 import { deadlineColumns, loadNameIndex, writeResponsibles } from './item-fields';
+import { guardPlanChange } from './review-guard';
 import { insertSection, nextItemPosition } from './write-core';
 import {
   createItemSchema,
@@ -34,7 +35,7 @@ async function sectionOf(tx: Executor, roadmapId: string, sectionId: string): Pr
 export async function createSection(actor: Actor, input: CreateSectionInput): Promise<RoadmapSection> {
   const values = parseInput(createSectionSchema, input);
   return inTransaction(async (tx) => {
-    const roadmap = await roadmapFor(tx, actor, 'roadmap.write', values.roadmapId);
+    const roadmap = await guardPlanChange(tx, actor, await roadmapFor(tx, actor, 'roadmap.write', values.roadmapId), { kind: 'content', what: `добавлен раздел «${values.title}»` });
     return insertSection(tx, actor, roadmap, { number: values.number ?? null, title: values.title });
   });
 }
@@ -46,6 +47,7 @@ export async function updateSection(actor: Actor, input: UpdateSectionInput): Pr
     if (!before) throw new AppError('not_found', 'Раздел не найден.');
     const roadmap = await roadmapFor(tx, actor, 'roadmap.write', before.roadmapId);
     assertVersion(before, version);
+    await guardPlanChange(tx, actor, roadmap, { kind: 'content', what: `изменён раздел «${before.title ?? ''}»` });
     const after = await updateVersioned(tx, roadmapSections, id, version, changes);
     await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_section', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
     return after;
@@ -58,7 +60,7 @@ const overrideOf = (values: { periodStart?: string | null; periodEnd?: string | 
 export async function createItem(actor: Actor, input: CreateItemInput): Promise<RoadmapItem> {
   const values = parseInput(createItemSchema, input);
   return inTransaction(async (tx) => {
-    const roadmap = await roadmapFor(tx, actor, 'roadmap.write', values.roadmapId);
+    const roadmap = await guardPlanChange(tx, actor, await roadmapFor(tx, actor, 'roadmap.write', values.roadmapId), { kind: 'content', what: `добавлено мероприятие «${values.activity}»` });
     await sectionOf(tx, roadmap.id, values.sectionId);
     const deadlineText = values.deadlineText ?? '';
     const [created] = await tx
@@ -99,6 +101,9 @@ export async function updateItem(actor: Actor, input: UpdateItemInput): Promise<
   return inTransaction(async (tx) => {
     const { item: before, roadmap } = await itemFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
+    const content = Object.entries(changes).some(([field, value]) => field !== 'status' && value !== undefined && value !== before[field as keyof typeof before]);
+    const planChange = content || overrideOf(values) || values.clearOverride ? { kind: 'content' as const, what: `изменено мероприятие «${before.activity}»` } : { kind: 'status' as const };
+    await guardPlanChange(tx, actor, roadmap, planChange);
     if (changes.sectionId) await sectionOf(tx, roadmap.id, changes.sectionId);
     const after = await updateVersioned(tx, roadmapItems, id, version, { ...changes, ...deadlineAfterEdit(before, roadmap, values) });
     if (after.responsibleText !== before.responsibleText) {
@@ -113,6 +118,7 @@ export async function deleteItem(actor: Actor, id: string, version: number): Pro
   await inTransaction(async (tx) => {
     const { item: before, roadmap } = await itemFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
+    await guardPlanChange(tx, actor, roadmap, { kind: 'content', what: `удалено мероприятие «${before.activity}»` });
     const after = await updateVersioned(tx, roadmapItems, id, version, { deletedAt: new Date() });
     await recordAudit(tx, actor, { action: 'delete', entityType: 'roadmap_item', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
   });
@@ -123,6 +129,7 @@ export async function setItemsStatus(actor: Actor, input: SetItemsStatusInput): 
   const values = parseInput(setItemsStatusSchema, input);
   return inTransaction(async (tx) => {
     const roadmap = await roadmapFor(tx, actor, 'roadmap.write', values.roadmapId);
+    await guardPlanChange(tx, actor, roadmap, { kind: 'status' });
     let changed = 0;
     for (const { id, version } of values.items) {
       const [before] = await tx

@@ -24,13 +24,13 @@ import type { ReviewEventKind } from './views';
  * or coordinator with `roadmap.review` comments per item and approves (→ approved) or returns it (→ needs_revision).
  * Every step is a `roadmap_review_events` row (the whole conversation) and status changes are audited.
  */
-const TRANSITIONS: Record<Exclude<ReviewEventKind, 'comment'>, { from: Roadmap['status'][]; to: Roadmap['status']; action: Action }> = {
+const TRANSITIONS: Record<Exclude<ReviewEventKind, 'comment' | 'reopen'>, { from: Roadmap['status'][]; to: Roadmap['status']; action: Action }> = {
   submit: { from: ['draft', 'needs_revision'], to: 'on_review', action: 'roadmap.write' },
   approve: { from: ['on_review'], to: 'approved', action: 'roadmap.review' },
   return: { from: ['on_review'], to: 'needs_revision', action: 'roadmap.review' },
 };
 
-const WRONG_STATUS: Record<Exclude<ReviewEventKind, 'comment'>, string> = {
+const WRONG_STATUS: Record<Exclude<ReviewEventKind, 'comment' | 'reopen'>, string> = {
   submit: 'Отправить на согласование можно черновик или карту, возвращённую на доработку.',
   approve: 'Утвердить можно только карту на согласовании.',
   return: 'Вернуть на доработку можно только карту на согласовании.',
@@ -40,7 +40,7 @@ async function addEvent(tx: Executor, actor: Actor, values: { roadmapId: string;
   await tx.insert(roadmapReviewEvents).values({ ...values, authorId: await authorIdOf(tx, actor), authorName: actor.name });
 }
 
-async function transition(actor: Actor, kind: Exclude<ReviewEventKind, 'comment'>, roadmapId: string, version: number, text: string) {
+async function transition(actor: Actor, kind: Exclude<ReviewEventKind, 'comment' | 'reopen'>, roadmapId: string, version: number, text: string) {
   const rule = TRANSITIONS[kind];
   await inTransaction(async (tx) => {
     const before = await roadmapFor(tx, actor, rule.action, roadmapId, true);

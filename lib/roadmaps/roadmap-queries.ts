@@ -15,6 +15,7 @@ import { parseInput } from '@/lib/validation';
 import { assertVersion, ROADMAP_SCOPE_COLUMNS, roadmapFor, roadmapScope, snapshot } from './access';
 import { isOverdue } from './deadline';
 import { deadlineColumns } from './item-fields';
+import { guardPlanChange } from './review-guard';
 import { createRoadmapIn } from './write-core';
 import { summariseProgress } from './progress';
 import {
@@ -92,7 +93,12 @@ export async function updateRoadmap(actor: Actor, input: UpdateRoadmapInput): Pr
       const message = 'Статус: школьная дорожная карта утверждается и возвращается через согласование';
       throw new AppError('validation', message, [{ field: 'status', message }]);
     }
-    const after = await updateVersioned(tx, roadmaps, id, version, changes);
+    // A school map's plan details changed under review are refused; changed when approved, the map returns to draft.
+    const content = (['title', 'periodStartYear', 'periodEndYear', 'approvalDocument'] as const).some((f) => changes[f] !== undefined && changes[f] !== before[f]);
+    const current = content ? await guardPlanChange(tx, actor, before, { kind: 'content', what: 'изменены название, период или документ карты' }) : before;
+    const reopened = current.version !== before.version;
+    const { status: _status, ...details } = changes;
+    const after = await updateVersioned(tx, roadmaps, id, current.version, reopened && changes.status === before.status ? details : changes);
     if (startYear !== before.periodStartYear || endYear !== before.periodEndYear) await renormaliseItems(tx, after);
     await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap', entityId: id, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
     return after;

@@ -1,3 +1,4 @@
+import type { PlanChangeView } from './review-guard';
 /**
  * What the road-map queries return to pages and the API. Types only, so client components may import them.
  */
@@ -7,7 +8,7 @@ import type { NormalisedDeadline } from './deadline';
 import type { ProgressSummary } from './progress';
 import type { ColumnMapping } from './table/columns';
 
-export type ReviewEventKind = 'submit' | 'comment' | 'approve' | 'return';
+export type ReviewEventKind = 'submit' | 'comment' | 'approve' | 'return' | 'reopen';
 
 export interface RoadmapListRow {
   id: string;
@@ -80,6 +81,8 @@ export interface RoadmapDetail {
   sections: SectionView[];
   progress: ProgressSummary;
   review: ReviewEventView[];
+  /** A school map changed after its last approval: what changed since (lib/roadmaps/review-guard.ts). */
+  sinceApproval: { approvedAt: Date; changes: PlanChangeView[] } | null;
   permissions: RoadmapPermissions;
 }
 

@@ -131,7 +131,9 @@ describe('road map export', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(2).value).toBe('Мероприятия');
     expect(sheet.getRow(2).getCell(9).value).toBe(50);
-    expect(sheet.getRow(3).getCell(2).value).toBe(`'=HYPERLINK("http://x")`);
+    // XLSX: a string cell as written (never a formula); the apostrophe is CSV's only.
+    expect(sheet.getRow(3).getCell(2).value).toBe(`=HYPERLINK("http://x")`);
+    expect(sheet.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(3).getCell(9).value).toBe(100);
     expect(await exportRoadmap(world.actor('school_team', world.schoolB), roadmap.id, 'csv').catch((e: AppError) => e.code)).toBe('not_found');
   });

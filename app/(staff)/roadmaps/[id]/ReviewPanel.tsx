@@ -1,4 +1,5 @@
 import { CommentForm } from '@/components/roadmaps/CommentForm';
+import { ChangesSinceApproval } from '@/components/roadmaps/ChangesSinceApproval';
 import { ReviewThread } from '@/components/roadmaps/ReviewThread';
 import type { RoadmapDetail } from '@/lib/roadmaps/views';
 import { approveRoadmapAction, commentOnReviewAction, returnRoadmapAction, submitRoadmapAction } from '../actions';
@@ -27,6 +28,15 @@ export function ReviewPanel({ detail }: { detail: RoadmapDetail }) {
           return item ? `мероприятие ${itemLabel(item)}` : 'мероприятие';
         }}
       />
+      {detail.sinceApproval && (
+        <ChangesSinceApproval
+          since={detail.sinceApproval}
+          entityLabel={(type, id) => {
+            const item = type === 'roadmap_item' ? items.get(id) : undefined;
+            return item ? itemLabel(item) : null;
+          }}
+        />
+      )}
       {canSubmitNow && (
         <CommentForm action={submitRoadmapAction} hidden={hidden} idPrefix="submit" label="Комментарий к отправке (необязательно)" submitLabel="Отправить на согласование" />
       )}
