@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { closeDb } from '@/lib/db/client';
-import { dataDir, databaseUrl, embeddedPort, isEmbedded } from '@/lib/db/config';
+import { dataDir, embeddedPort, isEmbedded } from '@/lib/db/config';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { migrateConfiguredDatabase } from '@/lib/db/migrate';
 import { seedDemoData } from '@/lib/demo/seed';
 
 async function main() {
@@ -17,7 +17,7 @@ async function main() {
     ? await startEmbeddedDatabase({ folder: path.join(dataDir(), 'pglite'), port: embeddedPort() })
     : undefined;
   try {
-    await migrateDatabase(databaseUrl());
+    await migrateConfiguredDatabase();
     console.log('Миграции применены.');
     if (command === 'seed') {
       const report = await seedDemoData();

@@ -9,9 +9,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb } from '@/lib/db/client';
-import { dataDir, databaseUrl, embeddedPort, isEmbedded } from '@/lib/db/config';
+import { dataDir, embeddedPort, isEmbedded } from '@/lib/db/config';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
-import { migrateDatabase } from '@/lib/db/migrate';
+import { migrateConfiguredDatabase } from '@/lib/db/migrate';
 import { databaseIsEmpty, seedDemoData } from '@/lib/demo/seed';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -66,7 +66,7 @@ async function main() {
   };
 
   try {
-    await migrateDatabase(databaseUrl());
+    await migrateConfiguredDatabase();
     log('миграции применены');
     if (await databaseIsEmpty()) {
       const report = await seedDemoData();

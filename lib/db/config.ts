@@ -23,3 +23,11 @@ export function databaseUrl(): string {
 export function isEmbedded(): boolean {
   return !process.env.DATABASE_URL?.trim();
 }
+
+/**
+ * The owner's URL for migrations: DATABASE_OWNER_URL when set (then DATABASE_URL names the portal's runtime role,
+ * created by the migration step — lib/db/roles.ts), otherwise the portal's own URL (one role, as with PGlite).
+ */
+export function ownerDatabaseUrl(): string {
+  return process.env.DATABASE_OWNER_URL?.trim() || databaseUrl();
+}

@@ -44,17 +44,17 @@ describe('a school road map under review', () => {
   it('refuses every change of its plan — edit, addition, done mark, deletion, import — with a Russian 409', async () => {
     const { roadmap, section, first } = await submittedMap();
     const attempts = [
-      updateItem(team(), { id: first.id, version: first.version, activity: 'Педсовет (новый)' }),
-      setItemsStatus(team(), { roadmapId: roadmap.id, status: 'done', items: [{ id: first.id, version: first.version }] }),
-      deleteItem(team(), first.id, first.version),
-      createItem(team(), { roadmapId: roadmap.id, sectionId: section.id, activity: 'Новое' }),
-      updateSection(team(), { id: section.id, version: section.version, title: 'Другой раздел' }),
-      createSection(team(), { roadmapId: roadmap.id, title: 'Ещё раздел' }),
-      updateRoadmap(team(), { id: roadmap.id, version: roadmap.version, title: 'Другая программа' }),
-      importRoadmapTable(team(), roadmap.id, { text: '№\tМероприятие\tСрок\n1\tНовое мероприятие\tмарт 2026', dryRun: false }),
+      () => updateItem(team(), { id: first.id, version: first.version, activity: 'Педсовет (новый)' }),
+      () => setItemsStatus(team(), { roadmapId: roadmap.id, status: 'done', items: [{ id: first.id, version: first.version }] }),
+      () => deleteItem(team(), first.id, first.version),
+      () => createItem(team(), { roadmapId: roadmap.id, sectionId: section.id, activity: 'Новое' }),
+      () => updateSection(team(), { id: section.id, version: section.version, title: 'Другой раздел' }),
+      () => createSection(team(), { roadmapId: roadmap.id, title: 'Ещё раздел' }),
+      () => updateRoadmap(team(), { id: roadmap.id, version: roadmap.version, title: 'Другая программа' }),
+      () => importRoadmapTable(team(), roadmap.id, { text: '№\tМероприятие\tСрок\n1\tНовое мероприятие\tмарт 2026', dryRun: false }),
     ];
     for (const attempt of attempts) {
-      const error = await failure(attempt);
+      const error = await failure(attempt());
       expect(error).toBeInstanceOf(AppError);
       expect(error!.code).toBe('conflict');
       expect(error!.message).toMatch(/на согласовании/);

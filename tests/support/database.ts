@@ -47,3 +47,23 @@ export async function createScratchDatabase(prefix: string): Promise<{ url: stri
     },
   };
 }
+
+/**
+ * The URL of `databaseUrl` for a new runtime role of this run (created by the migration step, which is given this
+ * URL); `drop` removes the role after its database is gone.
+ */
+export async function createRuntimeRoleUrl(databaseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `opora_test_app_${Date.now()}_${process.pid}`;
+  const url = new URL(databaseUrl);
+  url.username = name;
+  url.password = 'runtime-test';
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP ROLE IF EXISTS "${name}"`);
+      await client.end();
+    },
+  };
+}
