@@ -65,8 +65,9 @@ describe('cleanFileName', () => {
         expect(/[\p{Cc}\p{Cf}\p{Cs}]/u.test(cleaned)).toBe(false);
         expect(() => encodeURIComponent(cleaned)).not.toThrow();
       }),
+      { numRuns: 60 },
     );
-  });
+  }, 30_000);
 });
 
 describe('checkEvidenceFiles', () => {
