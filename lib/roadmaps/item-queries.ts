@@ -102,7 +102,11 @@ export async function updateItem(actor: Actor, input: UpdateItemInput): Promise<
     const { item: before, roadmap } = await itemFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
     const content = Object.entries(changes).some(([field, value]) => field !== 'status' && value !== undefined && value !== before[field as keyof typeof before]);
-    const planChange = content || overrideOf(values) || values.clearOverride ? { kind: 'content' as const, what: `изменено мероприятие «${before.activity}»` } : { kind: 'status' as const };
+    const override = overrideOf(values);
+    const periodChanged = override
+      ? !before.periodOverridden || override.start !== before.periodStart || override.end !== before.periodEnd
+      : Boolean(values.clearOverride && before.periodOverridden);
+    const planChange = content || periodChanged ? { kind: 'content' as const, what: `изменено мероприятие «${before.activity}»` } : { kind: 'status' as const };
     await guardPlanChange(tx, actor, roadmap, planChange);
     if (changes.sectionId) await sectionOf(tx, roadmap.id, changes.sectionId);
     const after = await updateVersioned(tx, roadmapItems, id, version, { ...changes, ...deadlineAfterEdit(before, roadmap, values) });
