@@ -2,8 +2,10 @@
  * Lost updates: for every table with an optimistic version, two saves carrying the same version race each other;
  * exactly one succeeds and the other gets `conflict` (409) — on PostgreSQL the two run on separate connections.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { organisations } from '@/db/schema';
+import pg from 'pg';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { assessmentResults, organisations } from '@/db/schema';
 import { getDb } from '@/lib/db/client';
 import * as classification from '@/lib/classification/queries';
 import { AppError } from '@/lib/errors';
@@ -12,6 +14,7 @@ import { updateOrganisationSchema } from '@/lib/organisations/schemas';
 import { createRoadmap, updateRoadmap } from '@/lib/roadmaps/roadmap-queries';
 import { createItem, createSection, updateItem, updateSection } from '@/lib/roadmaps/item-queries';
 import { createUser, getUser, updateUser } from '@/lib/users/queries';
+import { addSchools, csvFile, RESULT_HEADER } from './classification-helpers';
 import { uniqueOgrn, createWorld, type World } from './fixtures';
 
 let world: World;
@@ -97,5 +100,41 @@ describe('two saves with the same version: one wins, the other gets 409', () => 
       const item = await createItem(coordinatorA(), { roadmapId: roadmap.id, sectionId: section.id, activity: `Мероприятие ${n}` });
       return ['А', 'Б'].map((suffix) => () => updateItem(coordinatorA(), { id: item.id, version: item.version, activity: `Мероприятие ${n} ${suffix}` }));
     });
+  });
+});
+
+describe('an import planned on a version that changes before it writes', () => {
+  it('does not overwrite the newer change: the import is refused with 409 (PostgreSQL), or plans on the change (PGlite)', async () => {
+    const [school] = await addSchools(world.munB, 1);
+    const base = { schoolId: school!.id, year: 2019, exam: 'OGE' as const, subject: 'russian', participants: 10 };
+    const row = await classification.upsertAssessmentResult(admin(), { ...base, meanScore: 20 });
+    // Another writer changes the record and holds its row lock, uncommitted.
+    const other = new pg.Client({ connectionString: inject('databaseUrl') });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('UPDATE assessment_results SET mean_score = 25, version = version + 1 WHERE id = $1', [row.id]);
+    const file = csvFile([RESULT_HEADER, [school!.ogrn!, 2019, 'ОГЭ', 'русский', '', 10, 30, 0]]);
+    const imported = classification.importAssessmentResults(admin(), { file, dryRun: false }).then(() => 'committed', (e: unknown) => e);
+    if (inject('databaseTarget') === 'postgres') {
+      // The import has read version 1 and waits for the row: let the other writer commit then.
+      for (let i = 0; i < 100; i += 1) {
+        const waiting = await getDb().execute<{ n: string }>(sql`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'update "assessment_results"%'`);
+        if (Number(waiting.rows[0]!.n) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await other.query('COMMIT');
+    await other.end();
+    const outcome = await imported;
+    const [stored] = await getDb().select().from(assessmentResults).where(eq(assessmentResults.id, row.id));
+    if (inject('databaseTarget') === 'postgres') {
+      expect(outcome).toBeInstanceOf(AppError);
+      expect((outcome as AppError).code).toBe('conflict');
+      expect(stored).toMatchObject({ meanScore: 25, version: 2 });
+    } else {
+      // PGlite runs one transaction at a time: the import starts after the change and plans on it.
+      expect(outcome).toBe('committed');
+      expect(stored).toMatchObject({ meanScore: 30, version: 3 });
+    }
   });
 });
