@@ -67,7 +67,7 @@ describe('buildXlsx', () => {
       }),
       { numRuns: 25, examples: [[["'-"]], [['=1', '']], [['-1+1', '@SUM(A1)', '+7']]] },
     );
-  });
+  }, 30_000);
 
   it('keeps the apostrophe of neutralised text in CSV only', () => {
     expect(toCsv([['-1+1']])).toBe("\ufeff'-1+1\r\n");
