@@ -1,10 +1,25 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { CROSS_SITE_MESSAGE, isCrossSiteRequest, mediaType } from '@/lib/api/origin';
 
 /**
- * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts). Only headers
- * are set here: authentication and permissions are checked in the data layer, never in the proxy.
+ * A POST to a page is a server action (the `Next-Action` header, or a form posted without JavaScript). Next.js
+ * refuses one from a foreign origin with a bare 500; it is refused here first, with 403 and a Russian message.
+ */
+function isServerActionPost(request: NextRequest): boolean {
+  if (request.method !== 'POST') return false;
+  if (request.headers.has('next-action')) return true;
+  const type = mediaType(request.headers.get('content-type'));
+  return type === 'multipart/form-data' || type === 'application/x-www-form-urlencoded' || type === 'text/plain';
+}
+
+/**
+ * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts), and the
+ * cross-site refusal of server actions. Authentication and permissions are checked in the data layer, never here.
  */
 export function proxy(request: NextRequest) {
+  if (isServerActionPost(request) && isCrossSiteRequest(request.method, request.headers)) {
+    return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   const policy = [
