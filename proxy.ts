@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { CROSS_SITE_MESSAGE, isCrossSiteRequest, mediaType } from '@/lib/api/origin';
+import { REQUESTED_PATH_HEADER, requestedPath } from '@/lib/auth/redirect';
 
 /**
  * A POST to a page is a server action (the `Next-Action` header, or a form posted without JavaScript). Next.js
@@ -37,6 +38,7 @@ export function proxy(request: NextRequest) {
   ].join('; ');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set(REQUESTED_PATH_HEADER, requestedPath(request.nextUrl.pathname, request.nextUrl.searchParams));
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

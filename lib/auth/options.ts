@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { Actor } from './actor';
 import { CLIENT_ADDRESS_HEADER, clientAddressStamped } from './client-address-stamp';
+import { safeReturnPath, startPage } from './redirect';
 import { loadActor } from './actor-store';
 import { verifyCredentials } from './credentials';
 
@@ -69,6 +70,10 @@ export const authOptions: NextAuthOptions = {
       token.actor = actor;
       token.name = actor.name;
       return token;
+    },
+    // NextAuth's own redirects (sign-in, sign-out) stay on the portal: a same-origin path or the start page.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url, new URL(baseUrl).origin) ?? startPage()}`;
     },
     session({ session, token }) {
       return { user: token.actor, expires: session.expires };
