@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { CROSS_SITE_MESSAGE, isCrossSiteRequest, mediaType } from '@/lib/api/origin';
 import { REQUESTED_PATH_HEADER, requestedPath } from '@/lib/auth/redirect';
+import { databaseAvailable } from '@/lib/db/health';
+import { OUTAGE_HTML } from '@/lib/db/outage-page';
 
 /**
  * A POST to a page is a server action (the `Next-Action` header, or a form posted without JavaScript). Next.js
@@ -14,12 +16,24 @@ function isServerActionPost(request: NextRequest): boolean {
 }
 
 /**
- * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts), and the
- * cross-site refusal of server actions. Authentication and permissions are checked in the data layer, never here.
+ * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts), the
+ * cross-site refusal of server actions, and the outage page (503) while the database is unreachable. Authentication and permissions are checked in the data layer, never here.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (isServerActionPost(request) && isCrossSiteRequest(request.method, request.headers)) {
     return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  // Every page reads the database: while it is unreachable, answer 503 with the outage page at once.
+  if (!(await databaseAvailable())) {
+    return new NextResponse(OUTAGE_HTML, {
+      status: 503,
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'Retry-After': '30',
+        'Cache-Control': 'no-store',
+      },
+    });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
