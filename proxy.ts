@@ -17,7 +17,8 @@ function isServerActionPost(request: NextRequest): boolean {
 
 /**
  * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts), the
- * cross-site refusal of server actions, and the outage page (503) while the database is unreachable. Authentication and permissions are checked in the data layer, never here.
+ * cross-site refusal of server actions, and the outage page (503) while the database is unreachable.
+ * Authentication and permissions are checked in the data layer, never here.
  */
 export async function proxy(request: NextRequest) {
   if (isServerActionPost(request) && isCrossSiteRequest(request.method, request.headers)) {
