@@ -6,7 +6,7 @@ import { useState } from 'react';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Неверный логин или пароль.',
-  TooManyAttempts: 'Слишком много неудачных попыток входа. Повторите через 15 минут.',
+  TooManyAttempts: 'Слишком много неудачных попыток входа. Повторите попытку позже или обратитесь к администратору.',
   SessionRequired: 'Войдите в систему, чтобы продолжить.',
 };
 

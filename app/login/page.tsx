@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { PageHeader } from '@/components/shell/PageHeader';
+import { safeReturnPath, startPage } from '@/lib/auth/redirect';
 import { getActor } from '@/lib/auth/session';
 import { LoginForm } from './LoginForm';
 
 export const metadata: Metadata = { title: 'Вход' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
-  if (await getActor()) redirect('/schools');
   const { error, callbackUrl } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/schools';
+  const safeCallback = safeReturnPath(callbackUrl) ?? startPage();
+  if (await getActor()) redirect(safeCallback);
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title="Вход для сотрудников">

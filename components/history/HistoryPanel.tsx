@@ -8,6 +8,8 @@ const ACTION_LABELS: Record<string, string> = {
   deactivate: 'отключение',
   activate: 'включение',
   import: 'импорт',
+  login: 'вход',
+  unlock: 'снятие блокировки входа',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -27,6 +29,9 @@ export const FIELD_LABELS: Record<string, string> = {
   login: 'Логин',
   password: 'Пароль',
   sessionVersion: 'Версия сеанса',
+  clientAddress: 'Адрес клиента',
+  outcome: 'Результат',
+  signInLockedUntil: 'Вход заблокирован до',
 };
 
 /** Field → (stored value → label), e.g. status: { done: 'выполнено' }. */

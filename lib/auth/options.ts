@@ -2,6 +2,8 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { Actor } from './actor';
+import { CLIENT_ADDRESS_HEADER, clientAddressStamped } from './client-address-stamp';
+import { safeReturnPath, startPage } from './redirect';
 import { loadActor } from './actor-store';
 import { verifyCredentials } from './credentials';
 
@@ -10,15 +12,15 @@ const REVOKED = 'SessionRevoked';
 
 const credentialsSchema = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(500) });
 
-/** Behind a reverse proxy the client address comes in X-Forwarded-For; directly, every request is local. */
+/**
+ * The client address of a request, as the server resolved it from the connection and the trusted proxies
+ * (client-address-stamp.ts). Forwarded headers sent by the client itself are never read here. Without the stamp
+ * (a process started without instrumentation) every request counts as one unknown address.
+ */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return get('x-forwarded-for')?.split(',')[0]?.trim() || get('x-real-ip')?.trim() || 'local';
+  if (!headers || !clientAddressStamped()) return 'unknown';
+  const value = headers instanceof Headers ? headers.get(CLIENT_ADDRESS_HEADER) : headers[CLIENT_ADDRESS_HEADER];
+  return (Array.isArray(value) ? value[0] : value)?.trim() || 'unknown';
 }
 
 /** Secure cookies whenever the portal is served over HTTPS, and in production unless it runs on this machine. */
@@ -68,6 +70,10 @@ export const authOptions: NextAuthOptions = {
       token.actor = actor;
       token.name = actor.name;
       return token;
+    },
+    // NextAuth's own redirects (sign-in, sign-out) stay on the portal: a same-origin path or the start page.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url, new URL(baseUrl).origin) ?? startPage()}`;
     },
     session({ session, token }) {
       return { user: token.actor, expires: session.expires };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readJson } from '@/lib/api/route';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
 
@@ -7,11 +8,8 @@ export function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
 
-export async function jsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => {
-    throw new AppError('validation', 'Ожидается тело запроса в формате JSON.');
-  });
-}
+/** The JSON body (Content-Type application/json required). */
+export const jsonBody = readJson;
 
 const FILE_TYPES: Record<string, string> = {
   'text/csv': 'import.csv',
@@ -19,7 +17,7 @@ const FILE_TYPES: Record<string, string> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'import.docx',
 };
 
-const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', ...Object.keys(FILE_TYPES)];
+export const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', ...Object.keys(FILE_TYPES)];
 
 /** The raw table of an import request: pasted text (TSV) or a file by its Content-Type, size-limited. */
 export async function importBody(request: Request): Promise<{ text?: string; file?: TableFileInput }> {

@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { authorize } from '@/lib/auth/policy';
+import { clearSignInLocks, signInLockedUntil } from '@/lib/auth/throttle-store';
 import { scopeFilter } from '@/lib/auth/scope-filter';
 import { getDb, type Executor } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
@@ -122,6 +123,34 @@ export async function setUserActive(actor: Actor, id: string, active: boolean, v
       scope,
       before: snapshot(raw),
       after: snapshot(after),
+    });
+  });
+}
+
+/** Until when the user's sign-in is locked (from one address) or slowed down (from any); null when it is free. */
+export async function getSignInLock(actor: Actor, id: string): Promise<Date | null> {
+  const { raw, scope } = await findUser(getDb(), id);
+  authorize(actor, 'user.write', scope);
+  return signInLockedUntil(raw.login);
+}
+
+/**
+ * Clears every sign-in counter of the user (every address), so that its owner can sign in at once — for an
+ * account that someone has been guessing at. Journalled.
+ */
+export async function unlockSignIn(actor: Actor, id: string): Promise<void> {
+  const lockedUntil = await getSignInLock(actor, id);
+  await inTransaction(async (tx) => {
+    const { raw, scope } = await findUser(tx, id, true);
+    authorize(actor, 'user.write', scope);
+    await clearSignInLocks(tx, raw.login);
+    await recordAudit(tx, actor, {
+      action: 'unlock',
+      entityType: 'user',
+      entityId: id,
+      scope,
+      before: { signInLockedUntil: lockedUntil },
+      after: { signInLockedUntil: null },
     });
   });
 }

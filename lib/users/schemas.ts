@@ -34,6 +34,8 @@ export const updateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+export const unlockSignInSchema = z.object({ id: z.uuid() });
+
 export const setUserActiveSchema = z.object({
   id: z.uuid(),
   version: versionField,

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, LoginPage } from './support/pages';
+import { DEMO_PASSWORD } from '@/lib/demo/data';
+import { expectAccessible, LoginPage, signOut } from './support/pages';
 
 test('an unknown login and a wrong password get the same Russian answer', async ({ page }) => {
   const login = new LoginPage(page);
@@ -24,10 +25,60 @@ test('repeated failures lock the account with HTTP 429 and a Russian message', a
   expect(locked.headers()['retry-after']).toBeDefined();
   expect((await locked.json()).error.message).toMatch(/Слишком много неудачных попыток входа/);
 
-  // The browser form shows the same lock to a person.
-  await page.setExtraHTTPHeaders(headers);
-  await new LoginPage(page).signIn('throttled@opora.demo', 'wrong-password');
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/Слишком много неудачных попыток входа/);
+  // The browser form shows the same lock to a person (its own address: five failures, then the lock).
+  const login = new LoginPage(page);
+  for (let i = 0; i < 5; i += 1) {
+    await login.signIn('throttled-form@opora.demo', 'wrong-password');
+    await expect(login.errorMessage()).toHaveText('Неверный логин или пароль.');
+  }
+  await login.signIn('throttled-form@opora.demo', 'wrong-password');
+  await expect(login.errorMessage()).toHaveText(/Слишком много неудачных попыток входа/);
+});
+
+test('rotating X-Forwarded-For buys no extra guesses: the address is the connection’s own', async ({ request }) => {
+  const attempt = async (forwarded: string) => {
+    const headers = { 'X-Forwarded-For': forwarded };
+    const csrfToken = (await (await request.get('/api/auth/csrf', { headers })).json()).csrfToken as string;
+    return request.post('/api/auth/callback/credentials', { headers, form: { login: 'rotation@opora.demo', password: 'guess', csrfToken, json: 'true' } });
+  };
+  for (let i = 0; i < 5; i += 1) expect((await attempt(`198.51.100.${i + 1}`)).status()).toBe(401);
+  expect((await attempt('198.51.100.99')).status()).toBe(429);
+});
+
+test('a link opened while signed out lands on its page after sign-in; a foreign callbackUrl lands on the start page', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const helper = await browser.newContext();
+  const helperPage = await helper.newPage();
+  await new LoginPage(helperPage).signInAndWait('coordinator@opora.demo');
+  const maps = (await (await helperPage.request.get('/api/v1/roadmaps')).json()) as { id: string }[];
+  let itemPath = '';
+  for (const map of maps) {
+    const detail = await (await helperPage.request.get(`/api/v1/roadmaps/${map.id}`)).json();
+    const item = detail.sections?.flatMap((s: { items: { id: string }[] }) => s.items)[0];
+    if (item) {
+      itemPath = `/roadmaps/${map.id}/items/${item.id}`;
+      break;
+    }
+  }
+  await helper.close();
+  expect(itemPath).not.toBe('');
+
+  await page.goto(`${itemPath}?from=letter`);
+  await expect(page).toHaveURL(`/login?callbackUrl=${encodeURIComponent(`${itemPath}?from=letter`)}`);
+  await page.getByLabel('Логин').fill('coordinator@opora.demo');
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(`${itemPath}?from=letter`);
+  await signOut(page);
+
+  for (const payload of ['/\\example.org', '/%09/example.org', '//example.org', 'https://example.org']) {
+    await page.goto(`/login?callbackUrl=${payload}`);
+    await page.getByLabel('Логин').fill('coordinator@opora.demo');
+    await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/schools$/);
+    await page.context().clearCookies();
+  }
 });
 
 test('the session endpoint tells only id, name, role and scope; cookies are HttpOnly and SameSite', async ({ page, context }) => {

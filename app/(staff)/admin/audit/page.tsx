@@ -17,6 +17,8 @@ const ACTION_LABELS: Record<string, string> = {
   deactivate: 'Отключение',
   activate: 'Включение',
   import: 'Импорт',
+  login: 'Вход',
+  unlock: 'Снятие блокировки входа',
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions';
-import { createUser, setUserActive, updateUser } from '@/lib/users/queries';
-import { createUserSchema, setUserActiveSchema, updateUserSchema } from '@/lib/users/schemas';
+import { createUser, setUserActive, unlockSignIn, updateUser } from '@/lib/users/queries';
+import { createUserSchema, setUserActiveSchema, unlockSignInSchema, updateUserSchema } from '@/lib/users/schemas';
 
 export const createUserAction = formAction(createUserSchema, async (input, actor) => {
   const id = await createUser(actor, input);
@@ -22,4 +22,10 @@ export const setUserActiveAction = formAction(setUserActiveSchema, async (input,
   await setUserActive(actor, input.id, input.active, input.version);
   revalidatePath(`/admin/users/${input.id}`);
   return input.active ? 'Учётная запись включена.' : 'Учётная запись отключена, её сеансы завершены.';
+});
+
+export const unlockSignInAction = formAction(unlockSignInSchema, async (input, actor) => {
+  await unlockSignIn(actor, input.id);
+  revalidatePath(`/admin/users/${input.id}`);
+  return 'Блокировка входа снята: пользователь может войти сразу.';
 });

@@ -1,5 +1,6 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
+import { CROSS_SITE_MESSAGE, isCrossSiteRequest } from '@/lib/api/origin';
 import { clientAddress, authOptions, THROTTLED_ERROR } from '@/lib/auth/options';
 import { throttleMessage } from '@/lib/auth/throttle';
 import { loginRetryAfter } from '@/lib/auth/throttle-store';
@@ -15,6 +16,10 @@ export const GET = handler;
  * the `url` field NextAuth's client reads, so `signIn()` reports the TooManyAttempts error to the form.
  */
 export async function POST(request: Request, context: RouteContext) {
+  // Sign-in and sign-out carry NextAuth's CSRF token already; a foreign page is refused before that, too.
+  if (isCrossSiteRequest(request.method, request.headers)) {
+    return NextResponse.json({ error: { code: 'forbidden', message: CROSS_SITE_MESSAGE, issues: [] } }, { status: 403 });
+  }
   const { nextauth } = await context.params;
   if (nextauth.join('/') === 'callback/credentials') {
     const form = await request.clone().formData().catch(() => null);

@@ -6,10 +6,12 @@ import { ROLE_LABELS } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { orNotFound } from '@/lib/page-guard';
-import { getUser } from '@/lib/users/queries';
+import { formatDateTime } from '@/lib/format/ru';
+import { getSignInLock, getUser } from '@/lib/users/queries';
 import { ActiveToggle } from '@/components/ui/ActiveToggle';
-import { setUserActiveAction, updateUserAction } from '../actions';
+import { setUserActiveAction, unlockSignInAction, updateUserAction } from '../actions';
 import { userFormOptions } from '../options';
+import { UnlockSignIn } from '../UnlockSignIn';
 import { UserForm } from '../UserForm';
 
 export const metadata: Metadata = { title: 'Пользователь' };
@@ -20,6 +22,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = await orNotFound(getUser(actor, id));
   const [history, options] = await Promise.all([entityHistory(actor, 'user', user.id), userFormOptions(actor)]);
   const editable = can(actor, 'user.write');
+  const lockedUntil = editable ? await getSignInLock(actor, user.id) : null;
   return (
     <>
       <PageHeader
@@ -39,6 +42,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         {editable ? (
           <div className="space-y-4">
+            <UnlockSignIn action={unlockSignInAction} id={user.id} lockedUntil={lockedUntil ? formatDateTime(lockedUntil) : null} />
             <UserForm action={updateUserAction} {...options} values={user} />
             <ActiveToggle
               action={setUserActiveAction}

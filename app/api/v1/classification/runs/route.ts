@@ -1,6 +1,5 @@
-import { apiRoute } from '@/lib/api/route';
+import { apiRoute, readJson } from '@/lib/api/route';
 import { createRun, listRuns } from '@/lib/classification/queries';
-import { AppError } from '@/lib/errors';
 
 /** Runs visible to the caller, newest first; `?year=2026` narrows to a year. */
 export const GET = apiRoute(async (request, { actor }) => {
@@ -10,8 +9,6 @@ export const GET = apiRoute(async (request, { actor }) => {
 
 /** Classifies the schools in scope for a year: `{ year, methodologyId?, municipalityId? }`. */
 export const POST = apiRoute(async (request, { actor }) => {
-  const body: unknown = await request.json().catch(() => {
-    throw new AppError('validation', 'Ожидается JSON.');
-  });
+  const body = await readJson(request);
   return createRun(actor, body as Parameters<typeof createRun>[1]);
 });

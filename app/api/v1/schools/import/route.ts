@@ -1,4 +1,4 @@
-import { apiRoute } from '@/lib/api/route';
+import { apiRoute, MULTIPART_BODY } from '@/lib/api/route';
 import { readImportUpload } from '@/lib/api/upload';
 import { importMappingSchema } from '@/lib/schools/import';
 import { importSchools } from '@/lib/schools/import/commit';
@@ -8,4 +8,4 @@ import { importSchools } from '@/lib/schools/import/commit';
  * created and updated, every problem with its row and column); without it the import is committed in one
  * transaction, or refused whole with HTTP 400 and the list of problems.
  */
-export const POST = apiRoute(async (request, { actor }) => importSchools(actor, await readImportUpload(request, importMappingSchema)));
+export const POST = apiRoute(async (request, { actor }) => importSchools(actor, await readImportUpload(request, importMappingSchema)), { body: MULTIPART_BODY });

@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/api/route';
+import { apiRoute, MULTIPART_BODY } from '@/lib/api/route';
 import { dataImportRequest } from '@/lib/classification/import/request';
 import { importSchoolContexts } from '@/lib/classification/queries';
 
 /** `?dryRun=true` previews; otherwise the file is committed whole in one transaction or refused with HTTP 400. */
-export const POST = apiRoute(async (request, { actor }) => importSchoolContexts(actor, await dataImportRequest(request)));
+export const POST = apiRoute(async (request, { actor }) => importSchoolContexts(actor, await dataImportRequest(request)), { body: MULTIPART_BODY });

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/route';
-import { importBody, queryObject } from '@/lib/roadmaps/api-request';
+import { IMPORT_CONTENT_TYPES, importBody, queryObject } from '@/lib/roadmaps/api-request';
 import { importRoadmapTable } from '@/lib/roadmaps/queries';
 import { importRequestSchema } from '@/lib/roadmaps/schemas';
 import { parseInput } from '@/lib/validation';
@@ -12,4 +12,4 @@ import { parseInput } from '@/lib/validation';
 export const POST = apiRoute<{ id: string }>(async (request, { actor, params }) => {
   const { mapping, dryRun } = parseInput(importRequestSchema, queryObject(request));
   return importRoadmapTable(actor, params.id, { ...(await importBody(request)), mapping, dryRun });
-});
+}, { body: IMPORT_CONTENT_TYPES });
