@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { decodeText, parseDelimitedText } from './csv';
 import { readDocxSheets } from './docx';
-import { assertUploadSize, resolveLimits, type UploadLimits } from './limits';
+import { assertUploadSize, resolveLimits, TableMeter, type UploadLimits } from './limits';
 import type { Sheet } from './grid';
 import { readXlsxSheets } from './xlsx';
 import { assertZipWithinLimits, isZip, readZipDirectory, verifyZipEntries } from './zip';
@@ -40,10 +40,10 @@ async function readZipTable(bytes: Uint8Array, limits: UploadLimits): Promise<Ta
   const format = names.has('word/document.xml') ? 'docx' : names.has('xl/workbook.xml') ? 'xlsx' : null;
   if (!format) throw new AppError('unsupported_media_type', UNRECOGNISED);
   assertZipWithinLimits(entries, limits, format.toUpperCase());
-  if (format === 'docx') return { format, sheets: readDocxSheets(bytes, entries) };
+  if (format === 'docx') return { format, sheets: readDocxSheets(bytes, entries, new TableMeter(limits)) };
   // exceljs inflates without a cap; make sure no entry inflates beyond what the checked directory declares.
   verifyZipEntries(bytes, entries, 'XLSX');
-  return { format: 'xlsx', sheets: await readXlsxSheets(bytes) };
+  return { format: 'xlsx', sheets: await readXlsxSheets(bytes, new TableMeter(limits)) };
 }
 
 /**
@@ -61,7 +61,7 @@ export async function readTableFile(input: TableFileInput, limits?: Partial<Uplo
   if (!looksLikeText(input)) throw new AppError('unsupported_media_type', UNRECOGNISED);
   const text = decodeText(input.bytes);
   if (text.includes('\u0000')) throw new AppError('unsupported_media_type', UNRECOGNISED);
-  const { delimiter, rows } = parseDelimitedText(text);
+  const { delimiter, rows } = parseDelimitedText(text, new TableMeter(resolved));
   const format = delimiter === '\t' ? 'tsv' : 'csv';
   return { format, sheets: [{ name: input.filename || format.toUpperCase(), rows }] };
 }
