@@ -9,7 +9,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Progress reports carry evidence files of up to 10 MB each (checked again in lib/roadmaps/evidence-store.ts).
   experimental: { serverActions: { bodySizeLimit: '12mb' } },
-  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs'],
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs', 'piscina'],
   async headers() {
     return [
       {

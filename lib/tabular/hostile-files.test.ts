@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { readTableFile } from './read-table-file';
+import { parseTableFile as readTableFile } from './read-table-file';
 import { buildDocx, docxCell } from './test-support';
 
 /** The error, with the narrow spaces of Russian number formatting written as plain ones. */

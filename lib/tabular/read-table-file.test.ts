@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { readTableFile } from './read-table-file';
+import { parseTableFile as readTableFile } from './read-table-file';
 import { buildDocx, buildZipDirectoryOnly, docxCell, encodeWindows1251, patchDeclaredSize } from './test-support';
 
 const MIB = 1024 * 1024;

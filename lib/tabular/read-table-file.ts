@@ -47,11 +47,13 @@ async function readZipTable(bytes: Uint8Array, limits: UploadLimits): Promise<Ta
 }
 
 /**
- * Reads an uploaded CSV/TSV, XLSX or DOCX file into sheets of trimmed cell strings. The format is told by the
- * content (a ZIP archive is XLSX or DOCX by its parts); plain text is accepted when the name or MIME type says
- * CSV/TSV/TXT. Size limits are checked before parsing; archives are checked from their central directory.
+ * Parses an uploaded CSV/TSV, XLSX or DOCX file on the calling thread: the job of the table worker (the portal
+ * calls readTableFile of ./pool, which runs this in a worker thread). Gives sheets of trimmed cell strings. The
+ * format is told by the content (a ZIP archive is XLSX or DOCX by its parts); plain text is accepted when the
+ * name or MIME type says CSV/TSV/TXT. Size limits are checked before parsing; archives are checked from their
+ * central directory; table limits while the table is read.
  */
-export async function readTableFile(input: TableFileInput, limits?: Partial<UploadLimits>): Promise<TableFile> {
+export async function parseTableFile(input: TableFileInput, limits?: Partial<UploadLimits>): Promise<TableFile> {
   const resolved = resolveLimits(limits);
   assertUploadSize(input.bytes.length, resolved);
   if (isZip(input.bytes)) return readZipTable(input.bytes, resolved);
