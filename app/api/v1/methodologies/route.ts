@@ -1,13 +1,11 @@
 import { apiRoute } from '@/lib/api/route';
 import { createDraftMethodology, listMethodologies } from '@/lib/classification/queries';
-import { AppError } from '@/lib/errors';
+import { readJsonBody } from '@/lib/api/body';
 
 export const GET = apiRoute(async (_request, { actor }) => listMethodologies(actor));
 
 /** A new draft: `{ name, note?, fromId? }` — a copy of the active methodology's (or fromId's) parameters. */
 export const POST = apiRoute(async (request, { actor }) => {
-  const body: unknown = await request.json().catch(() => {
-    throw new AppError('validation', 'Ожидается JSON.');
-  });
+  const body = await readJsonBody(request, { message: 'Ожидается JSON.' });
   return createDraftMethodology(actor, body as Parameters<typeof createDraftMethodology>[1]);
 });

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
 import { createRun, listRuns } from '@/lib/classification/queries';
-import { AppError } from '@/lib/errors';
+import { readJsonBody } from '@/lib/api/body';
 
 /** Runs visible to the caller, newest first; `?year=2026` narrows to a year. */
 export const GET = apiRoute(async (request, { actor }) => {
@@ -10,8 +10,6 @@ export const GET = apiRoute(async (request, { actor }) => {
 
 /** Classifies the schools in scope for a year: `{ year, methodologyId?, municipalityId? }`. */
 export const POST = apiRoute(async (request, { actor }) => {
-  const body: unknown = await request.json().catch(() => {
-    throw new AppError('validation', 'Ожидается JSON.');
-  });
+  const body = await readJsonBody(request, { message: 'Ожидается JSON.' });
   return createRun(actor, body as Parameters<typeof createRun>[1]);
 });
