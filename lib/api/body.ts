@@ -10,7 +10,7 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * without Content-Length (chunked) costs the server at most the limit, never its whole length. A declared
  * Content-Length over the limit is refused before anything is read.
  */
-export async function readBodyBytes(request: Request, limit: number, tooLarge: string): Promise<Uint8Array> {
+export async function readBodyBytes(request: Request, limit: number, tooLarge: string): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > limit) throw new AppError('payload_too_large', tooLarge);
   if (!request.body) return new Uint8Array(0);
