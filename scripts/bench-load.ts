@@ -81,7 +81,7 @@ async function firstRoadmapId(cookie: string): Promise<string> {
   return id;
 }
 
-async function roadmapWorkbook(): Promise<Uint8Array> {
+async function roadmapWorkbook(): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Дорожная карта');
   sheet.addRow(['№', 'Мероприятие', 'Сроки', 'Ответственные', 'Ожидаемый результат']);
@@ -119,7 +119,7 @@ async function measure(label: string, path: string, cookie?: string): Promise<Me
 }
 
 /** Keeps `PARALLEL_IMPORTS` import previews in flight until `stop` resolves; counts them and their times. */
-function importsUnderway(roadmapId: string, cookie: string, workbook: Uint8Array) {
+function importsUnderway(roadmapId: string, cookie: string, workbook: Uint8Array<ArrayBuffer>) {
   let running = true;
   const times: number[] = [];
   const failures: string[] = [];
