@@ -167,7 +167,7 @@ export function readDocxSheets(bytes: Uint8Array, entries: readonly ZipEntry[], 
   if (!documentEntry) throw new AppError('validation', 'Файл DOCX повреждён: в нём нет текста документа');
   let sheets: Sheet[];
   try {
-    sheets = readTables(new TextDecoder().decode(extractZipEntry(bytes, documentEntry, 'DOCX')), meter);
+    sheets = readTables(new TextDecoder().decode(extractZipEntry(bytes, entries, DOCUMENT_PART, 'DOCX')), meter);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('validation', 'Файл DOCX повреждён: не удалось прочитать текст документа');

@@ -26,7 +26,8 @@ function bigCsv(rows: number): Uint8Array {
   return encode(`${line}\n`.repeat(rows));
 }
 
-describe('table worker pool', () => {
+// A worker's first start compiles the reader (tsx): slow on a busy machine.
+describe('table worker pool', { timeout: 60_000 }, () => {
   it('parses a file in a worker thread', async () => {
     const file = await pool().read({ bytes: encode('ОГРН;Название\n1;Школа\n'), filename: 'a.csv' });
     expect(file).toEqual({ format: 'csv', sheets: [{ name: 'a.csv', rows: [['ОГРН', 'Название'], ['1', 'Школа']] }] });
