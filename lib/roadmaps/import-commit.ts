@@ -3,12 +3,11 @@ import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
-import { readTableFile, type TableFileInput } from '@/lib/tabular';
+import { readRoadmapTable, type TableFileInput } from '@/lib/tabular';
 import { roadmapFor } from './access';
 import { importIntoRoadmap } from './import-write';
 import type { ImportMapping } from './schemas';
-import { parsePastedText } from './table/paste';
-import { parseRoadmapTable, type ParsedRoadmapTable } from './table/parse';
+import type { ParsedRoadmapTable } from './table/parse';
 import type { RoadmapImportResult } from './views';
 
 export interface RoadmapImportInput {
@@ -21,15 +20,8 @@ export interface RoadmapImportInput {
 /** The grid to import: pasted text, or the table of a file (of several DOCX tables, the one with most items). */
 async function parseInputTable(input: RoadmapImportInput): Promise<ParsedRoadmapTable> {
   const options = { mapping: input.mapping };
-  if (input.file) {
-    const { sheets } = await readTableFile(input.file);
-    const parsed = sheets.map((sheet) => parseRoadmapTable(sheet.rows, options));
-    const itemCount = (table: ParsedRoadmapTable) => table.sections.reduce((sum, section) => sum + section.items.length, 0);
-    const best = parsed.reduce<ParsedRoadmapTable | null>((a, b) => (a === null || itemCount(b) > itemCount(a) ? b : a), null);
-    if (!best) throw new AppError('validation', 'В файле нет таблицы.');
-    return best;
-  }
-  if (input.text !== undefined && input.text.trim() !== '') return parseRoadmapTable(parsePastedText(input.text), options);
+  if (input.file) return readRoadmapTable({ file: input.file }, options);
+  if (input.text !== undefined && input.text.trim() !== '') return readRoadmapTable({ text: input.text }, options);
   throw new AppError('validation', 'Вставьте таблицу или выберите файл.', [{ field: 'text', message: 'Вставьте таблицу или выберите файл.' }]);
 }
 

@@ -11,7 +11,8 @@ import { AppError } from '@/lib/errors';
 import { formatNumber } from '@/lib/format/ru';
 import type { UploadLimits } from './limits';
 import type { TableFile, TableFileInput } from './read-table-file';
-import type { TableJob, TableJobResult } from './worker/job';
+import type { ParsedRoadmapTable, ParseRoadmapTableOptions } from '@/lib/roadmaps/table/parse';
+import type { TableJob, TableJobResult, TableJobValue } from './worker/job';
 
 export interface TablePoolOptions {
   /** Heap of one worker. */
@@ -40,19 +41,24 @@ export function createTablePool(options: Partial<TablePoolOptions> = {}) {
     resourceLimits: { maxOldGenerationSizeMb: settings.maxMemoryMb, maxYoungGenerationSizeMb: 64 },
   });
 
-  async function read(input: TableFileInput, limits?: Partial<UploadLimits>): Promise<TableFile> {
+  async function run(job: TableJob): Promise<TableJobValue> {
     const timeout = AbortSignal.timeout(settings.timeoutMs);
     let result: TableJobResult;
     try {
-      result = await pool.run({ input, limits }, { signal: timeout });
+      result = await pool.run(job, { signal: timeout });
     } catch (error) {
       throw poolFailure(error, timeout.aborted, settings);
     }
     if (!result.ok) throw new AppError(result.code, result.message, result.issues);
-    return result.file;
+    return result.value;
   }
 
-  return { read, close: () => pool.close({ force: true }), get threads() { return pool.threads.length; } };
+  return {
+    read: async (input: TableFileInput, limits?: Partial<UploadLimits>) => (await run({ kind: 'table', input, limits })) as TableFile,
+    readRoadmap: async (source: { file?: TableFileInput; text?: string }, options: ParseRoadmapTableOptions) =>
+      (await run({ kind: 'roadmap', input: source.file, text: source.text, options })) as ParsedRoadmapTable,
+    close: () => pool.close({ force: true }),
+  };
 }
 
 function poolFailure(error: unknown, timedOut: boolean, settings: TablePoolOptions): Error {
@@ -81,4 +87,13 @@ const holder = globalThis as typeof globalThis & { __oporaTablePool?: TablePool 
 export function readTableFile(input: TableFileInput, limits?: Partial<UploadLimits>): Promise<TableFile> {
   holder.__oporaTablePool ??= createTablePool();
   return holder.__oporaTablePool.read(input, limits);
+}
+
+/**
+ * The road-map table of an import (a file's table with most items, or pasted text), read and laid out in a
+ * worker thread like any table file: the pure road-map table walking costs the request thread nothing either.
+ */
+export function readRoadmapTable(source: { file?: TableFileInput; text?: string }, options: ParseRoadmapTableOptions): Promise<ParsedRoadmapTable> {
+  holder.__oporaTablePool ??= createTablePool();
+  return holder.__oporaTablePool.readRoadmap(source, options);
 }
