@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
-import { readRoadmapTable, type TableFileInput } from '@/lib/tabular';
+import { planRoadmapImport, readRoadmapTable, type TableFileInput } from '@/lib/tabular';
 import { roadmapFor } from './access';
 import { importIntoRoadmap } from './import-write';
 import type { ImportMapping } from './schemas';
@@ -30,10 +30,10 @@ export async function importRoadmapTable(actor: Actor, roadmapId: string, input:
   // The right is checked before the table is read: a stranger learns nothing and costs no parsing.
   const roadmap = await roadmapFor(getDb(), actor, 'roadmap.write', roadmapId);
   const parsed = await parseInputTable(input);
-  if (input.dryRun) return importIntoRoadmap(getDb(), actor, roadmap, parsed, true);
+  if (input.dryRun) return importIntoRoadmap(getDb(), actor, roadmap, parsed, true, planRoadmapImport);
   // Checked again under the row lock: the road map may have changed while the table was parsed.
   return inTransaction(async (tx) => {
     const locked = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
-    return importIntoRoadmap(tx, actor, locked, parsed, false);
+    return importIntoRoadmap(tx, actor, locked, parsed, false, planRoadmapImport);
   });
 }

@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { formatNumber } from '@/lib/format/ru';
 import type { UploadLimits } from './limits';
 import type { TableFile, TableFileInput } from './read-table-file';
+import type { planImport, PlannedSection } from '@/lib/roadmaps/import-plan';
 import type { ParsedRoadmapTable, ParseRoadmapTableOptions } from '@/lib/roadmaps/table/parse';
 import type { TableJob, TableJobResult, TableJobValue } from './worker/job';
 
@@ -57,6 +58,7 @@ export function createTablePool(options: Partial<TablePoolOptions> = {}) {
     read: async (input: TableFileInput, limits?: Partial<UploadLimits>) => (await run({ kind: 'table', input, limits })) as TableFile,
     readRoadmap: async (source: { file?: TableFileInput; text?: string }, options: ParseRoadmapTableOptions) =>
       (await run({ kind: 'roadmap', input: source.file, text: source.text, options })) as ParsedRoadmapTable,
+    planRoadmap: async (...args: Parameters<typeof planImport>) => (await run({ kind: 'roadmap-plan', args })) as PlannedSection[],
     close: () => pool.close({ force: true }),
   };
 }
@@ -96,4 +98,10 @@ export function readTableFile(input: TableFileInput, limits?: Partial<UploadLimi
 export function readRoadmapTable(source: { file?: TableFileInput; text?: string }, options: ParseRoadmapTableOptions): Promise<ParsedRoadmapTable> {
   holder.__oporaTablePool ??= createTablePool();
   return holder.__oporaTablePool.readRoadmap(source, options);
+}
+
+/** The plan of a road-map import (what each row creates or changes; deadlines normalised), made in a worker. */
+export function planRoadmapImport(...args: Parameters<typeof planImport>): Promise<PlannedSection[]> {
+  holder.__oporaTablePool ??= createTablePool();
+  return holder.__oporaTablePool.planRoadmap(...args);
 }

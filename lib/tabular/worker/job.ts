@@ -5,20 +5,23 @@
  */
 import { AppError, type ErrorCode, type Issue } from '@/lib/errors';
 import { roadmapTableOfSheets, roadmapTableOfText } from '@/lib/roadmaps/table/input';
+import { planImport, type PlannedSection } from '@/lib/roadmaps/import-plan';
 import type { ParsedRoadmapTable, ParseRoadmapTableOptions } from '@/lib/roadmaps/table/parse';
 import { resolveLimits, TableMeter, type UploadLimits } from '../limits';
 import { parseTableFile, type TableFile, type TableFileInput } from '../read-table-file';
 
 export type TableJob =
   | { kind: 'table'; input: TableFileInput; limits?: Partial<UploadLimits> }
-  | { kind: 'roadmap'; input?: TableFileInput; text?: string; options: ParseRoadmapTableOptions };
+  | { kind: 'roadmap'; input?: TableFileInput; text?: string; options: ParseRoadmapTableOptions }
+  | { kind: 'roadmap-plan'; args: Parameters<typeof planImport> };
 
-export type TableJobValue = TableFile | ParsedRoadmapTable;
+export type TableJobValue = TableFile | ParsedRoadmapTable | PlannedSection[];
 
 export type TableJobResult = { ok: true; value: TableJobValue } | { ok: false; code: ErrorCode; message: string; issues: Issue[] };
 
 async function run(job: TableJob): Promise<TableJobValue> {
   if (job.kind === 'table') return parseTableFile(job.input, job.limits);
+  if (job.kind === 'roadmap-plan') return planImport(...job.args);
   if (job.input) return roadmapTableOfSheets((await parseTableFile(job.input)).sheets, job.options);
   return roadmapTableOfText(job.text ?? '', job.options, meterGrid);
 }
