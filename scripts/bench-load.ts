@@ -30,7 +30,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startPortal() {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/portal.ts', 'start'], {
+  // Its own process group: the portal, its build and its Next.js server are stopped together at the end.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/portal.ts', 'start'], {
+    detached: true,
     env: {
       ...process.env,
       PORT: String(PORT),
@@ -42,6 +44,29 @@ function startPortal() {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
+}
+
+async function portListening(): Promise<boolean> {
+  return fetch(`${ORIGIN}/api/health`).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** SIGTERM to the portal's process group (the portal stops Next.js, then its database); SIGKILL after 30 s. */
+async function stopPortal(portal: ReturnType<typeof startPortal>): Promise<void> {
+  if (portal.exitCode !== null || portal.signalCode !== null || !portal.pid) return;
+  const exited = new Promise((resolve) => portal.once('exit', resolve));
+  process.kill(-portal.pid, 'SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), sleep(30_000).then(() => false)]);
+  if (!stopped) process.kill(-portal.pid, 'SIGKILL');
+  // Whatever the portal started (its build, its server) goes with the group.
+  await sleep(1000);
+  try {
+    process.kill(-portal.pid, 'SIGKILL');
+  } catch {
+    // the group is gone
+  }
 }
 
 async function waitForHealth(deadline: number): Promise<void> {
@@ -153,12 +178,12 @@ function importsUnderway(roadmapId: string, cookie: string, workbook: Uint8Array
 const ms = (value: number) => `${value.toFixed(0)} мс`;
 
 async function main() {
+  if (await portListening()) throw new Error(`порт ${PORT} уже занят — остановите то, что на нём работает, или задайте BENCH_PORT`);
+  const portal = startPortal();
   const hardStop = setTimeout(() => {
     log('прервано: прогон дольше 20 минут');
-    portal.kill('SIGTERM');
-    process.exit(2);
+    void stopPortal(portal).then(() => process.exit(2));
   }, HARD_STOP_MS);
-  const portal = startPortal();
   try {
     await waitForHealth(Date.now() + 15 * 60_000);
     const cookie = await signIn();
@@ -206,8 +231,7 @@ async function main() {
     console.log(`p99 /api/health под импортом: ${ms(health.loaded.p99)} (без импорта ${ms(health.alone.p99)}) — цель < 200 мс: ${held ? 'выполнена' : 'НЕ выполнена'}`);
   } finally {
     clearTimeout(hardStop);
-    portal.kill('SIGTERM');
-    await new Promise((resolve) => portal.once('exit', resolve));
+    await stopPortal(portal);
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
   }
 }
