@@ -2,7 +2,8 @@
  * `npm start` / `npm run dev`: brings the portal up in one command. Without DATABASE_URL it becomes the one
  * process that owns the embedded database folder (a second start stops with a clear message), applies the
  * migrations, loads the demo data into an empty database, builds the app when the build is missing or older
- * than the sources, and runs Next.js, stopping everything cleanly on Ctrl+C.
+ * than the sources, and runs Next.js — started again if it dies (scripts/supervise.ts) — stopping everything
+ * cleanly on Ctrl+C or SIGTERM.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -13,6 +14,7 @@ import { dataDir, embeddedPort, isEmbedded } from '@/lib/db/config';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrateConfiguredDatabase } from '@/lib/db/migrate';
 import { databaseIsEmpty, seedDemoData } from '@/lib/demo/seed';
+import { supervise } from './supervise';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = Number(process.env.PORT ?? 3000);
@@ -92,20 +94,18 @@ async function main() {
     }
   }
 
-  const child = spawn(process.execPath, [nextBin, mode, '-p', String(port)], { stdio: 'inherit', env });
+  const server = supervise({
+    name: 'Сервер Next.js',
+    start: () => spawn(process.execPath, [nextBin, mode, '-p', String(port)], { stdio: 'inherit', env }),
+    log,
+  });
   log(`портал: ${env.NEXTAUTH_URL}`);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
+  const stop = (signal: NodeJS.Signals) => void server.stop(signal);
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  child.on('exit', async (code) => {
-    await stopDatabase();
-    process.exit(code ?? 0);
-  });
+  const code = await server.done;
+  await stopDatabase();
+  process.exit(code);
 }
 
 main().catch((error: Error) => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
+import { readFormBody } from './body';
 import { parseInput } from '@/lib/validation';
 
 export interface ImportUpload<M> {
@@ -34,9 +35,10 @@ function jsonField<S extends z.ZodType>(schema: S, what: string) {
  * {value}), `headerRow`, `sheet`, and `?dryRun=true` for the preview.
  */
 export async function readImportUpload<S extends z.ZodType>(request: Request, mappingSchema: S): Promise<ImportUpload<z.infer<S>>> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > DEFAULT_UPLOAD_LIMITS.maxUploadBytes + 64 * 1024) throw new AppError('payload_too_large', 'Файл больше 10 МБ.');
-  const form = await request.formData().catch(() => {
+  // The file plus room for the form's other fields; read as it streams in and stopped at the limit.
+  const limit = DEFAULT_UPLOAD_LIMITS.maxUploadBytes + 64 * 1024;
+  const form = await readFormBody(request, limit, 'Файл больше 10 МБ.').catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
     throw new AppError('validation', 'Ожидается форма multipart/form-data с полем file.');
   });
   const schema = z.object({

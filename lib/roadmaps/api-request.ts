@@ -1,6 +1,7 @@
 import 'server-only';
 import { readJson } from '@/lib/api/route';
 import { AppError } from '@/lib/errors';
+import { readBodyBytes } from '@/lib/api/body';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
 
 /** Query string → plain object (for zod): `?level=school&year=2022`. */
@@ -22,13 +23,11 @@ export const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', ...Object.keys
 /** The raw table of an import request: pasted text (TSV) or a file by its Content-Type, size-limited. */
 export async function importBody(request: Request): Promise<{ text?: string; file?: TableFileInput }> {
   const limit = DEFAULT_UPLOAD_LIMITS.maxUploadBytes;
-  if (Number(request.headers.get('content-length') ?? 0) > limit) throw new AppError('payload_too_large', 'Файл больше 10 МБ.');
   const mimeType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!IMPORT_CONTENT_TYPES.includes(mimeType)) {
     throw new AppError('unsupported_media_type', `Ожидается Content-Type: ${IMPORT_CONTENT_TYPES.join(', ')}.`);
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > limit) throw new AppError('payload_too_large', 'Файл больше 10 МБ.');
+  const bytes = await readBodyBytes(request, limit, 'Файл больше 10 МБ.');
   if (mimeType === 'text/tab-separated-values') return { text: new TextDecoder().decode(bytes) };
   return { file: { bytes, filename: FILE_TYPES[mimeType]!, mimeType } };
 }

@@ -14,10 +14,13 @@ import type { ParsedRoadmapTable } from './table/parse';
 import type { RoadmapImportResult } from './views';
 import { insertSection, nextItemPosition } from './write-core';
 
-async function planFor(executor: Executor, roadmap: Roadmap, parsed: ParsedRoadmapTable): Promise<PlannedSection[]> {
+/** planImport, or the same run elsewhere (the portal runs it in the table worker: lib/tabular/pool.ts). */
+export type ImportPlanner = (...args: Parameters<typeof planImport>) => PlannedSection[] | Promise<PlannedSection[]>;
+
+async function planFor(executor: Executor, roadmap: Roadmap, parsed: ParsedRoadmapTable, planner: ImportPlanner): Promise<PlannedSection[]> {
   const sections = await executor.select({ id: roadmapSections.id, title: roadmapSections.title }).from(roadmapSections).where(eq(roadmapSections.roadmapId, roadmap.id));
   const items = await executor.select().from(roadmapItems).where(eq(roadmapItems.roadmapId, roadmap.id));
-  return planImport(parsed, { startYear: roadmap.periodStartYear, endYear: roadmap.periodEndYear }, sections, items);
+  return planner(parsed, { startYear: roadmap.periodStartYear, endYear: roadmap.periodEndYear }, sections, items);
 }
 
 /** Writes the plan: new sections, new and changed items, their responsible parties, one audit entry each. */
@@ -69,8 +72,9 @@ export async function importIntoRoadmap(
   roadmap: Roadmap,
   parsed: ParsedRoadmapTable,
   dryRun: boolean,
+  planner: ImportPlanner = planImport,
 ): Promise<RoadmapImportResult> {
-  const plan = await planFor(executor, roadmap, parsed);
+  const plan = await planFor(executor, roadmap, parsed, planner);
   if (dryRun) return importResult(parsed, plan, false);
   if (parsed.errors.length > 0) {
     throw new AppError('validation', `Импорт не выполнен: ошибок в таблице — ${parsed.errors.length}. Ничего не записано.`, parsed.errors);

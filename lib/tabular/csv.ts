@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { AppError } from '@/lib/errors';
 import { normaliseGrid, type Grid } from './grid';
+import type { TableMeter } from './limits';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -70,14 +71,33 @@ export function detectDelimiter(text: string): Delimiter {
   return best.delimiter;
 }
 
-/** Parses delimited text, guessing the delimiter among `;`, `,` and tab. Quoted cells may span lines. */
-export function parseDelimitedText(text: string): { delimiter: Delimiter; rows: Grid } {
+/**
+ * Parses delimited text, guessing the delimiter among `;`, `,` and tab. Quoted cells may span lines. Rows are
+ * counted against the table limits as papaparse gives them, so a line of 20 000 separators stops the reading
+ * before any grid is padded to its width.
+ */
+export function parseDelimitedText(text: string, meter?: TableMeter): { delimiter: Delimiter; rows: Grid } {
   const delimiter = detectDelimiter(text);
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const fatal = result.errors.find((error) => error.code === 'MissingQuotes');
-  if (fatal) {
-    const row = fatal.row === undefined ? '' : ` (строка ${fatal.row + 1})`;
-    throw new AppError('validation', `Файл CSV повреждён: не закрыта кавычка${row}`);
-  }
-  return { delimiter, rows: normaliseGrid(result.data) };
+  const rows: string[][] = [];
+  const counter = meter?.table();
+  let failure: unknown = null;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      try {
+        const fatal = result.errors.find((error) => error.code === 'MissingQuotes');
+        if (fatal) throw new AppError('validation', `Файл CSV повреждён: не закрыта кавычка (строка ${rows.length + 1})`);
+        const row = result.data;
+        counter?.row(rows.length + 1, row.length);
+        for (const cell of row) meter?.checkText(cell.length);
+        rows.push(row);
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
+    },
+  });
+  if (failure) throw failure;
+  return { delimiter, rows: normaliseGrid(rows) };
 }

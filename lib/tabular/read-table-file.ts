@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { decodeText, parseDelimitedText } from './csv';
 import { readDocxSheets } from './docx';
-import { assertUploadSize, resolveLimits, type UploadLimits } from './limits';
+import { assertUploadSize, resolveLimits, TableMeter, type UploadLimits } from './limits';
 import type { Sheet } from './grid';
 import { readXlsxSheets } from './xlsx';
 import { assertZipWithinLimits, isZip, readZipDirectory, verifyZipEntries } from './zip';
@@ -40,18 +40,20 @@ async function readZipTable(bytes: Uint8Array, limits: UploadLimits): Promise<Ta
   const format = names.has('word/document.xml') ? 'docx' : names.has('xl/workbook.xml') ? 'xlsx' : null;
   if (!format) throw new AppError('unsupported_media_type', UNRECOGNISED);
   assertZipWithinLimits(entries, limits, format.toUpperCase());
-  if (format === 'docx') return { format, sheets: readDocxSheets(bytes, entries) };
+  if (format === 'docx') return { format, sheets: readDocxSheets(bytes, entries, new TableMeter(limits)) };
   // exceljs inflates without a cap; make sure no entry inflates beyond what the checked directory declares.
   verifyZipEntries(bytes, entries, 'XLSX');
-  return { format: 'xlsx', sheets: await readXlsxSheets(bytes) };
+  return { format: 'xlsx', sheets: await readXlsxSheets(bytes, new TableMeter(limits)) };
 }
 
 /**
- * Reads an uploaded CSV/TSV, XLSX or DOCX file into sheets of trimmed cell strings. The format is told by the
- * content (a ZIP archive is XLSX or DOCX by its parts); plain text is accepted when the name or MIME type says
- * CSV/TSV/TXT. Size limits are checked before parsing; archives are checked from their central directory.
+ * Parses an uploaded CSV/TSV, XLSX or DOCX file on the calling thread: the job of the table worker (the portal
+ * calls readTableFile of ./pool, which runs this in a worker thread). Gives sheets of trimmed cell strings. The
+ * format is told by the content (a ZIP archive is XLSX or DOCX by its parts); plain text is accepted when the
+ * name or MIME type says CSV/TSV/TXT. Size limits are checked before parsing; archives are checked from their
+ * central directory; table limits while the table is read.
  */
-export async function readTableFile(input: TableFileInput, limits?: Partial<UploadLimits>): Promise<TableFile> {
+export async function parseTableFile(input: TableFileInput, limits?: Partial<UploadLimits>): Promise<TableFile> {
   const resolved = resolveLimits(limits);
   assertUploadSize(input.bytes.length, resolved);
   if (isZip(input.bytes)) return readZipTable(input.bytes, resolved);
@@ -61,7 +63,7 @@ export async function readTableFile(input: TableFileInput, limits?: Partial<Uplo
   if (!looksLikeText(input)) throw new AppError('unsupported_media_type', UNRECOGNISED);
   const text = decodeText(input.bytes);
   if (text.includes('\u0000')) throw new AppError('unsupported_media_type', UNRECOGNISED);
-  const { delimiter, rows } = parseDelimitedText(text);
+  const { delimiter, rows } = parseDelimitedText(text, new TableMeter(resolved));
   const format = delimiter === '\t' ? 'tsv' : 'csv';
   return { format, sheets: [{ name: input.filename || format.toUpperCase(), rows }] };
 }

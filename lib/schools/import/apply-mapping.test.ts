@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeIssue } from '@/lib/errors';
 import { makeValidInn, makeValidOgrn } from '@/lib/organisations/identifiers';
-import { readTableFile } from '@/lib/tabular';
+// The parser itself, on this thread: the worker pool that runs it in the portal is tested in lib/tabular.
+import { parseTableFile } from '@/lib/tabular/read-table-file';
 import { applyMapping } from './apply-mapping';
 import { guessMapping, type ImportMapping } from './mapping';
 import { planImport } from './plan';
@@ -10,7 +11,7 @@ import { planImport } from './plan';
 const MOSCOW_CSV = '/work/shared/data/moscow-ege-2015-2016/data-9722-2016-10-31.csv';
 
 async function moscowGrid(): Promise<string[][]> {
-  const file = await readTableFile({ bytes: readFileSync(MOSCOW_CSV), filename: 'data-9722-2016-10-31.csv' });
+  const file = await parseTableFile({ bytes: readFileSync(MOSCOW_CSV), filename: 'data-9722-2016-10-31.csv' });
   return file.sheets[0]?.rows ?? [];
 }
 
