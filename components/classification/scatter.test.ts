@@ -4,7 +4,7 @@ import { classify } from '@/lib/classification/classify';
 import { DEMO_YEAR, demoContexts, demoResults, demoSchools } from '@/lib/classification/fixtures/demo-district';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import type { ChartPoint } from '@/components/ui/Chart';
-import { disadvantagedCut, r1JudgedGap, runScatter } from './scatter';
+import { r1JudgedGap, runScatter } from './scatter';
 
 const result = classify({ year: DEMO_YEAR, schools: demoSchools, results: demoResults, contexts: demoContexts, methodology: DEFAULT_METHODOLOGY });
 const gapPoints = DEFAULT_METHODOLOGY.r1.gapPoints;
@@ -70,7 +70,6 @@ describe('run scatter', () => {
     // s08, s09 and s10 are the disadvantaged quarter (worked out in demo-district.test.ts): the cut is s08's index.
     const s08 = result.schools.find((s) => s.schoolId === 's08')!;
     expect(result.social.disadvantagedCut).toBe(s08.social.index);
-    expect(disadvantagedCut(result.schools)).toBe(s08.social.index);
     expect(points('Граница ШНСУ').map((p) => p.x)).toEqual([s08.social.index, s08.social.index]);
     // One school seen alone (a school user): the boundary stays the region's.
     const alone = runScatter([result.schools.find((s) => s.schoolId === 's01')!], gapPoints, result.social.disadvantagedCut);

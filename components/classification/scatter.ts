@@ -46,12 +46,6 @@ function plotted(schools: readonly SchoolOverview[], gapPoints: number): Plotted
   });
 }
 
-/** The lowest index of the most disadvantaged quarter among the given schools (tests and runs stored without a boundary). */
-export function disadvantagedCut(schools: readonly SchoolOverview[]): number | null {
-  const inQuarter = schools.filter((s) => s.social.inDisadvantagedQuarter === true && s.social.index !== null).map((s) => s.social.index!);
-  return inQuarter.length > 0 ? Math.min(...inQuarter) : null;
-}
-
 function clusterSeries(points: Plotted[]): ChartSeries[] {
   const byCluster = new Map<number | null, Plotted[]>();
   for (const p of points) byCluster.set(p.school.cluster, [...(byCluster.get(p.school.cluster) ?? []), p]);
