@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assertVersion, itemFor, roadmapFor, roadmapScope, snapshot } from './access';
 import { deadlineColumns, loadNameIndex, writeResponsibles } from './item-fields';
-import { insertSection, nextItemPosition } from './write-core';
+import { changeItemStatusIn, insertSection, nextItemPosition } from './write-core';
 import {
   createItemSchema,
   createSectionSchema,
@@ -147,12 +147,7 @@ export async function setItemsStatus(actor: Actor, input: SetItemsStatusInput): 
       if (!before) throw new AppError('not_found', 'Мероприятие не найдено в этой дорожной карте.');
       assertVersion(before, version);
       if (before.status === values.status) continue;
-      const [after] = await tx
-        .update(roadmapItems)
-        .set({ status: values.status, version: version + 1, updatedAt: new Date() })
-        .where(eq(roadmapItems.id, id))
-        .returning();
-      await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after!) });
+      await changeItemStatusIn(tx, actor, roadmap, before, values.status);
       changed += 1;
     }
     return changed;
