@@ -19,6 +19,7 @@ function ChangeList({ id, title, changes }: { id: string; title: string; changes
               <p className="font-medium">
                 {c.name}: {c.before} → {c.after}
               </p>
+              <p data-testid="whatif-changed-by">{c.changedBy}</p>
               <ul className="list-disc pl-5 text-slate-700">
                 {c.reasons.map((r) => (
                   <li key={r}>{r}</li>

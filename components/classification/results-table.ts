@@ -2,6 +2,7 @@
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
 import { CATEGORY_NAMES } from '@/lib/classification/classify';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from '@/lib/classification/overview';
+import { ruleWithName } from '@/lib/classification/rule-names';
 import { compareRussian } from '@/lib/format/ru';
 import { CATEGORIES, CATEGORY_BADGES, RULE_IDS, RULE_SHORT_NAMES } from './labels';
 
@@ -26,7 +27,7 @@ export function resultRows(runId: string, schools: readonly SchoolOverview[], mu
     href: `/classification/runs/${runId}/schools/${s.schoolId}`,
     municipality: municipalityNames.get(s.municipalityId) ?? '—',
     category: CATEGORY_NAMES[s.category],
-    firedRules: firedRules(s).join(RULE_SEPARATOR),
+    firedRules: firedRules(s).map(ruleWithName).join(RULE_SEPARATOR),
     score: s.lowResults.score,
     gap: s.results.municipalGap === null ? null : Math.round(s.results.municipalGap * 10) / 10,
     index: s.social.index === null ? null : Math.round(s.social.index * 100) / 100,
@@ -47,7 +48,7 @@ export function resultFilters(schools: readonly SchoolOverview[], municipalityNa
       key: 'firedRules',
       label: 'Сработавшее правило',
       separator: RULE_SEPARATOR,
-      options: RULE_IDS.map((r) => ({ value: r, label: `${r}: ${RULE_SHORT_NAMES[r]}` })),
+      options: RULE_IDS.map((r) => ({ value: ruleWithName(r), label: `${r}: ${RULE_SHORT_NAMES[r]}` })),
     },
   ];
 }

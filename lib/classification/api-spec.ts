@@ -43,7 +43,7 @@ const methodology = z.object({
   id: z.string(), regionId: z.string(), name: z.string(), versionNumber: z.number(), status: z.enum(['draft', 'active', 'archived']),
   params: z.record(z.string(), z.unknown()), note: z.string().nullable(), activatedAt: z.string().nullable(), version: z.number(), createdAt: z.string(),
 });
-const change = z.object({ schoolId: z.string(), name: z.string(), municipalityId: z.string(), list: z.string(), before: z.string(), after: z.string(), reasons: z.array(z.string()) });
+const change = z.object({ schoolId: z.string(), name: z.string(), municipalityId: z.string(), list: z.string(), before: z.string(), after: z.string(), changedBy: z.string().describe('Что изменило решение: правило (код и название), порог, веса или социальная граница'), reasons: z.array(z.string()) });
 const whatIf = z.object({
   entering: z.object({ lowResults: z.array(change), unfavourable: z.array(change) }),
   leaving: z.object({ lowResults: z.array(change), unfavourable: z.array(change) }),

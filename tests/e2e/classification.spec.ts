@@ -106,7 +106,8 @@ test('an analyst imports results, runs the classification, reads a school card a
   const leaving = page.getByTestId('whatif-leave-shnor');
   await expect(leaving).toContainText('Выйдут из ШНОР: 1 школа');
   await expect(leaving).toContainText(LOW_SCHOOL);
-  await expect(leaving).toContainText('R1: сработало → не сработало');
+  await expect(leaving).toContainText('R1 (отставание по ГИА): сработало → не сработало');
+  await expect(leaving).toContainText('Решение изменило правило R1');
   await expect(page.getByTestId('whatif-enter-shnor')).toContainText('Войдут в ШНОР: 0 школ');
   await expect(page.getByRole('button', { name: 'Сделать действующей' })).toBeVisible();
   await expectAccessible(page);
