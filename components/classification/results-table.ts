@@ -1,6 +1,7 @@
 /** The results table of a run: serializable rows, columns and filters for the shared DataTable. */
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
 import { CATEGORY_NAMES } from '@/lib/classification/classify';
+import { inReadingOrder } from '@/lib/classification/export-rows';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from '@/lib/classification/overview';
 import { ruleWithName } from '@/lib/classification/rule-names';
 import { compareRussian } from '@/lib/format/ru';
@@ -22,7 +23,7 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
 
 /** One row per school, by municipality and then school name (the stored order is by id, which means nothing to a reader). */
 export function resultRows(runId: string, schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): Row[] {
-  const rows = schools.map((s) => ({
+  return inReadingOrder(schools, municipalityNames).map((s) => ({
     name: s.name,
     href: `/classification/runs/${runId}/schools/${s.schoolId}`,
     municipality: municipalityNames.get(s.municipalityId) ?? '—',
@@ -34,7 +35,6 @@ export function resultRows(runId: string, schools: readonly SchoolOverview[], mu
     cluster: s.cluster === null ? null : String(s.cluster),
     stable: DECISION_WORDS[s.stable.decision],
   }));
-  return rows.sort((a, b) => compareRussian(a.municipality, b.municipality) || compareRussian(a.name, b.name));
 }
 
 export function resultFilters(schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): FilterSpec[] {
