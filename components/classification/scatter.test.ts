@@ -56,7 +56,7 @@ describe('run scatter', () => {
           });
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 12 },
     );
   });
 
