@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CATEGORY_NAMES, type SchoolClassification } from '@/lib/classification/classify';
 import type { Category } from '@/lib/classification/classify';
 import type { SchoolOverview } from '@/lib/classification/overview';
+import { ruleWithName } from '@/lib/classification/rule-names';
 import { formatNumber } from '@/lib/format/ru';
 import { CATEGORY_BADGES, DECISION_NAMES, examSubjectName } from './labels';
 
@@ -55,7 +56,7 @@ export function ExitPanel({ school }: { school: SchoolClassification }) {
         <ul className="list-disc pl-5">
           {exit.steps.map((s) => (
             <li key={`${s.rule}-${s.change}`}>
-              {s.rule}: {s.change}
+              {ruleWithName(s.rule)}: {s.change}
             </li>
           ))}
         </ul>
@@ -66,7 +67,7 @@ export function ExitPanel({ school }: { school: SchoolClassification }) {
           <ul className="list-disc pl-5">
             {exit.alternatives.map((s) => (
               <li key={`${s.rule}-${s.change}`}>
-                {s.rule}: {s.change}
+                {ruleWithName(s.rule)}: {s.change}
               </li>
             ))}
           </ul>

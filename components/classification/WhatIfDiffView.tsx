@@ -19,6 +19,7 @@ function ChangeList({ id, title, changes }: { id: string; title: string; changes
               <p className="font-medium">
                 {c.name}: {c.before} → {c.after}
               </p>
+              <p data-testid="whatif-changed-by">{c.changedBy}</p>
               <ul className="list-disc pl-5 text-slate-700">
                 {c.reasons.map((r) => (
                   <li key={r}>{r}</li>
@@ -32,13 +33,13 @@ function ChangeList({ id, title, changes }: { id: string; title: string; changes
   );
 }
 
-function Summary({ title, summary }: { title: string; summary: RunSummaryBrief }) {
+function Summary({ title, summary, schoolCount }: { title: string; summary: RunSummaryBrief; schoolCount: number }) {
   return (
     <div className="space-y-1">
       <p className="text-sm font-medium">
         {title}: «{summary.methodologyName}», версия {summary.methodologyVersion}
       </p>
-      <CategoryCounts counts={summary.counts} />
+      <CategoryCounts counts={summary.counts} label="Все сравненные школы" total={schoolCount} visible={schoolCount} />
     </div>
   );
 }
@@ -52,8 +53,8 @@ export function WhatIfDiffView({ diff }: { diff: WhatIfPreview }) {
         {changed === 0 ? ' Черновик не меняет ни одного решения.' : ''}
       </p>
       <div className="grid gap-3 md:grid-cols-2">
-        <Summary title="Действующая" summary={diff.activeRunSummary} />
-        <Summary title="Черновик" summary={diff.draftSummary} />
+        <Summary title="Действующая" summary={diff.activeRunSummary} schoolCount={diff.schoolCount} />
+        <Summary title="Черновик" summary={diff.draftSummary} schoolCount={diff.schoolCount} />
       </div>
       <div className="grid gap-3 md:grid-cols-2">
         <ChangeList id="whatif-enter-shnor" title="Войдут в ШНОР" changes={diff.entering.lowResults} />

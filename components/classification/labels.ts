@@ -2,30 +2,13 @@
 import { CATEGORY_NAMES, type Category } from '@/lib/classification/classify';
 import type { MethodologyStatus } from '@/lib/classification/server/types';
 import { EXAM_NAMES, subjectInfo } from '@/lib/classification/subjects';
-import type { Decision, ExamCode, RuleId, RuleStatus, SubjectCode } from '@/lib/classification/types';
+import type { Decision, ExamCode, RuleStatus, SubjectCode } from '@/lib/classification/types';
 
 export const METHODOLOGY_STATUS_NAMES: Record<MethodologyStatus, string> = { draft: 'черновик', active: 'действующая', archived: 'в архиве' };
 
 export const CATEGORIES = Object.keys(CATEGORY_NAMES) as Category[];
 
-export const RULE_IDS: RuleId[] = ['R1', 'R2', 'R3', 'R4', 'R5'];
-
-export const RULE_NAMES: Record<RuleId, string> = {
-  R1: 'Отставание от среднего балла по муниципалитету (ЕГЭ, ОГЭ)',
-  R2: 'Участники ниже минимального балла или с отметкой «2»',
-  R3: 'Отметки «2» по ВПР',
-  R4: 'Переход в 10 класс',
-  R5: 'Участие в региональных и всероссийских олимпиадах',
-};
-
-/** For filters and narrow places. */
-export const RULE_SHORT_NAMES: Record<RuleId, string> = {
-  R1: 'отставание по ГИА',
-  R2: 'ниже минимума',
-  R3: '«2» по ВПР',
-  R4: 'переход в 10 класс',
-  R5: 'олимпиады',
-};
+export { RULE_IDS, RULE_NAMES, RULE_SHORT_NAMES } from '@/lib/classification/rule-names';
 
 export const RULE_STATUS_NAMES: Record<RuleStatus, string> = {
   fired: 'Сработало',

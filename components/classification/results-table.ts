@@ -1,7 +1,9 @@
 /** The results table of a run: serializable rows, columns and filters for the shared DataTable. */
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
 import { CATEGORY_NAMES } from '@/lib/classification/classify';
+import { inReadingOrder } from '@/lib/classification/export-rows';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from '@/lib/classification/overview';
+import { ruleWithName } from '@/lib/classification/rule-names';
 import { compareRussian } from '@/lib/format/ru';
 import { CATEGORIES, CATEGORY_BADGES, RULE_IDS, RULE_SHORT_NAMES } from './labels';
 
@@ -21,19 +23,18 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
 
 /** One row per school, by municipality and then school name (the stored order is by id, which means nothing to a reader). */
 export function resultRows(runId: string, schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): Row[] {
-  const rows = schools.map((s) => ({
+  return inReadingOrder(schools, municipalityNames).map((s) => ({
     name: s.name,
     href: `/classification/runs/${runId}/schools/${s.schoolId}`,
     municipality: municipalityNames.get(s.municipalityId) ?? '—',
     category: CATEGORY_NAMES[s.category],
-    firedRules: firedRules(s).join(RULE_SEPARATOR),
+    firedRules: firedRules(s).map(ruleWithName).join(RULE_SEPARATOR),
     score: s.lowResults.score,
     gap: s.results.municipalGap === null ? null : Math.round(s.results.municipalGap * 10) / 10,
     index: s.social.index === null ? null : Math.round(s.social.index * 100) / 100,
     cluster: s.cluster === null ? null : String(s.cluster),
     stable: DECISION_WORDS[s.stable.decision],
   }));
-  return rows.sort((a, b) => compareRussian(a.municipality, b.municipality) || compareRussian(a.name, b.name));
 }
 
 export function resultFilters(schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): FilterSpec[] {
@@ -47,7 +48,7 @@ export function resultFilters(schools: readonly SchoolOverview[], municipalityNa
       key: 'firedRules',
       label: 'Сработавшее правило',
       separator: RULE_SEPARATOR,
-      options: RULE_IDS.map((r) => ({ value: r, label: `${r}: ${RULE_SHORT_NAMES[r]}` })),
+      options: RULE_IDS.map((r) => ({ value: ruleWithName(r), label: `${r}: ${RULE_SHORT_NAMES[r]}` })),
     },
   ];
 }

@@ -1,6 +1,8 @@
 /**
- * The scatter of a run: social index (x) against the gap to the municipal mean (y), one series per cluster,
- * with the ШНСУ cut and the R1 gap drawn as two-point line series (no annotation plugin).
+ * The scatter of a run: social index (x) against what R1 judges (y) — the school's largest judged gap to the
+ * municipal mean, the subject R1 decides on — one series per cluster, with the R1 threshold and the run's ШНСУ
+ * boundary drawn as two-point line series (no annotation plugin). A school lies below the R1 line exactly when
+ * R1 fired for it; the boundary is the run's own (the region's quarter), whoever looks and whatever rows they see.
  */
 import type { ChartPoint, ChartSeries, ChartSpec } from '@/components/ui/Chart';
 import type { SchoolOverview } from '@/lib/classification/overview';
@@ -10,14 +12,16 @@ import { clusterColour } from './labels';
 const SCHOOLS = ['школа', 'школы', 'школ'] as const;
 const POINTS = ['балл', 'балла', 'баллов'] as const;
 
-type Plotted = { school: SchoolOverview; point: ChartPoint };
+type Plotted = { school: SchoolOverview; point: ChartPoint; fired: boolean };
 
-function plotted(schools: readonly SchoolOverview[]): Plotted[] {
-  return schools.flatMap((school) =>
-    school.social.index !== null && school.results.municipalGap !== null
-      ? [{ school, point: { x: round(school.social.index, 3), y: round(school.results.municipalGap, 1) } }]
-      : [],
-  );
+/**
+ * The gap R1 decided on, signed as on the axis (negative: behind the municipal mean): the judged subject with the
+ * largest gap. Null when R1 judged nothing.
+ */
+export function r1JudgedGap(school: SchoolOverview): number | null {
+  const r1 = school.rules.find((r) => r.rule === 'R1');
+  if (!r1 || r1.status === 'insufficient_data' || r1.value === null || r1.reference === null) return null;
+  return r1.value - r1.reference;
 }
 
 function round(value: number, digits: number): number {
@@ -25,10 +29,21 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-/** The lowest index of the most disadvantaged quarter, as the engine decided it school by school. */
-export function disadvantagedCut(schools: readonly SchoolOverview[]): number | null {
-  const inQuarter = schools.filter((s) => s.social.inDisadvantagedQuarter === true && s.social.index !== null).map((s) => s.social.index!);
-  return inQuarter.length > 0 ? Math.min(...inQuarter) : null;
+/** Rounded for display, unless rounding would move the point across the line the rule judged it by. */
+function shownGap(gap: number, fired: boolean, gapPoints: number): number {
+  const rounded = round(gap, 1);
+  const belowLine = rounded < -gapPoints;
+  const onLine = rounded === -gapPoints;
+  return onLine || belowLine === fired ? rounded : gap;
+}
+
+function plotted(schools: readonly SchoolOverview[], gapPoints: number): Plotted[] {
+  return schools.flatMap((school) => {
+    const gap = r1JudgedGap(school);
+    if (school.social.index === null || gap === null) return [];
+    const fired = school.rules.some((r) => r.rule === 'R1' && r.status === 'fired');
+    return [{ school, fired, point: { x: round(school.social.index, 3), y: shownGap(gap, fired, gapPoints) } }];
+  });
 }
 
 function clusterSeries(points: Plotted[]): ChartSeries[] {
@@ -44,17 +59,21 @@ function clusterSeries(points: Plotted[]): ChartSeries[] {
     }));
 }
 
-export function runScatter(schools: readonly SchoolOverview[], gapPoints: number): ChartSpec {
+/**
+ * @param schools the rows the viewer sees
+ * @param gapPoints the run methodology's R1 threshold
+ * @param cut the run's ШНСУ boundary (stored with the run); never recomputed from the visible rows
+ */
+export function runScatter(schools: readonly SchoolOverview[], gapPoints: number, cut: number | null): ChartSpec {
   const gapText = `−${formatNumber(gapPoints)} ${plural(gapPoints, POINTS)}`;
-  const points = plotted(schools);
+  const points = plotted(schools, gapPoints);
   const xs = points.map((p) => p.point.x);
   const ys = [...points.map((p) => p.point.y), -gapPoints, 0];
-  const [xMin, xMax] = [Math.min(...xs, 0), Math.max(...xs, 0)];
+  const [xMin, xMax] = [Math.min(...xs, 0, cut ?? 0), Math.max(...xs, 0, cut ?? 0)];
   const [yMin, yMax] = [Math.min(...ys) - 2, Math.max(...ys) + 2];
-  const cut = disadvantagedCut(schools);
   const series = clusterSeries(points);
   series.push({
-    label: `Порог R1: ${gapText}`,
+    label: `Порог R1: ${gapText} по предмету с наибольшим отставанием (ниже линии — R1 сработало)`,
     color: '#b91c1c',
     data: [{ x: xMin, y: -gapPoints }, { x: xMax, y: -gapPoints }],
     asLine: true,
@@ -62,29 +81,28 @@ export function runScatter(schools: readonly SchoolOverview[], gapPoints: number
   });
   if (cut !== null) {
     series.push({
-      label: `Граница ШНСУ: индекс ${formatNumber(cut)}`,
+      label: `Граница ШНСУ по региону: индекс ${formatNumber(cut)}`,
       color: '#a16207',
       data: [{ x: cut, y: yMin }, { x: cut, y: yMax }],
       asLine: true,
       dashed: true,
     });
   }
-  // Counted on the unrounded values, as the engine decided them.
-  const below = points.filter((p) => p.school.results.municipalGap! < -gapPoints).length;
+  const fired = points.filter((p) => p.fired).length;
   const right = cut === null ? 0 : points.filter((p) => p.school.social.index! >= cut).length;
   const missing = schools.length - points.length;
   const summary = [
-    `Диаграмма рассеяния: ${pluralize(points.length, SCHOOLS)} по социальному индексу и отставанию результатов от среднего по муниципалитету.`,
-    `Ниже порога R1 (${gapText} в среднем по предметам): ${pluralize(below, SCHOOLS)}.`,
-    cut === null ? 'Граница ШНСУ не определена.' : `Правее границы ШНСУ (индекс ${formatNumber(cut)}): ${pluralize(right, SCHOOLS)}.`,
-    missing > 0 ? `Без индекса или результатов, не показаны: ${pluralize(missing, SCHOOLS)}.` : '',
+    `Диаграмма рассеяния: ${pluralize(points.length, SCHOOLS)} по социальному индексу и наибольшему отставанию от среднего по муниципалитету среди оцениваемых предметов (по нему судит правило R1).`,
+    `Ниже порога R1 (${gapText}), R1 сработало: ${pluralize(fired, SCHOOLS)}.`,
+    cut === null ? 'Граница ШНСУ не определена.' : `Правее границы ШНСУ по региону (индекс ${formatNumber(cut)}): ${pluralize(right, SCHOOLS)}.`,
+    missing > 0 ? `Без индекса или оценённых результатов ЕГЭ и ОГЭ, не показаны: ${pluralize(missing, SCHOOLS)}.` : '',
   ].filter(Boolean).join(' ');
   return {
     kind: 'scatter',
     summary,
     series,
     xTitle: 'Социальный индекс (больше — неблагополучнее)',
-    yTitle: 'Отставание от среднего по муниципалитету, баллов',
+    yTitle: 'Наибольшее отставание от среднего по муниципалитету по оцениваемому предмету, баллов',
     height: 420,
   };
 }

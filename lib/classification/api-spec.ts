@@ -10,7 +10,8 @@ const run = z.object({
   id: z.string(), year: z.number(), methodologyId: z.string(), methodologyName: z.string(), methodologyVersion: z.number(),
   inputDigest: z.string().describe('sha256 входных данных и параметров методики'), status: z.enum(['draft', 'published']),
   createdAt: z.string(), publishedAt: z.string().nullable(), municipalityId: z.string().nullable(), counts: categories,
-  schoolCount: z.number(), compact: z.boolean().describe('true — большой запуск (более 2000 школ): по каждой школе сохранены решения и числа (обзор), полное объяснение строится по запросу школы'),
+  schoolCount: z.number().describe('Число всех школ запуска (не только видимых пользователю)'),
+  disadvantagedCut: z.number().nullable().describe('Граница ШНСУ запуска: наименьший социальный индекс самой неблагополучной четверти школ региона'), compact: z.boolean().describe('true — большой запуск (более 2000 школ): по каждой школе сохранены решения и числа (обзор), полное объяснение строится по запросу школы'),
 });
 const overviewFields = {
   schoolId: z.string(), name: z.string(), municipalityId: z.string(), year: z.number(), category: z.string(),
@@ -42,7 +43,7 @@ const methodology = z.object({
   id: z.string(), regionId: z.string(), name: z.string(), versionNumber: z.number(), status: z.enum(['draft', 'active', 'archived']),
   params: z.record(z.string(), z.unknown()), note: z.string().nullable(), activatedAt: z.string().nullable(), version: z.number(), createdAt: z.string(),
 });
-const change = z.object({ schoolId: z.string(), name: z.string(), municipalityId: z.string(), list: z.string(), before: z.string(), after: z.string(), reasons: z.array(z.string()) });
+const change = z.object({ schoolId: z.string(), name: z.string(), municipalityId: z.string(), list: z.string(), before: z.string(), after: z.string(), changedBy: z.string().describe('Что изменило решение: правило (код и название), порог, веса или социальная граница'), reasons: z.array(z.string()) });
 const whatIf = z.object({
   entering: z.object({ lowResults: z.array(change), unfavourable: z.array(change) }),
   leaving: z.object({ lowResults: z.array(change), unfavourable: z.array(change) }),
@@ -79,7 +80,7 @@ export const CLASSIFICATION_OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get', path: '/api/v1/classification/runs/{id}', tag: TAG, summary: 'Запуск: каждая школа с категориями и объяснениями (в большом запуске — обзоры школ)', params: [idParam],
-    responses: { 200: { description: 'Запуск и школы: полные результаты, а при compact=true — обзоры', schema: run.extend({ schools: z.array(z.union([school, overview])) }) }, 404: { description: 'Запуск не найден или недоступен' } },
+    responses: { 200: { description: 'Запуск и школы: полные результаты, а при compact=true — обзоры', schema: run.extend({ schools: z.array(z.union([school, overview])).describe('Школы запуска, доступные пользователю'), municipalityNames: z.record(z.string(), z.string()).describe('Названия муниципалитетов запуска: идентификатор → название') }) }, 404: { description: 'Запуск не найден или недоступен' } },
   },
   {
     method: 'get', path: '/api/v1/classification/runs/{id}/schools/{schoolId}', tag: TAG, summary: 'Школа в запуске: полное объяснение, обзор и история по годам',

@@ -10,6 +10,7 @@ import { ceilTenth, compareStrings, count, EPSILON, fmt, fmtPercent, greaterThan
 import type { LowResultsAssessment } from './low-results';
 import { examSubject, say } from './rules';
 import { procedureName, vprTwoShares } from './rule-vpr';
+import { ruleWithName } from './rule-names';
 import type { RuleId, RuleOutcome, School } from './types';
 
 export interface ExitStep {
@@ -155,7 +156,7 @@ export function exitPlan(dataset: Dataset, school: School, assessment: LowResult
     threshold: assessment.threshold,
     steps,
     alternatives,
-    sentence: `Чтобы выйти из списка ШНОР, достаточно: ${steps.map((s) => `${s.change} (${s.rule})`).join('; ')}.`,
+    sentence: `Чтобы выйти из списка ШНОР, достаточно: ${steps.map((s) => `${s.change} (${ruleWithName(s.rule)})`).join('; ')}.`,
   };
 }
 

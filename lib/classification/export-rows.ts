@@ -1,18 +1,22 @@
 /**
- * A run's schools as export rows, pure: what the results table shows, one row per school in the run's order, with
- * the ШНОР score and threshold, the three decisions and the municipal rating. Numbers stay numbers.
+ * A run's schools as export rows, pure: what the results table shows, in the screen's order (municipality, then
+ * school name), with the ШНОР score and threshold, the three decisions with the rules by code and name, each
+ * school's reasons in words, its partners and its rank as a number; and a second sheet with what the run rests
+ * on — methodology, version, parameters, input digest. Numbers stay numbers.
  */
 import { safeFileName } from '@/lib/export/file';
-import type { XlsxColumn } from '@/lib/export/xlsx';
-import { CATEGORY_NAMES } from './classify';
+import type { XlsxColumn, XlsxSheet } from '@/lib/export/xlsx';
+import { compareRussian } from '@/lib/format/ru';
+import { CATEGORY_NAMES, type SchoolClassification } from './classify';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from './overview';
+import { ruleWithName, rulesWithNames } from './rule-names';
 
 export const RUN_EXPORT_COLUMNS = [
   { key: 'school', header: 'Школа', width: 40 },
   { key: 'municipality', header: 'Муниципалитет', width: 30 },
   { key: 'category', header: 'Категория', width: 26 },
   { key: 'lowResults', header: 'ШНОР', width: 12 },
-  { key: 'firedRules', header: 'Сработавшие правила', width: 20 },
+  { key: 'firedRules', header: 'Сработавшие правила', width: 40 },
   { key: 'score', header: 'Сумма весов', width: 12, type: 'number' },
   { key: 'threshold', header: 'Порог ШНОР', width: 12, type: 'number' },
   { key: 'stable', header: 'Устойчиво низкие', width: 16 },
@@ -20,8 +24,11 @@ export const RUN_EXPORT_COLUMNS = [
   { key: 'index', header: 'Социальный индекс', width: 16, type: 'number' },
   { key: 'cluster', header: 'Кластер', width: 10, type: 'number' },
   { key: 'gap', header: 'Отставание от муниципалитета, баллов', width: 20, type: 'number' },
-  { key: 'rank', header: 'Место в рейтинге муниципалитета', width: 18 },
+  { key: 'rank', header: 'Место в рейтинге муниципалитета', width: 18, type: 'number' },
+  { key: 'sharedRank', header: 'Общее место', width: 12 },
   { key: 'ratingScore', header: 'Балл рейтинга', width: 14, type: 'number' },
+  { key: 'reasons', header: 'Обоснование', width: 80 },
+  { key: 'partners', header: 'Школы-партнёры', width: 50 },
 ] as const satisfies readonly XlsxColumn[];
 
 export type RunExportKey = (typeof RUN_EXPORT_COLUMNS)[number]['key'];
@@ -29,13 +36,35 @@ export type RunExportRow = Record<RunExportKey, string | number | null>;
 
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
+/** The order of the results table and of the export: municipality, then school name (numbers inside names in numeric order). */
+export function inReadingOrder<T extends Pick<SchoolOverview, 'name' | 'municipalityId'>>(schools: readonly T[], municipalityNames: ReadonlyMap<string, string>): T[] {
+  const municipality = (s: T) => municipalityNames.get(s.municipalityId) ?? '—';
+  return [...schools].sort((a, b) => compareRussian(municipality(a), municipality(b)) || compareRussian(a.name, b.name));
+}
+
+const isFull = (s: SchoolOverview): s is SchoolClassification => 'categorySentence' in s;
+
+/** The school's reasons in words: the category, the ШНОР decision with each fired rule, the ШНСУ reasons. */
+export function reasonsInWords(s: SchoolOverview): string {
+  if (!isFull(s)) {
+    const fired = firedRules(s);
+    return `${CATEGORY_NAMES[s.category]}. ${fired.length > 0 ? `Сработали правила ${rulesWithNames(fired)}` : 'Ни одно правило ШНОР не сработало'}; сумма весов ${s.lowResults.score} при пороге ${s.lowResults.threshold}. Полное объяснение — в карточке школы.`;
+  }
+  const fired = s.rules.filter((r) => r.status === 'fired').map((r) => `${ruleWithName(r.rule)}: ${r.sentence}`);
+  return [s.categorySentence, s.lowResults.sentence, ...fired, ...s.unfavourable.reasons].filter((t) => t.trim() !== '').join(' ');
+}
+
+function partnersOf(s: SchoolOverview): string {
+  return isFull(s) ? s.partners.map((p) => p.name).join('; ') : '';
+}
+
 export function runExportRows(schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): RunExportRow[] {
-  return schools.map((s) => ({
+  return inReadingOrder(schools, municipalityNames).map((s) => ({
     school: s.name,
     municipality: municipalityNames.get(s.municipalityId) ?? '',
     category: CATEGORY_NAMES[s.category],
     lowResults: DECISION_WORDS[s.lowResults.decision],
-    firedRules: firedRules(s).join(', '),
+    firedRules: rulesWithNames(firedRules(s)),
     score: s.lowResults.score,
     threshold: s.lowResults.threshold,
     stable: DECISION_WORDS[s.stable.decision],
@@ -43,9 +72,59 @@ export function runExportRows(schools: readonly SchoolOverview[], municipalityNa
     index: round(s.social.index, 3),
     cluster: s.cluster,
     gap: round(s.results.municipalGap, 1),
-    rank: s.rating?.rankLabel ?? 'недостаточно данных',
+    rank: s.rating?.rank ?? null,
+    sharedRank: s.rating?.rankLabel.includes('–') ? s.rating.rankLabel : s.rating ? '' : 'недостаточно данных',
     ratingScore: s.rating ? round(s.rating.score, 1) : null,
+    reasons: reasonsInWords(s),
+    partners: partnersOf(s),
   }));
+}
+
+export interface RunBasis {
+  year: number;
+  scope: string;
+  methodologyName: string;
+  methodologyVersion: number;
+  inputDigest: string;
+  status: 'draft' | 'published';
+  createdAt: Date;
+  schoolCount: number;
+  /** The methodology's parameters, as stored. */
+  params: unknown;
+  /** Parameter path → its Russian label (the methodology form's). */
+  labels: ReadonlyMap<string, string>;
+}
+
+/** Every leaf of the parameters as «path → value»; lists as text. */
+function leaves(value: unknown, path = ''): [string, string | number][] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
+  }
+  if (typeof value === 'number') return [[path, value]];
+  if (typeof value === 'boolean') return [[path, value ? 'да' : 'нет']];
+  return [[path, typeof value === 'string' ? value : JSON.stringify(value)]];
+}
+
+/** The second sheet: what the run rests on, so a reader of the file can reproduce it. */
+export function runBasisSheet(basis: RunBasis): XlsxSheet {
+  const d = basis.createdAt;
+  const created = `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+  const rows: { name: string; value: string | number }[] = [
+    { name: 'Год', value: basis.year },
+    { name: 'Охват расчёта', value: basis.scope },
+    { name: 'Методика', value: basis.methodologyName },
+    { name: 'Версия методики', value: basis.methodologyVersion },
+    { name: 'Статус расчёта', value: basis.status === 'published' ? 'опубликован' : 'черновик' },
+    { name: 'Дата расчёта', value: created },
+    { name: 'Школ в расчёте', value: basis.schoolCount },
+    { name: 'Отпечаток входных данных (sha256)', value: basis.inputDigest },
+    ...leaves(basis.params).map(([path, value]) => ({ name: `Параметр: ${basis.labels.get(path) ?? path}`, value })),
+  ];
+  return {
+    name: 'Методика и данные',
+    columns: [{ key: 'name', header: 'Показатель', width: 60 }, { key: 'value', header: 'Значение', width: 70 }],
+    rows,
+  };
 }
 
 /** «Классификация школ 2026 — <методика>, версия N.xlsx» without characters file systems refuse. */

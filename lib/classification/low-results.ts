@@ -7,6 +7,7 @@
  */
 import type { Dataset } from './dataset';
 import { atLeast, fmt } from './format';
+import { rulesWithNames } from './rule-names';
 import { ruleR1, ruleR2, ruleR4, ruleR5 } from './rules';
 import { ruleR3 } from './rule-vpr';
 import type { Decision, RuleOutcome, School } from './types';
@@ -50,15 +51,15 @@ export function assessLowResults(dataset: Dataset, school: School, year: number,
   let sentence = '';
   if (atLeast(score, threshold)) {
     decision = 'yes';
-    if (explain) sentence = `Школа с низкими результатами: сработали правила ${fired.join(', ')}, сумма весов ${fmt(score)} при пороге ${fmt(threshold)}.`;
+    if (explain) sentence = `Школа с низкими результатами: сработали правила ${rulesWithNames(fired)}, сумма весов ${fmt(score)} при пороге ${fmt(threshold)}.`;
   } else if (atLeast(score + unknownWeight, threshold)) {
     decision = 'insufficient_data';
     const unknown = rules.filter((r) => r.status === 'insufficient_data').map((r) => r.rule);
-    if (explain) sentence = `Недостаточно данных: сумма весов сработавших правил ${fmt(score)}, по правилам ${unknown.join(', ')} данных нет, а с ними порог ${fmt(threshold)} мог бы быть достигнут.`;
+    if (explain) sentence = `Недостаточно данных: сумма весов сработавших правил ${fmt(score)}, по правилам ${rulesWithNames(unknown)} данных нет, а с ними порог ${fmt(threshold)} мог бы быть достигнут.`;
   } else {
     decision = 'no';
     if (explain) sentence = fired.length > 0
-      ? `Не относится к ШНОР: сработали правила ${fired.join(', ')}, сумма весов ${fmt(score)} ниже порога ${fmt(threshold)}.`
+      ? `Не относится к ШНОР: сработали правила ${rulesWithNames(fired)}, сумма весов ${fmt(score)} ниже порога ${fmt(threshold)}.`
       : `Не относится к ШНОР: ни одно правило не сработало (порог суммы весов — ${fmt(threshold)}).`;
   }
   return { year, rules, score, unknownWeight, threshold, decision, sentence };

@@ -129,6 +129,11 @@ describe('R4 and R5: context', () => {
     const gap = ruleR5(dataset([A], [], contexts(1).slice(1)), A, 2026);
     expect(gap.status).toBe('not_fired'); // 2 of 400 is exactly 0.5%
     expect(gap.sentence).toContain('нет данных за 2024 г.');
+    // Pupils are counted per year, never added up over the years as if they were different people.
+    const three = ruleR5(dataset([A], [], contexts(1)), A, 2026);
+    expect(three.sentence).toContain('за 2024–2026 гг.: 2024 — 1 из 200 обучающихся; 2025 — 1 из 200 обучающихся; 2026 — 1 из 200 обучающихся.');
+    expect(three.sentence).toContain('за эти годы — 0,5%');
+    expect(three.sentence).not.toMatch(/из 600/);
     expect(ruleR5(dataset([A], [], []), A, 2026).status).toBe('insufficient_data');
   });
 });

@@ -155,6 +155,13 @@ export function ruleR4(dataset: Dataset, school: School, year: number, explain =
   return { rule: 'R4', status: detail.status, year, value: share, reference: null, threshold: r4.minContinuationPercent, source: CONTEXT_SOURCE, sentence, details: [detail] };
 }
 
+/** The R5 sentence: each judged year's participants of its pupils, and the share over those years. */
+function describeR5(judged: readonly { year: number; olympiad: number; pupils: number }[], first: number, year: number, missing: readonly number[], share: number, minPercent: number): string {
+  const byYear = judged.map((j) => `${j.year} — ${fmt(j.olympiad)} из ${count(j.pupils, PUPILS)}`).join('; ');
+  const years = judged.length === 1 ? `${judged[0]!.year} год` : `${period(first, year)}${gaps(missing)}`;
+  return `Участие в региональных и всероссийских олимпиадах за ${years}: ${byYear}. Доля участников среди обучающихся за ${judged.length === 1 ? 'год' : 'эти годы'} — ${fmtPercent(share)}; порог — не менее ${fmtPercent(minPercent)}.`;
+}
+
 /** R5: under the threshold share of pupils took part in regional and national olympiads over the last years. */
 export function ruleR5(dataset: Dataset, school: School, year: number, explain = true): RuleOutcome {
   const { r5 } = dataset.methodology;
@@ -162,6 +169,7 @@ export function ruleR5(dataset: Dataset, school: School, year: number, explain =
   let olympiad = 0;
   let pupils = 0;
   const details: RuleDetail[] = [];
+  const judged: { year: number; olympiad: number; pupils: number }[] = [];
   const missing: number[] = [];
   for (let y = first; y <= year; y++) {
     const ctx = contextOf(dataset, school.id, y);
@@ -173,15 +181,18 @@ export function ruleR5(dataset: Dataset, school: School, year: number, explain =
     }
     olympiad += o;
     pupils += p;
+    if (explain) judged.push({ year: y, olympiad: o, pupils: p });
     details.push({ status: 'not_fired', year: y, participants: p, value: (o * 100) / p, reference: null });
   }
   if (pupils === 0) {
     return emptyOutcome('R5', year, r5.minOlympiadPercent, CONTEXT_SOURCE, say(explain, () => `Нет данных об участии в олимпиадах и числе обучающихся за ${period(first, year)}`));
   }
+  // The share of pupils who took part in a year, averaged over the judged years (weighted by the year's pupils):
+  // the school's pupils are the same people year after year, so the years' pupil counts are never added up as people.
   const share = (olympiad * 100) / pupils;
   const status: RuleStatus = greaterThan(r5.minOlympiadPercent, share) ? 'fired' : 'not_fired';
   for (const d of details) d.status = status;
-  const sentence = say(explain, () => `В региональных и всероссийских олимпиадах за ${period(first, year)}${gaps(missing)} участвовали ${fmt(olympiad)} из ${count(pupils, PUPILS)} (${fmtPercent(share)}); порог — не менее ${fmtPercent(r5.minOlympiadPercent)}.`);
+  const sentence = say(explain, () => describeR5(judged, first, year, missing, share, r5.minOlympiadPercent));
   return { rule: 'R5', status, year, value: share, reference: null, threshold: r5.minOlympiadPercent, source: CONTEXT_SOURCE, sentence, details };
 }
 

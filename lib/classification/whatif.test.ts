@@ -23,7 +23,8 @@ describe('what-if', () => {
     const diff = compareRuns(run(), draft);
     expect(diff.leaving.lowResults.map((c) => c.schoolId)).toEqual(['s03']);
     expect(diff.entering.lowResults).toEqual([]);
-    expect(diff.leaving.lowResults[0]!.reasons[0]).toMatch(/^R1: сработало → не сработало\. Средний балл ЕГЭ/);
+    expect(diff.leaving.lowResults[0]!.reasons[0]).toMatch(/^R1 \(отставание по ГИА\): сработало → не сработало\. Средний балл ЕГЭ/);
+    expect(diff.leaving.lowResults[0]!.changedBy).toMatch(/^Решение изменило правило R1 \(отставание по ГИА\) — «Отставание от среднего балла по муниципалитету \(ЕГЭ, ОГЭ\)»: сработало → не сработало\.$/);
     expect(diff.categoryChanges.map((c) => [c.schoolId, c.before, c.after])).toEqual([['s03', 'ШНОР', 'Не относится к ШНОР и ШНСУ']]);
   });
 

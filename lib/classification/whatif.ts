@@ -7,6 +7,7 @@ import { CATEGORY_NAMES, classifyLazily, type ClassificationResult, type LazyCla
 import type { ClassificationInput } from './dataset';
 import { compareStrings, fmt } from './format';
 import type { Methodology } from './methodology';
+import { RULE_NAMES, ruleWithName, rulesWithNames } from './rule-names';
 import type { SchoolOverview } from './overview';
 import type { Decision, RuleStatus } from './types';
 
@@ -19,6 +20,8 @@ export interface WhatIfChange {
   list: WhatIfList;
   before: string;
   after: string;
+  /** What changed the decision, naming the rule (or the threshold, weight or social boundary) in words. */
+  changedBy: string;
   reasons: string[];
 }
 
@@ -40,12 +43,46 @@ function ruleReasons(a: SchoolClassification, b: SchoolClassification): string[]
   for (const after of b.rules) {
     const before = a.rules.find((r) => r.rule === after.rule);
     if (!before || (before.status === after.status && before.sentence === after.sentence)) continue;
-    reasons.push(`${after.rule}: ${STATUS_NAMES[before.status]} → ${STATUS_NAMES[after.status]}. ${after.sentence}`);
+    reasons.push(`${ruleWithName(after.rule)}: ${STATUS_NAMES[before.status]} → ${STATUS_NAMES[after.status]}. ${after.sentence}`);
   }
   if (a.lowResults.score !== b.lowResults.score || a.lowResults.threshold !== b.lowResults.threshold) {
     reasons.push(`Сумма весов сработавших правил: ${fmt(a.lowResults.score)} → ${fmt(b.lowResults.score)} (порог: ${fmt(a.lowResults.threshold)} → ${fmt(b.lowResults.threshold)}).`);
   }
   return reasons;
+}
+
+/** The rule whose outcome changed the ШНОР decision, or else the threshold or the weights. */
+function lowResultsCause(a: SchoolClassification, b: SchoolClassification): string {
+  const changed = b.rules.flatMap((after) => {
+    const before = a.rules.find((r) => r.rule === after.rule);
+    return before && before.status !== after.status ? [`${ruleWithName(after.rule)} — «${RULE_NAMES[after.rule]}»: ${STATUS_NAMES[before.status]} → ${STATUS_NAMES[after.status]}`] : [];
+  });
+  if (changed.length === 1) return `Решение изменило правило ${changed[0]}.`;
+  if (changed.length > 1) return `Решение изменили правила ${changed.join('; ')}.`;
+  if (a.lowResults.threshold !== b.lowResults.threshold) return `Решение изменил порог суммы весов: ${fmt(a.lowResults.threshold)} → ${fmt(b.lowResults.threshold)}.`;
+  const fired = b.rules.filter((r) => r.status === 'fired').map((r) => r.rule);
+  if (a.lowResults.score !== b.lowResults.score) {
+    return `Решение изменили веса правил${fired.length > 0 ? ` ${rulesWithNames(fired)}` : ''}: сумма весов ${fmt(a.lowResults.score)} → ${fmt(b.lowResults.score)}.`;
+  }
+  return `Решение изменил учёт правил без данных: вес неизвестных ${fmt(a.lowResults.unknownWeight)} → ${fmt(b.lowResults.unknownWeight)}.`;
+}
+
+/** What changed the ШНСУ decision: the boundary of the most disadvantaged schools, or the hard factors. */
+function socialCause(a: SchoolClassification, b: SchoolClassification): string {
+  if (a.social.inDisadvantagedQuarter !== b.social.inDisadvantagedQuarter) {
+    const where = b.social.inDisadvantagedQuarter ? 'вошла в самую неблагополучную долю школ региона' : 'вышла из самой неблагополучной доли школ региона';
+    return `Решение изменили параметры социального индекса: школа ${where}.`;
+  }
+  const applying = (s: SchoolClassification) => s.social.hardFactors.filter((f) => f.applies === true).length;
+  if (applying(a) !== applying(b)) return `Решение изменили жёсткие факторы: выполняется ${applying(a)} → ${applying(b)}.`;
+  return 'Решение изменило число жёстких факторов, которого достаточно для ШНСУ.';
+}
+
+function categoryCause(a: SchoolClassification, b: SchoolClassification): string {
+  if (a.lowResults.decision !== b.lowResults.decision) return lowResultsCause(a, b);
+  if (a.unfavourable.decision !== b.unfavourable.decision) return socialCause(a, b);
+  if (a.cluster !== b.cluster) return `Решение изменил социальный кластер: ${a.cluster ?? '—'} → ${b.cluster ?? '—'}.`;
+  return 'Решение изменило правило отнесения к резильентным школам (кластеры самых неблагополучных).';
 }
 
 function socialReasons(a: SchoolClassification, b: SchoolClassification): string[] {
@@ -54,8 +91,8 @@ function socialReasons(a: SchoolClassification, b: SchoolClassification): string
   return changed.length > 0 ? changed : b.unfavourable.reasons;
 }
 
-function change(school: SchoolClassification, list: WhatIfList, before: string, after: string, reasons: string[]): WhatIfChange {
-  return { schoolId: school.schoolId, name: school.name, municipalityId: school.municipalityId, list, before, after, reasons };
+function change(school: SchoolClassification, list: WhatIfList, before: string, after: string, changedBy: string, reasons: string[]): WhatIfChange {
+  return { schoolId: school.schoolId, name: school.name, municipalityId: school.municipalityId, list, before, after, changedBy, reasons };
 }
 
 type Decisions = Pick<SchoolOverview, 'lowResults' | 'unfavourable' | 'category'>;
@@ -86,20 +123,20 @@ export function compareRuns(active: Pick<ClassificationResult, 'schools'>, draft
     const lowBefore = a.lowResults.decision;
     const lowAfter = b.lowResults.decision;
     if (lowBefore !== lowAfter) {
-      const entry = change(b, 'low_results', DECISION_NAMES[lowBefore], DECISION_NAMES[lowAfter], ruleReasons(a, b));
+      const entry = change(b, 'low_results', DECISION_NAMES[lowBefore], DECISION_NAMES[lowAfter], lowResultsCause(a, b), ruleReasons(a, b));
       if (lowAfter === 'yes') diff.entering.lowResults.push(entry);
       else if (lowBefore === 'yes') diff.leaving.lowResults.push(entry);
     }
     const socBefore = a.unfavourable.decision;
     const socAfter = b.unfavourable.decision;
     if (socBefore !== socAfter) {
-      const entry = change(b, 'unfavourable', DECISION_NAMES[socBefore], DECISION_NAMES[socAfter], socialReasons(a, b));
+      const entry = change(b, 'unfavourable', DECISION_NAMES[socBefore], DECISION_NAMES[socAfter], socialCause(a, b), socialReasons(a, b));
       if (socAfter === 'yes') diff.entering.unfavourable.push(entry);
       else if (socBefore === 'yes') diff.leaving.unfavourable.push(entry);
     }
     if (a.category !== b.category) {
       const reasons = [...ruleReasons(a, b), b.categorySentence];
-      diff.categoryChanges.push(change(b, 'category', CATEGORY_NAMES[a.category], CATEGORY_NAMES[b.category], reasons));
+      diff.categoryChanges.push(change(b, 'category', CATEGORY_NAMES[a.category], CATEGORY_NAMES[b.category], categoryCause(a, b), reasons));
     }
   }
   return diff;

@@ -1,3 +1,4 @@
+import { fictionalise } from './fictional';
 import { seedAliasesFor } from './responsible-aliases';
 import type { DemoMunicipality, DemoOrganisation, DemoRegion } from './types';
 
@@ -35,7 +36,7 @@ export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
 type OrganisationDraft = Omit<DemoOrganisation, 'regionKey' | 'aliases'> & { ownAliases: readonly string[] };
 
 function organisation({ ownAliases, ...draft }: OrganisationDraft): DemoOrganisation {
-  return { ...draft, regionKey: DEMO_REGION.key, aliases: [...ownAliases, ...seedAliasesFor(draft.party)] };
+  return { ...draft, regionKey: DEMO_REGION.key, aliases: [...new Set([...ownAliases.map(fictionalise), ...seedAliasesFor(draft.party)])] };
 }
 
 const REGIONAL: readonly OrganisationDraft[] = [

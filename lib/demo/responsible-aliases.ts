@@ -1,3 +1,4 @@
+import { fictionalise } from './fictional';
 import type { ResponsibleAlias, ResponsibleParty } from './types';
 
 /**
@@ -67,9 +68,13 @@ export const RESPONSIBLE_ALIASES: readonly ResponsibleAlias[] = [
   { text: 'Ляхова Л.Н.', seeds: ['001'], meaning: { type: 'person' } },
 ];
 
-/** The generic seed strings that stand for `party`, in table order. */
+/**
+ * The generic seed strings that stand for `party`, in table order, as the fictional demo region writes them
+ * (the demo road maps pass through the same `fictionalise`, so they still match).
+ */
 export function seedAliasesFor(party: ResponsibleParty): string[] {
-  return RESPONSIBLE_ALIASES.filter(
+  const texts = RESPONSIBLE_ALIASES.filter(
     (alias) => alias.meaning.type === 'organisation' && alias.meaning.party === party,
-  ).map((alias) => alias.text);
+  ).map((alias) => fictionalise(alias.text));
+  return [...new Set(texts)];
 }

@@ -8,11 +8,19 @@ import { buildXlsx, type XlsxSheet } from './xlsx';
 export const exportFormatSchema = z.enum(['xlsx', 'csv'], { message: 'Формат выгрузки: xlsx или csv' });
 export type ExportFormat = z.output<typeof exportFormatSchema>;
 
-/** `fileName(extension)` names the file. */
-export async function tableFile(format: ExportFormat, sheet: XlsxSheet, fileName: (extension: string) => string): Promise<ExportedFile> {
+function grid(sheet: XlsxSheet): ExportValue[][] {
+  return [sheet.columns.map((c) => c.header), ...sheet.rows.map((row) => sheet.columns.map((c) => (row[c.key] ?? '') as ExportValue))];
+}
+
+/**
+ * `fileName(extension)` names the file. More than one sheet: XLSX gets one worksheet each; CSV (one table by
+ * nature) gets the first table, then each further one after an empty line under a line with its sheet name.
+ */
+export async function tableFile(format: ExportFormat, sheets: XlsxSheet | readonly XlsxSheet[], fileName: (extension: string) => string): Promise<ExportedFile> {
+  const list: readonly XlsxSheet[] = Array.isArray(sheets) ? sheets : [sheets as XlsxSheet];
   if (format === 'csv') {
-    const grid = [sheet.columns.map((c) => c.header), ...sheet.rows.map((row) => sheet.columns.map((c) => (row[c.key] ?? '') as ExportValue))];
-    return { bytes: new TextEncoder().encode(toCsv(grid)), fileName: fileName('csv'), mimeType: CSV_MIME };
+    const rows = list.flatMap((sheet, index) => (index === 0 ? grid(sheet) : [[], [sheet.name], ...grid(sheet)]));
+    return { bytes: new TextEncoder().encode(toCsv(rows)), fileName: fileName('csv'), mimeType: CSV_MIME };
   }
-  return { bytes: await buildXlsx([sheet]), fileName: fileName('xlsx'), mimeType: XLSX_MIME };
+  return { bytes: await buildXlsx(list), fileName: fileName('xlsx'), mimeType: XLSX_MIME };
 }

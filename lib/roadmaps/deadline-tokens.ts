@@ -77,6 +77,19 @@ function expandTwoDigitYear(raw: string): number {
   return raw.length === 2 ? 2000 + Number(raw) : Number(raw);
 }
 
+/** A written date with its year (dd.mm.yyyy, dd.mm.yy, «dd.mm yyyy») that the calendar does not have: «31.13.2027», «30.02.2026». */
+const WRITTEN_DATE_RE = /(?<![\d.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})|\s(\d{4}))(?!\d)/g;
+
+export function impossibleDates(text: string): string[] {
+  const found: string[] = [];
+  for (const match of normaliseDeadlineText(text).matchAll(WRITTEN_DATE_RE)) {
+    const [d, m] = [Number(match[1]), Number(match[2])];
+    const y = expandTwoDigitYear((match[3] ?? match[4])!);
+    if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) found.push(match[0]);
+  }
+  return found;
+}
+
 /** dd.mm.yyyy, dd.mm.yy, «dd.mm yyyy» (a typo seen in the seeds) and dd.mm; validated against the calendar. */
 const DATE_RE = /(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2})(?!\d)|\.?\s(\d{4})(?!\d)|(?!\d))/y;
 /** mm.yyyy — a month of a year. */

@@ -25,7 +25,7 @@ import {
   spanStart,
   type ResolvedSpan,
 } from './deadline-spans';
-import { normaliseDeadlineText, tokeniseDeadline } from './deadline-tokens';
+import { impossibleDates, normaliseDeadlineText, tokeniseDeadline } from './deadline-tokens';
 import { CLOSED_ITEM_STATUSES, type ItemStatus } from './status';
 
 export type DeadlineKind =
@@ -226,6 +226,17 @@ export function normaliseDeadline(text: string, period: RoadmapPeriod): Normalis
     return result('by_date', minIso([periodStart, end, ...starts]), end, `до ${formatIsoDate(end)}`);
   }
   return result(combinedKind(spans), minIso(spans.map(spanStart)), end, spansLabel(spans));
+}
+
+/**
+ * What is wrong with a deadline as written, for the import preview: a date the calendar does not have
+ * («31.13.2027»), which would otherwise leave the item silently without a period. Null when nothing is.
+ */
+export function deadlineWarning(text: string): string | null {
+  const impossible = impossibleDates(typeof text === 'string' ? text : '');
+  if (impossible.length === 0) return null;
+  const dates = impossible.map((d) => `«${d}»`).join(', ');
+  return `Срок «${text.trim()}»: ${impossible.length === 1 ? `даты ${dates} нет` : `дат ${dates} нет`} в календаре. Исправьте срок в таблице или задайте период вручную после импорта.`;
 }
 
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,17 +5,18 @@
  * relative to today so that it always has done, running and overdue items. Idempotent by `external_key`.
  * No 'server-only' anywhere below: this runs under tsx, outside Next.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { roadmapItems, roadmapProgressReports, roadmapReviewEvents, roadmaps, type Roadmap } from '@/db/schema';
 import type { Executor } from '@/lib/db/client';
+import { fictionalise } from '@/lib/demo/fictional';
 import type { DemoContext } from '@/lib/demo/seed';
 import { importIntoRoadmap } from './import-write';
-import { ITEM_STATUSES, type ItemStatus } from './status';
+import type { ItemStatus } from './status';
 import { SEED_000_TSV, SEED_001_DIRECTIONS_TSV, SEED_001_ROADMAP_TSV, SEED_002_TSV } from './demo/tables';
 import { schoolRoadmapTable } from './demo/school';
 import { parsePastedText } from './table/paste';
 import { parseRoadmapTable } from './table/parse';
-import { createRoadmapIn } from './write-core';
+import { changeItemStatusIn, createRoadmapIn } from './write-core';
 
 interface DemoRoadmap {
   key: string;
@@ -100,11 +101,12 @@ function demoRoadmaps(today: Date, keyPrefix: string): DemoRoadmap[] {
   return list.map((demo) => ({ ...demo, key: demo.key.replace(/^demo/, keyPrefix) }));
 }
 
-async function applyStatuses(tx: Executor, roadmapId: string, pattern: readonly ItemStatus[]): Promise<void> {
-  const items = await tx.select({ id: roadmapItems.id }).from(roadmapItems).where(eq(roadmapItems.roadmapId, roadmapId)).orderBy(roadmapItems.position);
-  for (const status of ITEM_STATUSES) {
-    const ids = items.filter((_, index) => pattern[index % pattern.length] === status).map((item) => item.id);
-    if (ids.length > 0 && status !== 'planned') await tx.update(roadmapItems).set({ status }).where(inArray(roadmapItems.id, ids));
+/** Sets the demo statuses through the one status-change write, so each item's history shows how it got there. */
+async function applyStatuses(tx: Executor, roadmap: Roadmap, pattern: readonly ItemStatus[]): Promise<void> {
+  const items = await tx.select().from(roadmapItems).where(eq(roadmapItems.roadmapId, roadmap.id)).orderBy(roadmapItems.position);
+  for (const [index, item] of items.entries()) {
+    const status = pattern[index % pattern.length]!;
+    if (status !== item.status) await changeItemStatusIn(tx, null, roadmap, item, status);
   }
 }
 
@@ -145,8 +147,8 @@ export async function seedDemoRoadmaps(context: DemoContext, options: DemoRoadma
       status: demo.status,
       externalKey: demo.key,
     });
-    await importIntoRoadmap(tx, null, roadmap, parseRoadmapTable(parsePastedText(demo.table)), false);
-    await applyStatuses(tx, roadmap.id, demo.statusPattern);
+    await importIntoRoadmap(tx, null, roadmap, parseRoadmapTable(parsePastedText(fictionalise(demo.table))), false);
+    await applyStatuses(tx, roadmap, demo.statusPattern);
     if (demo.level === 'school') await addSchoolReview(tx, context, roadmap, today);
     created += 1;
   }

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { RoadmapItem, RoadmapSection } from '@/db/schema/roadmaps';
-import { normaliseDeadline, type RoadmapPeriod } from './deadline';
+import { deadlineWarning, normaliseDeadline, type RoadmapPeriod } from './deadline';
+import type { Issue } from '@/lib/errors';
 import type { ParsedItem, ParsedRoadmapTable } from './table/parse';
 import { itemKey } from './table/key';
 import type { ImportAction, ImportPreviewItem, ImportPreviewSection, RoadmapImportResult } from './views';
@@ -98,7 +99,17 @@ export function importResult(parsed: ParsedRoadmapTable, plan: readonly PlannedS
       items: section.items.map(({ parsed: _parsed, importKey: _key, existing: _existing, ...view }) => view),
     })),
     counts: { sections: plan.length, create: count('create'), update: count('update'), unchanged: count('unchanged') },
-    warnings: parsed.warnings,
+    warnings: [...parsed.warnings, ...deadlineWarnings(parsed, all)],
     errors: parsed.errors,
   };
+}
+
+/** A warning naming the row and the deadline column for every item whose deadline holds a date the calendar lacks. */
+export function deadlineWarnings(parsed: Pick<ParsedRoadmapTable, 'headers' | 'mapping'>, items: readonly Pick<ImportPreviewItem, 'deadlineText' | 'sourceRows'>[]): Issue[] {
+  const index = parsed.mapping.deadline;
+  const column = (index !== undefined && parsed.headers[index]) || 'Сроки';
+  return items.flatMap((item) => {
+    const message = deadlineWarning(item.deadlineText);
+    return message ? [{ row: item.sourceRows[0], column, message }] : [];
+  });
 }

@@ -12,7 +12,7 @@ import { parseInput } from '@/lib/validation';
 import { assertVersion, itemFor, roadmapFor, roadmapScope, snapshot } from './access';
 import { deadlineColumns, loadNameIndex, writeResponsibles } from './item-fields';
 import { guardPlanChange } from './review-guard';
-import { insertSection, nextItemPosition } from './write-core';
+import { changeItemStatusIn, insertSection, nextItemPosition } from './write-core';
 import {
   createItemSchema,
   createSectionSchema,
@@ -144,8 +144,7 @@ export async function setItemsStatus(actor: Actor, input: SetItemsStatusInput): 
       if (!before) throw new AppError('not_found', 'Мероприятие не найдено в этой дорожной карте.');
       assertVersion(before, version);
       if (before.status === values.status) continue;
-      const after = await updateVersioned(tx, roadmapItems, id, version, { status: values.status });
-      await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
+      await changeItemStatusIn(tx, actor, roadmap, before, values.status);
       changed += 1;
     }
     return changed;

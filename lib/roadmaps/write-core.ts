@@ -1,6 +1,6 @@
 // No 'server-only' here: the demo seed runs this under tsx, outside Next (see lib/demo/seed.ts).
 import { eq, max } from 'drizzle-orm';
-import { organisations, roadmapItems, roadmaps, roadmapSections, type Organisation, type Roadmap } from '@/db/schema';
+import { organisations, roadmapItems, roadmaps, roadmapSections, type Organisation, type Roadmap, type RoadmapItem } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
@@ -71,3 +71,16 @@ export async function insertSection(tx: Executor, actor: Actor | null, roadmap: 
   return created;
 }
 
+/**
+ * One item's status change, audited as every status change is (the item's history shows it): the one write behind
+ * `setItemsStatus` and the demo seed. The caller holds the row (locked) and has checked permission and version.
+ */
+export async function changeItemStatusIn(tx: Executor, actor: Actor | null, roadmap: Roadmap, before: RoadmapItem, status: RoadmapItem['status']): Promise<RoadmapItem> {
+  const [after] = await tx
+    .update(roadmapItems)
+    .set({ status, version: before.version + 1, updatedAt: new Date() })
+    .where(eq(roadmapItems.id, before.id))
+    .returning();
+  await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: before.id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after!) });
+  return after!;
+}

@@ -217,7 +217,8 @@ describe('runs', () => {
     const entering = diff.entering.lowResults.map((c) => c.schoolId);
     expect(entering.length).toBeGreaterThan(0);
     expect(entering).not.toContain(schools[5]!.id);
-    expect(diff.entering.lowResults[0]!.reasons.join(' ')).toMatch(/R5: не сработало → сработало/);
+    expect(diff.entering.lowResults[0]!.reasons.join(' ')).toMatch(/R5 \(олимпиады\): не сработало → сработало/);
+    expect(diff.entering.lowResults[0]!.changedBy).toMatch(/R5 \(олимпиады\) — «Участие в региональных и всероссийских олимпиадах»/);
   });
 
   it('shows draft runs to staff only; published runs to every reader and the public', async () => {
@@ -240,8 +241,11 @@ describe('runs', () => {
     const run = await q.createRun(analyst(), { year: 2026 });
     const csv = await q.exportRun(analyst(), run.id, 'csv');
     expect(csv.fileName).toBe('Классификация школ 2026 — Методика по умолчанию, версия 1.csv');
-    const lines = new TextDecoder().decode(csv.bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Школа;Муниципалитет;Категория;ШНОР;Сработавшие правила;Сумма весов;Порог ШНОР;Устойчиво низкие;ШНСУ;Социальный индекс;Кластер;Отставание от муниципалитета, баллов;Место в рейтинге муниципалитета;Балл рейтинга');
+    const [table, basis] = new TextDecoder().decode(csv.bytes).replace(/^\uFEFF/, '').trim().split('\r\n\r\n');
+    const lines = table!.split('\r\n');
+    expect(lines[0]).toBe('Школа;Муниципалитет;Категория;ШНОР;Сработавшие правила;Сумма весов;Порог ШНОР;Устойчиво низкие;ШНСУ;Социальный индекс;Кластер;Отставание от муниципалитета, баллов;Место в рейтинге муниципалитета;Общее место;Балл рейтинга;Обоснование;Школы-партнёры');
+    expect(basis).toContain(run.inputDigest);
+    expect(basis).toContain('Версия методики;1');
     expect(lines).toHaveLength(run.schoolCount + 1);
     const weak = lines.find((l) => l.startsWith(`${schools[5]!.shortName ?? schools[5]!.name};`))!;
     expect(weak).toContain(world.munA.shortName ?? world.munA.name);
@@ -249,7 +253,8 @@ describe('runs', () => {
     expect(weak.split(';').slice(2, 4)).toEqual([CATEGORY_NAMES[stored.category], { yes: 'да', no: 'нет', insufficient_data: 'недостаточно данных' }[stored.lowResults.decision]]);
 
     const xlsx = await q.exportRun(analyst(), run.id, 'xlsx');
-    const [sheet] = (await readTableFile({ bytes: xlsx.bytes, filename: xlsx.fileName, mimeType: xlsx.mimeType })).sheets;
+    const [sheet, basisSheet] = (await readTableFile({ bytes: xlsx.bytes, filename: xlsx.fileName, mimeType: xlsx.mimeType })).sheets;
+    expect(basisSheet!.rows.some((r) => r.includes(run.inputDigest))).toBe(true);
     expect(sheet!.rows).toHaveLength(run.schoolCount + 1);
     expect(sheet!.rows.map((r) => r[0]).slice(1).sort()).toEqual(lines.slice(1).map((l) => l.split(';')[0]).sort());
 
@@ -258,7 +263,7 @@ describe('runs', () => {
     expect((await rejection(q.exportRun(school, run.id, 'csv'))).code).toBe('not_found');
     expect((await rejection(q.exportRun(world.actor('expert', world.region), run.id, 'csv'))).code).toBe('not_found');
     await q.publishRun(analyst(), run.id);
-    const own = new TextDecoder().decode((await q.exportRun(school, run.id, 'csv')).bytes).trim().split('\r\n');
+    const own = new TextDecoder().decode((await q.exportRun(school, run.id, 'csv')).bytes).trim().split('\r\n\r\n')[0]!.split('\r\n');
     expect(own).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import { organisations, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor-store';
 import { getDb } from '@/lib/db/client';
 import { DEMO_DATA } from '@/lib/demo/data';
+import { realNamesIn, SEED_REAL_NAMES } from '@/lib/demo/fictional';
 import { seedDemoData } from '@/lib/demo/seed';
 
 const count = async (table: typeof organisations | typeof users) =>
@@ -37,5 +38,32 @@ describe('demo data', () => {
       'expert@opora.demo': 'expert:region',
       'school@opora.demo': 'school_team:school',
     });
+  });
+
+  it('writes no real place or person name of the seeds into the fictional region', async () => {
+    await seedDemoData();
+    const { rows } = await getDb().execute<{ source: string; text: string }>(sql`
+      SELECT 'roadmap ' || r.external_key AS source, concat_ws(' | ', r.title, r.approval_document) AS text FROM roadmaps r WHERE r.external_key LIKE 'demo-%'
+      UNION ALL SELECT 'section', s.title FROM roadmap_sections s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.external_key LIKE 'demo-%'
+      UNION ALL SELECT 'item ' || coalesce(i.number, ''), concat_ws(' | ', i.activity, i.deadline_text, i.responsible_text, i.planned_result, i.expected_document)
+        FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id WHERE r.external_key LIKE 'demo-%'
+      UNION ALL SELECT 'organisation ' || o.name, concat_ws(' | ', o.name, o.short_name, o.address, array_to_string(o.aliases, ' | ')) FROM organisations o
+        WHERE o.region_id = (SELECT id FROM organisations WHERE name = ${DEMO_DATA.region.name} AND kind = 'region' LIMIT 1)`);
+    expect(rows.length).toBeGreaterThan(100);
+    // The seeds do name these (the scan would find them without the fictional names).
+    expect(SEED_REAL_NAMES.length).toBeGreaterThan(5);
+    const leaks = rows.flatMap((row) => realNamesIn(row.text).map((name) => `${row.source}: ${name}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('sets demo statuses through the status-change path: each item’s history ends in its status', async () => {
+    await seedDemoData();
+    const { rows } = await getDb().execute<{ id: string; status: string; last: string | null }>(sql`
+      SELECT i.id, i.status,
+        (SELECT a.after->>'status' FROM audit_log a WHERE a.entity_type = 'roadmap_item' AND a.entity_id = i.id::text AND a.after ? 'status'
+          ORDER BY a.id DESC LIMIT 1) AS last
+      FROM roadmap_items i JOIN roadmaps r ON r.id = i.roadmap_id WHERE r.external_key LIKE 'demo-%'`);
+    expect(rows.filter((r) => r.status === 'cancelled').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.last !== r.status).map((r) => `${r.id}: ${r.last} → ${r.status}`)).toEqual([]);
   });
 });

@@ -54,6 +54,7 @@ test('an analyst imports results, runs the classification, reads a school card a
   await expect(page).toHaveURL(/\/classification\?run=/);
   await expect(page.getByRole('heading', { name: new RegExp(`Результаты ${YEAR} года`) })).toBeVisible();
   await expect(page.getByTestId('category-counts')).toContainText('ШНОР: 1');
+  await expect(page.getByText(/^Все школы (региона в расчёте|расчёта по муниципалитету)/)).toBeVisible();
   await expect(page.getByRole('img', { name: /Диаграмма рассеяния/ })).toBeVisible();
   await expectAccessible(page);
 
@@ -64,8 +65,9 @@ test('an analyst imports results, runs the classification, reads a school card a
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table).toContainText(LOW_SCHOOL);
   await categoryFilter.selectOption('');
-  await page.getByRole('combobox', { name: /^Сработавшее правило/ }).selectOption('R1');
+  await page.getByRole('combobox', { name: /^Сработавшее правило/ }).selectOption({ label: 'R1: отставание по ГИА' });
   await expect(table.getByRole('row')).toHaveCount(2);
+  await expect(table).toContainText('R1 (отставание по ГИА)');
 
   // The ministry's copy: the run's schools as CSV.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()]);
@@ -106,7 +108,8 @@ test('an analyst imports results, runs the classification, reads a school card a
   const leaving = page.getByTestId('whatif-leave-shnor');
   await expect(leaving).toContainText('Выйдут из ШНОР: 1 школа');
   await expect(leaving).toContainText(LOW_SCHOOL);
-  await expect(leaving).toContainText('R1: сработало → не сработало');
+  await expect(leaving).toContainText('R1 (отставание по ГИА): сработало → не сработало');
+  await expect(leaving).toContainText('Решение изменило правило R1');
   await expect(page.getByTestId('whatif-enter-shnor')).toContainText('Войдут в ШНОР: 0 школ');
   await expect(page.getByRole('button', { name: 'Сделать действующей' })).toBeVisible();
   await expectAccessible(page);

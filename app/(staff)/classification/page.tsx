@@ -32,7 +32,8 @@ export default async function ClassificationPage({ searchParams }: { searchParam
   const selectedId = requested ?? runs[0]?.id ?? null;
   const run = selectedId ? await orNotFound(getRun(actor, selectedId)) : null;
   const methodology = run ? await getMethodology(actor, run.methodologyId) : null;
-  const municipalityNames = new Map(municipalities.map((m) => [m.id, m.shortName ?? m.name]));
+  // The run's own names: the same for every viewer (a school user sees its municipality's name too).
+  const municipalityNames = new Map(Object.entries(run?.municipalityNames ?? {}));
   const mayRun = can(actor, 'classification.run');
 
   return (
@@ -92,9 +93,14 @@ export default async function ClassificationPage({ searchParams }: { searchParam
             <h2 id="results-heading" className="text-lg font-semibold">
               Результаты {run.year} года: {run.methodologyName}, версия {run.methodologyVersion}
             </h2>
-            <CategoryCounts counts={run.counts} />
+            <CategoryCounts
+              counts={run.counts}
+              label={run.municipalityId === null ? 'Все школы региона в расчёте' : `Все школы расчёта по муниципалитету ${municipalityNames.get(run.municipalityId) ?? ''}`.trim()}
+              total={run.schoolCount}
+              visible={run.schools.length}
+            />
             <DownloadLinks href={`/api/v1/classification/runs/${run.id}/export`} label="Выгрузить результаты" />
-            {methodology && <Chart spec={runScatter(run.schools, methodology.params.r1.gapPoints)} />}
+            {methodology && <Chart spec={runScatter(run.schools, methodology.params.r1.gapPoints, run.disadvantagedCut)} />}
             <DataTable
               caption={`Школы: результаты классификации ${run.year} года`}
               columns={RESULT_COLUMNS}

@@ -17,6 +17,7 @@ import { readTableFile } from '@/lib/tabular';
 import type { DataImportRequest } from '../queries';
 import type { DataImportResult } from '../server/types';
 import type { ImportKind } from './fields';
+import { schoolLevel } from '../school-level';
 import { applyDataMapping, guessDataHeaderRow, guessDataMapping } from './mapping';
 import { naturalKey, planDataImport, valueFields, type DataPlan, type KnownSchool, type RecordValues } from './plan';
 
@@ -34,7 +35,7 @@ async function loadDirectory(executor: Executor, actor: Actor) {
   const byName = new Map<string, Place[]>();
   const places = new Map<string, Place>();
   for (const o of rows) {
-    const place: Place = { id: o.id, name: o.shortName ?? o.name, ogrn: o.ogrn, scope: { regionId: o.regionId, municipalityId: o.municipalityId, schoolId: o.id } };
+    const place: Place = { id: o.id, name: o.shortName ?? o.name, ogrn: o.ogrn, level: schoolLevel(`${o.shortName ?? ''} ${o.name}`), scope: { regionId: o.regionId, municipalityId: o.municipalityId, schoolId: o.id } };
     places.set(o.id, place);
     if (o.ogrn) byOgrn.set(o.ogrn, place);
     for (const name of new Set([nameKey(o.name), nameKey(o.shortName ?? o.name)])) byName.set(name, [...(byName.get(name) ?? []), place]);

@@ -6,10 +6,19 @@
  */
 import type { Issue } from '@/lib/errors';
 import { nameKey } from '@/lib/schools/import/values';
+import { EXAM_NAMES } from '../subjects';
+import { LEVEL_NAMES, levelHasExam, type SchoolLevel } from '../school-level';
+import type { ExamCode } from '../types';
 import type { ImportKind } from './fields';
 import type { MappedRow } from './mapping';
 
-export interface KnownSchool { id: string; name: string; ogrn: string | null }
+export interface KnownSchool {
+  id: string;
+  name: string;
+  ogrn: string | null;
+  /** Which grades it teaches (from its name); decides which exams it can have. */
+  level: SchoolLevel;
+}
 
 export interface SchoolDirectory {
   byOgrn: ReadonlyMap<string, KnownSchool>;
@@ -54,6 +63,15 @@ function findSchool(row: MappedRow, directory: SchoolDirectory): KnownSchool | s
   return found[0]!;
 }
 
+/** An exam the school's level cannot have: ЕГЭ without grade 11, ОГЭ without grade 9, ВПР in a grade it does not teach. */
+function levelProblem(school: KnownSchool, v: RecordValues): string | null {
+  const exam = v.exam as ExamCode;
+  const grade = typeof v.grade === 'number' && v.grade > 0 ? v.grade : null;
+  if (levelHasExam(school.level, exam, grade)) return null;
+  const what = exam === 'VPR' ? `ВПР в ${grade} классе` : `результатов ${EXAM_NAMES[exam]}`;
+  return `Школа «${school.name}» — ${LEVEL_NAMES[school.level]}: ${what} у неё быть не может; проверьте школу или экзамен`;
+}
+
 function rowProblem(kind: ImportKind, v: RecordValues): string | null {
   if (kind !== 'assessments') return null;
   if (v.exam === 'VPR' && !v.grade) return 'Для ВПР укажите класс (4–8)';
@@ -84,6 +102,11 @@ export function planDataImport(
     const problem = rowProblem(kind, values);
     if (problem) {
       plan.issues.push({ row: row.rowNumber, message: problem });
+      continue;
+    }
+    const impossible = kind === 'assessments' ? levelProblem(school, values) : null;
+    if (impossible) {
+      plan.issues.push({ row: row.rowNumber, column: 'Экзамен', message: impossible });
       continue;
     }
     const key = naturalKey(kind, values);

@@ -20,7 +20,7 @@ import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '.
 import { authorizeRun, looksLikeId, regionOf, runVisible, visibleSchoolFilter } from './access';
 import { loadInput, type InputScope } from './load';
 import { findMethodology } from './methodologies';
-import { authorId, ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun, storedSchool, toRunRow, type RunSummary } from './store';
+import { authorId, ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun, runMunicipalityNames, storedSchool, toRunRow, type RunSummary } from './store';
 import type { RunDetail, RunRow, SchoolClassificationDetail } from './types';
 
 /** The municipality must be one of the region's. */
@@ -108,7 +108,11 @@ export async function getRun(actor: Actor, id: string): Promise<RunDetail> {
     .where(and(...schoolConditions(actor, run.id))).orderBy(asc(classificationResults.schoolId));
   const schools = rows.map((r) => storedSchool(r.explanation, run.summary));
   const row = toRunRow(run, methodology);
-  return row.compact ? { ...row, compact: true, schools } : { ...row, compact: false, schools: schools as SchoolClassification[] };
+  // Runs stored before the names were kept with them: the names of the run's municipalities, for every viewer alike.
+  const municipalityNames = (run.summary as RunSummary).municipalityNames ?? await runMunicipalityNames(getDb(), run.id);
+  return row.compact
+    ? { ...row, compact: true, schools, municipalityNames }
+    : { ...row, compact: false, schools: schools as SchoolClassification[], municipalityNames };
 }
 
 export async function publishRun(actor: Actor, id: string): Promise<void> {

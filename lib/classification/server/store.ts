@@ -29,6 +29,11 @@ export interface RunSummary {
   social: ClassificationResult['social'];
   /** Table of the packed `explanation` values (see packing.ts); absent in runs stored before packing. */
   packing?: PackTable;
+  /**
+   * Names of the municipalities of the run's schools as they were when it ran (id → short name), so that every
+   * viewer reads the same names whatever organisations its scope lists; absent in runs stored before this.
+   */
+  municipalityNames?: Record<string, string>;
 }
 
 const RESULT_COLUMNS = ['run_id', 'school_id', 'municipality_id', 'category', 'low_results', 'stable_low_results', 'unfavourable', 'cluster', 'social_index', 'explanation'] as const;
@@ -55,8 +60,16 @@ export async function insertRun(
   if (client && server.copyIn) await copyIn(client, 'classification_results', RESULT_COLUMNS, rows);
   else await insertInBatches(tx, rows);
   const packing: PackTable = packer.table();
-  await tx.update(classificationRuns).set({ summary: { ...summary, packing } }).where(eq(classificationRuns.id, run!.id));
+  const municipalityNames = await runMunicipalityNames(tx, run!.id);
+  await tx.update(classificationRuns).set({ summary: { ...summary, packing, municipalityNames } }).where(eq(classificationRuns.id, run!.id));
   return run!;
+}
+
+/** id → short name (or name) of every municipality the run's schools belong to, read from the run's own rows. */
+export async function runMunicipalityNames(executor: Executor, runId: string): Promise<Record<string, string>> {
+  const { rows } = await executor.execute<{ id: string; name: string }>(sql`SELECT o.id, coalesce(o.short_name, o.name) AS name
+    FROM organisations o WHERE o.id IN (SELECT DISTINCT municipality_id FROM classification_results WHERE run_id = ${runId}::uuid)`);
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
 /** The driver's connection under a drizzle node-postgres transaction: COPY streams through it, inside the transaction. */
@@ -129,6 +142,7 @@ export function toRunRow(run: typeof classificationRuns.$inferSelect, methodolog
     municipalityId: run.municipalityId,
     counts: summary.counts,
     schoolCount: summary.schoolCount,
+    disadvantagedCut: summary.social?.disadvantagedCut ?? null,
     compact: summary.compact,
   };
 }

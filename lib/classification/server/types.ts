@@ -35,14 +35,24 @@ export interface RunRow {
   publishedAt: Date | null;
   /** null: the whole region. */
   municipalityId: string | null;
+  /** Counts of every school of the run (the region's, or the municipality's for a municipal run), whoever reads. */
   counts: CategoryCounts;
   schoolCount: number;
+  /** The ШНСУ boundary of the run (lowest index of the most disadvantaged quarter of the region), as the engine set it. */
+  disadvantagedCut: number | null;
   /** True when per-school sentences were left out of storage (big runs); `getSchoolClassification` renders them. */
   compact: boolean;
 }
 
-/** A run with its schools: full results with every sentence, or in a compact run each school's overview. */
-export type RunDetail = (RunRow & { compact: false; schools: SchoolClassification[] }) | (RunRow & { compact: true; schools: SchoolOverview[] });
+/**
+ * A run with the schools the actor may see: full results with every sentence, or in a compact run each school's
+ * overview. Everything else (counts, boundary, ratings inside each school, municipality names) is the run's own,
+ * the same for every viewer.
+ */
+export type RunDetail = (RunRow & { compact: false; schools: SchoolClassification[] } | RunRow & { compact: true; schools: SchoolOverview[] }) & {
+  /** Names of the run's municipalities (id → name) as stored with the run. */
+  municipalityNames: Record<string, string>;
+};
 
 export interface SchoolClassificationDetail {
   /**

@@ -7,7 +7,6 @@ import { DataTable } from '@/components/ui/DataTable';
 import { requireActor } from '@/lib/auth/session';
 import { getMethodology, getRun, listRuns, type RunRow } from '@/lib/classification/queries';
 import { ratingFormula } from '@/lib/classification/rating';
-import { listOrganisations } from '@/lib/organisations/queries';
 import { orNotFound, requireRight } from '@/lib/page-guard';
 import { compareRussian } from '@/lib/format/ru';
 
@@ -23,11 +22,11 @@ export default async function RatingPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor();
   requireRight(actor, 'classification.read');
   const params = await searchParams;
-  const [runs, municipalities] = await Promise.all([listRuns(actor), listOrganisations(actor, { kind: 'municipality' })]);
+  const runs = await listRuns(actor);
   const selectedId = params.run ?? runs[0]?.id;
   const run = selectedId ? await orNotFound(getRun(actor, selectedId)) : null;
   const methodology = run ? await getMethodology(actor, run.methodologyId) : null;
-  const names = new Map(municipalities.map((m) => [m.id, m.shortName ?? m.name]));
+  const names = new Map(Object.entries(run?.municipalityNames ?? {}));
   const inRun = run
     ? [...new Set(run.schools.map((s) => s.municipalityId))]
         .map((id) => ({ value: id, label: names.get(id) ?? 'Муниципалитет без названия' }))
