@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
 import { translateDbError } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { parseIdParams } from '@/lib/ids';
 
 interface HandlerContext<P> {
   actor: Actor;
@@ -22,7 +23,8 @@ export function apiRoute<P = Record<string, string>>(
     try {
       const actor = await getActor();
       if (!actor) throw new AppError('unauthorized');
-      const result = await handler(request, { actor, params: await context.params });
+      // A malformed id in the path is a record that does not exist: 404 before any query runs.
+      const result = await handler(request, { actor, params: parseIdParams(await context.params) });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);

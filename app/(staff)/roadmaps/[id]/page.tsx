@@ -6,7 +6,7 @@ import { RoadmapTabs } from '@/components/roadmaps/RoadmapTabs';
 import { SectionProgressList } from '@/components/roadmaps/SectionProgressList';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 import { createItemAction, createSectionAction, setItemsStatusAction, updateSectionAction } from '../actions';
 import { ItemForm } from './ItemForm';
@@ -27,7 +27,7 @@ function Disclosure({ summary, children }: { summary: string; children: React.Re
 }
 
 export default async function RoadmapPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const detail = await orNotFound(getRoadmap(actor, id));
   const { roadmap, permissions } = detail;
