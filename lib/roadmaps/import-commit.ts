@@ -42,6 +42,6 @@ export async function importRoadmapTable(actor: Actor, roadmapId: string, input:
   // Checked again under the row lock: the road map may have changed while the table was parsed.
   return inTransaction(async (tx) => {
     const locked = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
-    return importIntoRoadmap(tx, actor, locked, parsed, false);
+    return importIntoRoadmap(tx, actor, locked, parsed, false, input.file?.filename ?? null);
   });
 }
