@@ -22,7 +22,7 @@ function filtersFromQuery(query: { level?: string; status?: string; overdue?: st
   const out: Record<string, string> = {};
   if (query.level && query.level in ROADMAP_LEVEL_LABELS) out.level = ROADMAP_LEVEL_LABELS[query.level as keyof typeof ROADMAP_LEVEL_LABELS];
   if (query.status && query.status in ROADMAP_STATUS_LABELS) out.status = ROADMAP_STATUS_LABELS[query.status as keyof typeof ROADMAP_STATUS_LABELS];
-  if (query.overdue === '1') out.overdue = OVERDUE;
+  if (query.overdue === '1') out.hasOverdue = OVERDUE;
   return out;
 }
 

@@ -49,7 +49,7 @@ function ItemList({ items, empty }: { items: TaskItem[]; empty: string }) {
           <Link href={startLinks.item(item.roadmapId, item.itemId)}>{[item.number, item.activity].filter(Boolean).join(' ')}</Link>
           <span className="block text-slate-600">
             Срок: {item.deadlineText || '—'}
-            {item.periodEnd && ` (до ${formatDate(item.periodEnd)})`}
+            {item.periodEnd && !item.deadlineText.includes(formatDate(item.periodEnd)) && ` (до ${formatDate(item.periodEnd)})`}
           </span>
         </li>
       ))}
