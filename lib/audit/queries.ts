@@ -1,5 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+// The road map's own wording of section and item names (pure functions shared with its pages).
+import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
 import { auditLog, classificationRuns, methodologies, organisations, roadmapItems, roadmaps, roadmapSections, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
@@ -111,8 +113,8 @@ async function loadNames(entries: { row: { entityType: string; entityId: string 
   for (const o of orgs) out[o.id] = { name: o.shortName ?? o.name, href: o.kind === 'school' ? `/schools/${o.id}` : `/admin/organisations/${o.id}` };
   for (const u of people) out[u.id] = { name: u.name, href: `/admin/users/${u.id}` };
   for (const m of maps) out[m.id] = { name: m.title, href: `/roadmaps/${m.id}` };
-  for (const s of sections) out[s.id] = { name: [s.number, s.title ?? 'Без раздела'].filter(Boolean).join(' '), href: `/roadmaps/${s.roadmapId}` };
-  for (const i of items) out[i.id] = { name: [i.number, i.activity].filter(Boolean).join(' '), href: `/roadmaps/${i.roadmapId}/items/${i.id}` };
+  for (const s of sections) out[s.id] = { name: sectionTitle(s), href: `/roadmaps/${s.roadmapId}` };
+  for (const i of items) out[i.id] = { name: itemLabel(i), href: `/roadmaps/${i.roadmapId}/items/${i.id}` };
   for (const m of methods) out[m.id] = { name: `${m.name} (версия ${m.versionNumber})`, href: `/classification/methodologies/${m.id}` };
   for (const r of runs) out[r.id] = { name: `Запуск классификации ${r.year} года`, href: `/classification?run=${r.id}` };
   return out;
