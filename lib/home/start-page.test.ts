@@ -43,6 +43,7 @@ describe('start page per role', () => {
     expect(startLinks.roadmaps({ overdue: true, level: 'school' })).toBe('/roadmaps?level=school&overdue=1');
     expect(startLinks.items('m', 'overdue')).toBe('/roadmaps/m?overdue=1');
     expect(startLinks.items('m', 'awaiting_report')).toBe('/roadmaps/m?report=awaiting');
+    expect(startLinks.run('r', 'low_results')).toBe('/classification?run=r&category=low_results');
   });
 
   it('an item awaits a report when it is open, begun, not overdue and unreported', () => {

@@ -55,7 +55,7 @@ export const startLinks = {
   items: (roadmapId: string, filter: 'overdue' | 'awaiting_report') =>
     `/roadmaps/${roadmapId}?${filter === 'overdue' ? 'overdue=1' : 'report=awaiting'}`,
   item: (roadmapId: string, itemId: string) => `/roadmaps/${roadmapId}/items/${itemId}`,
-  run: (runId: string) => `/classification?run=${runId}`,
+  run: (runId: string, category?: string) => `/classification?run=${runId}${category ? `&category=${category}` : ''}`,
 };
 
 export interface ItemFacts {

@@ -68,11 +68,9 @@ test('the ministry analyst sees the region summary', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Дорожные карты региона' })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Школ в регионе: \d+/ })).toBeVisible();
   await expectAccessibleAtBothWidths(page);
-  const run = page.getByRole('region', { name: 'Последний запуск классификации' }).getByRole('link').first();
-  if ((await run.count()) > 0) {
-    await run.click();
-    await expect(page).toHaveURL(/\/classification\?run=/);
-  }
+  await page.getByRole('region', { name: 'Последний запуск классификации' }).getByRole('link', { name: /^ШНОР: \d+$/ }).click();
+  await expect(page).toHaveURL(/\/classification\?run=[0-9a-f-]{36}&category=low_results$/);
+  await expect(page.getByLabel('Категория')).toHaveValue('ШНОР');
 });
 
 /** Every dynamic route of the app folder (a new one is covered without editing this test). */

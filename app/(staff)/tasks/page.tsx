@@ -102,7 +102,9 @@ function LatestRun({ run }: { run: RunRow | null }) {
       <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
         {shown.map((category) => (
           <li key={category}>
-            {CATEGORY_NAMES[category]}: <span className="font-semibold">{formatNumber(run.counts[category] ?? 0)}</span>
+            <Link href={startLinks.run(run.id, category)}>
+              {CATEGORY_NAMES[category]}: <span className="font-semibold">{formatNumber(run.counts[category] ?? 0)}</span>
+            </Link>
           </li>
         ))}
       </ul>
