@@ -177,7 +177,8 @@ export default async function TasksPage() {
         <>
           {data.view === 'region' && data.schoolCount !== null && (
             <p className="mb-3">
-              <Link href="/schools">Школ в регионе: {formatNumber(data.schoolCount)}</Link> · дорожных карт: {formatNumber(data.summary.total)}
+              <Link href="/schools">Школ в регионе: {formatNumber(data.schoolCount)}</Link> ·{' '}
+              <Link href={startLinks.roadmaps()}>дорожных карт: {formatNumber(data.summary.total)}</Link>
             </p>
           )}
           <Section id="roadmaps-summary" title={data.view === 'region' ? 'Дорожные карты региона' : 'Дорожные карты муниципалитета'}>
