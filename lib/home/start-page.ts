@@ -3,9 +3,8 @@
  * views show. No database or framework import: the queries in `./queries.ts` feed these functions.
  */
 import type { Actor } from '@/lib/auth/actor';
-import { CLOSED_ITEM_STATUSES } from '@/lib/roadmaps/status';
-import type { ItemStatus } from '@/lib/roadmaps/status';
 import { todayIso } from '@/lib/roadmaps/deadline';
+import { CLOSED_ITEM_STATUSES, type ItemStatus } from '@/lib/roadmaps/status';
 import type { RoadmapListRow } from '@/lib/roadmaps/views';
 
 /** The start page's address; every signed-in user lands here unless a link brought them elsewhere. */
