@@ -93,7 +93,7 @@ function LatestRun({ run }: { run: RunRow | null }) {
   return (
     <div className="rounded border border-slate-200 bg-white p-4 text-sm">
       <p>
-        <Link href={startLinks.run(run.id)}>
+        <Link href={startLinks.run(run.id)} className="underline">
           {run.year} год, {run.methodologyName} (версия {run.methodologyVersion})
         </Link>
         : {run.status === 'published' ? `опубликован ${formatDate(run.publishedAt)}` : `черновик от ${formatDate(run.createdAt)}`}, школ в запуске:{' '}
@@ -125,13 +125,16 @@ export default async function TasksPage() {
       {data.view === 'school' &&
         (data.roadmaps.length === 0 ? (
           <p className="text-slate-600">
-            У вашей школы пока нет дорожной карты. <Link href="/roadmaps">Дорожные карты</Link>
+            У вашей школы пока нет дорожной карты.{' '}
+            <Link href="/roadmaps" className="underline">
+              Дорожные карты
+            </Link>
           </p>
         ) : (
           data.roadmaps.map(({ roadmap, overdue, awaitingReport }, index) => (
             <div key={roadmap.id}>
               <p className="mb-3">
-                <Link href={`/roadmaps/${roadmap.id}`} className="font-medium">
+                <Link href={`/roadmaps/${roadmap.id}`} className="font-medium underline">
                   {roadmap.title}
                 </Link>{' '}
                 <span className="text-slate-600">({ROADMAP_STATUS_LABELS[roadmap.status]})</span>
@@ -177,8 +180,13 @@ export default async function TasksPage() {
         <>
           {data.view === 'region' && data.schoolCount !== null && (
             <p className="mb-3">
-              <Link href="/schools">Школ в регионе: {formatNumber(data.schoolCount)}</Link> ·{' '}
-              <Link href={startLinks.roadmaps()}>дорожных карт: {formatNumber(data.summary.total)}</Link>
+              <Link href="/schools" className="underline">
+                Школ в регионе: {formatNumber(data.schoolCount)}
+              </Link>{' '}
+              ·{' '}
+              <Link href={startLinks.roadmaps()} className="underline">
+                дорожных карт: {formatNumber(data.summary.total)}
+              </Link>
             </p>
           )}
           <Section id="roadmaps-summary" title={data.view === 'region' ? 'Дорожные карты региона' : 'Дорожные карты муниципалитета'}>
