@@ -35,7 +35,7 @@ test('a school team lands on its tasks; the overdue count opens the filtered ite
   await page.goto('/tasks');
   await page.getByRole('link', { name: /ждёт отчёта|ждут отчёта/ }).first().click();
   await expect(page).toHaveURL(/\?report=awaiting$/);
-  await expect(page.getByLabel('Отчёт', { exact: true })).toHaveValue('ждёт отчёта');
+  await expect(page.getByRole('combobox', { name: /^Отчёт/ })).toHaveValue('ждёт отчёта');
 });
 
 test('a curator lands on the maps awaiting review; the count opens the list filtered by status', async ({ page }) => {
