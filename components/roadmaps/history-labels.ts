@@ -2,7 +2,7 @@ import { ROADMAP_LEVEL_LABELS, ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/sche
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
 import { EXPECTED_DOCUMENT_LABELS } from '@/lib/roadmaps/table/document';
 import { DEADLINE_KIND_LABELS } from '@/lib/roadmaps/deadline';
-import type { ValueLabels } from '@/components/history/HistoryPanel';
+import type { ValueLabels } from '@/components/history/present';
 
 /** Russian names of road-map and item fields in the audit history. */
 export const ROADMAP_FIELD_LABELS: Record<string, string> = {

@@ -107,6 +107,7 @@ export function DataTable({
   pageSize = 25,
   selectable,
   onSelectionChange,
+  initialFilters,
 }: {
   columns: ColumnSpec[];
   rows: Row[];
@@ -118,12 +119,18 @@ export function DataTable({
   /** Adds a checkbox column; the selected ids go to `onSelectionChange` (client components only). */
   selectable?: SelectableSpec;
   onSelectionChange?: (ids: string[]) => void;
+  /** Filter choices to start with (filter key → option value), e.g. from the page's URL: a link can open a filtered list. */
+  initialFilters?: Record<string, string>;
 }) {
   const id = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [globalFilter, setGlobalFilter] = useState('');
-  const [columnFilters, setColumnFilters] = useState<{ id: string; value: unknown }[]>([]);
+  const [columnFilters, setColumnFilters] = useState<{ id: string; value: unknown }[]>(() =>
+    Object.entries(initialFilters ?? {})
+      .filter(([key, value]) => value && filters.some((f) => f.key === key && f.options.some((o) => o.value === value)))
+      .map(([key, value]) => ({ id: key, value })),
+  );
   const defs = useMemo<ColumnDef<Row>[]>(() => {
     const dataColumns = [...new Set([...columns.map((c) => c.key), ...filters.map((f) => f.key)])].map((key): ColumnDef<Row> => {
       const spec = columns.find((c) => c.key === key);

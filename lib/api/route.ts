@@ -4,6 +4,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
 import { translateDbError } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { parseIdParams } from '@/lib/ids';
+import { readJsonBody } from './body';
 import { CROSS_SITE_MESSAGE, hasBody, isCrossSiteRequest, mediaType, UNSAFE_METHODS } from './origin';
 
 interface HandlerContext<P> {
@@ -39,7 +41,8 @@ export function apiRoute<P = Record<string, string>>(
       checkRequestShape(request, accepted);
       const actor = await getActor();
       if (!actor) throw new AppError('unauthorized');
-      const result = await handler(request, { actor, params: await context.params });
+      // A malformed id in the path is a record that does not exist: 404 before any query runs.
+      const result = await handler(request, { actor, params: parseIdParams(await context.params) });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(error);
@@ -67,9 +70,8 @@ export async function readJson(request: Request): Promise<unknown> {
   if (mediaType(request.headers.get('content-type')) !== 'application/json') {
     throw new AppError('unsupported_media_type', 'Ожидается тело запроса с Content-Type: application/json.');
   }
-  return request.json().catch(() => {
-    throw new AppError('validation', 'Тело запроса — не корректный JSON.');
-  });
+  // Read as it streams in, within JSON_BODY_LIMIT: a chunked body costs at most the limit.
+  return readJsonBody(request, { message: 'Тело запроса — не корректный JSON.' });
 }
 
 function errorResponse(error: unknown): Response {

@@ -7,6 +7,7 @@ export interface NavItem {
 }
 
 const SECTIONS: (NavItem & { action: Action })[] = [
+  { href: '/tasks', label: 'Мои задачи', action: 'roadmap.read' },
   { href: '/roadmaps', label: 'Дорожные карты', action: 'roadmap.read' },
   { href: '/indicators', label: 'Показатели', action: 'indicator.read' },
   { href: '/practices', label: 'Банк практик', action: 'practice.read' },

@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { isMalformedIdError } from '@/lib/ids';
 import { getDb, type Transaction } from './client';
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001']);
@@ -12,6 +13,8 @@ export function translateDbError(error: unknown): unknown {
   if ((code && CONNECTION_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(message)) {
     return new AppError('db_unavailable');
   }
+  // A malformed id compared with a uuid column: the record simply does not exist (never an outage or a 500).
+  if (isMalformedIdError(code, message)) return new AppError('not_found');
   if (code === '23505') return new AppError('conflict', 'Такая запись уже существует.');
   if (code === '23503') return new AppError('conflict', 'Запись связана с другими данными.');
   if (code === '23514') return new AppError('validation', 'Данные нарушают правило целостности: проверьте обязательные поля.');

@@ -262,7 +262,7 @@ export function manualDeadline(start: string, end: string): NormalisedDeadline {
   return result('manual', start, end, label);
 }
 
-function todayIso(today: Date | string): string {
+export function todayIso(today: Date | string): string {
   if (typeof today === 'string') return today.slice(0, 10);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;

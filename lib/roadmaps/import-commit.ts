@@ -36,6 +36,6 @@ export async function importRoadmapTable(actor: Actor, roadmapId: string, input:
   return inTransaction(async (tx) => {
     const locked = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
     const current = await guardPlanChange(tx, actor, locked, { kind: 'content', what: 'мероприятия загружены из таблицы' });
-    return importIntoRoadmap(tx, actor, current, parsed, false, planRoadmapImport);
+    return importIntoRoadmap(tx, actor, current, parsed, false, planRoadmapImport, input.file?.filename ?? null);
   });
 }

@@ -73,6 +73,8 @@ export async function importIntoRoadmap(
   parsed: ParsedRoadmapTable,
   dryRun: boolean,
   planner: ImportPlanner = planImport,
+  /** The imported file's name, for the history («импортировано из таблицы „…“»); null: pasted text or the system. */
+  source: string | null = null,
 ): Promise<RoadmapImportResult> {
   const plan = await planFor(executor, roadmap, parsed, planner);
   if (dryRun) return importResult(parsed, plan, false);
@@ -80,6 +82,13 @@ export async function importIntoRoadmap(
     throw new AppError('validation', `Импорт не выполнен: ошибок в таблице — ${parsed.errors.length}. Ничего не записано.`, parsed.errors);
   }
   await writePlan(executor, actor, roadmap, plan);
-  return importResult(parsed, plan, true);
+  const result = importResult(parsed, plan, true);
+  const items = result.counts.create + result.counts.update;
+  // One summary entry on the road map: the history shows the import as one event with its table and size.
+  if (items > 0) {
+    const after = { source, items, created: result.counts.create, updated: result.counts.update };
+    await recordAudit(executor, actor, { action: 'import', entityType: 'roadmap', entityId: roadmap.id, scope: roadmapScope(roadmap), after });
+  }
+  return result;
 }
 

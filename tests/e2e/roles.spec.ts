@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { DEMO_USERS } from '@/lib/demo/data';
 import { expectAccessible, LoginPage, mainMenu, signOut } from './support/pages';
 
-const ALL = ['Дорожные карты', 'Показатели', 'Банк практик', 'Школы', 'Классификация', 'Отчёты', 'Администрирование'];
-const READERS = ['Дорожные карты', 'Показатели', 'Банк практик', 'Школы', 'Классификация'];
+const ALL = ['Мои задачи', 'Дорожные карты', 'Показатели', 'Банк практик', 'Школы', 'Классификация', 'Отчёты', 'Администрирование'];
+const READERS = ['Мои задачи', 'Дорожные карты', 'Показатели', 'Банк практик', 'Школы', 'Классификация'];
 const EXPECTED_MENU: Record<string, string[]> = {
   admin: ALL,
   ministry_analyst: ALL,
@@ -16,10 +16,10 @@ const EXPECTED_MENU: Record<string, string[]> = {
 for (const user of DEMO_USERS) {
   test(`${user.role} (${user.login}) signs in, sees its menu and signs out`, async ({ page }) => {
     await new LoginPage(page).signInAndWait(user.login);
-    await expect(page).toHaveURL(/\/schools$/);
+    await expect(page).toHaveURL(/\/tasks$/);
     await expect(page.getByTestId('current-user')).toContainText(user.fullName);
     await expect(mainMenu(page).getByRole('link')).toHaveText(EXPECTED_MENU[user.role]!);
-    await expect(page.getByRole('heading', { level: 1, name: 'Школы' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Мои задачи' })).toBeVisible();
     await expectAccessible(page);
     await signOut(page);
     await page.goto('/schools');
@@ -29,6 +29,7 @@ for (const user of DEMO_USERS) {
 
 test('a school team sees only its own school', async ({ page }) => {
   await new LoginPage(page).signInAndWait('school@opora.demo');
+  await page.goto('/schools');
   const rows = page.getByRole('table', { name: 'Школы' }).getByRole('row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('Осиновская');

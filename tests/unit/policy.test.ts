@@ -114,7 +114,7 @@ describe('permission matrix', () => {
     const menu = (role: Role) => navigationFor(actorFor(role)).map((item) => item.label);
     expect(menu('admin')).toContain('Администрирование');
     expect(menu('municipal_coordinator')).toContain('Отчёты');
-    expect(menu('expert')).toEqual(['Дорожные карты', 'Показатели', 'Банк практик', 'Школы', 'Классификация']);
+    expect(menu('expert')).toEqual(['Мои задачи', 'Дорожные карты', 'Показатели', 'Банк практик', 'Школы', 'Классификация']);
     expect(navigationFor(null)).toEqual([]);
   });
 });

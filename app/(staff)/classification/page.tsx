@@ -10,6 +10,7 @@ import { Chart } from '@/components/ui/Chart';
 import { DataTable } from '@/components/ui/DataTable';
 import { DownloadLinks } from '@/components/ui/DownloadLinks';
 import { can } from '@/lib/auth/policy';
+import { CATEGORY_NAMES, type Category } from '@/lib/classification';
 import { requireActor } from '@/lib/auth/session';
 import { availableYears, getMethodology, getRun, listRuns } from '@/lib/classification/queries';
 import { listOrganisations } from '@/lib/organisations/queries';
@@ -20,10 +21,12 @@ export const metadata: Metadata = { title: 'Классификация школ'
 
 const linkButton = 'rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100';
 
-export default async function ClassificationPage({ searchParams }: { searchParams: Promise<{ run?: string }> }) {
+export default async function ClassificationPage({ searchParams }: { searchParams: Promise<{ run?: string; category?: string }> }) {
   const actor = await requireActor();
   requireRight(actor, 'classification.read');
-  const { run: requested } = await searchParams;
+  const { run: requested, category } = await searchParams;
+  // A start-page count opens the table filtered by its category (`?category=low_results`).
+  const initialFilters = category && category in CATEGORY_NAMES ? { category: CATEGORY_NAMES[category as Category] } : undefined;
   const [runs, years, municipalities] = await Promise.all([
     listRuns(actor),
     availableYears(actor),
@@ -108,6 +111,7 @@ export default async function ClassificationPage({ searchParams }: { searchParam
               filters={resultFilters(run.schools, municipalityNames)}
               searchLabel="Поиск школы"
               emptyText="Нет школ с такими условиями."
+              initialFilters={initialFilters}
             />
           </section>
         )}

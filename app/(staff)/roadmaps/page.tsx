@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
+import { hasOpenOverdue } from '@/lib/home/start-page';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
 import { listRoadmaps } from '@/lib/roadmaps/queries';
 import { ROADMAP_LEVEL_LABELS, ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
@@ -16,8 +17,20 @@ function options(values: Iterable<string>) {
   return [...new Set(values)].sort(compareRussian).map((value) => ({ value, label: value }));
 }
 
-export default async function RoadmapsPage() {
+/** Filters a link may open the list with (`?status=on_review&overdue=1`), as the table's filter values. */
+function filtersFromQuery(query: { level?: string; status?: string; overdue?: string }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (query.level && query.level in ROADMAP_LEVEL_LABELS) out.level = ROADMAP_LEVEL_LABELS[query.level as keyof typeof ROADMAP_LEVEL_LABELS];
+  if (query.status && query.status in ROADMAP_STATUS_LABELS) out.status = ROADMAP_STATUS_LABELS[query.status as keyof typeof ROADMAP_STATUS_LABELS];
+  if (query.overdue === '1') out.hasOverdue = OVERDUE;
+  return out;
+}
+
+const OVERDUE = 'есть просроченные';
+
+export default async function RoadmapsPage({ searchParams }: { searchParams: Promise<{ level?: string; status?: string; overdue?: string }> }) {
   const actor = await requireActor();
+  const initialFilters = filtersFromQuery(await searchParams);
   const roadmaps = await listRoadmaps(actor);
   const rows = roadmaps.map((r) => ({
     title: r.title,
@@ -29,6 +42,7 @@ export default async function RoadmapsPage() {
     items: r.itemCount,
     done: Math.round(r.doneShare * 1000) / 10,
     overdue: r.overdueCount,
+    hasOverdue: hasOpenOverdue(r) ? OVERDUE : null,
   }));
   return (
     <>
@@ -63,7 +77,9 @@ export default async function RoadmapsPage() {
           { key: 'owner', label: 'Организация', options: options(rows.map((r) => r.owner)) },
           { key: 'status', label: 'Статус', options: Object.values(ROADMAP_STATUS_LABELS).map((v) => ({ value: v, label: v })) },
           { key: 'period', label: 'Период', options: options(rows.map((r) => r.period)) },
+          { key: 'hasOverdue', label: 'Просрочка', options: [{ value: OVERDUE, label: OVERDUE }] },
         ]}
+        initialFilters={initialFilters}
         searchLabel="Поиск по названию"
         emptyText="Дорожных карт пока нет."
       />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { FIELD_LABELS } from '@/components/history/HistoryPanel';
+import { ACTION_LABELS, collapseImports, ENTITY_LABELS, entityOf, eventSentence, shownChanges } from '@/components/history/present';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
 import { listAudit } from '@/lib/audit/queries';
@@ -9,17 +9,8 @@ import { auditFilterSchema } from '@/lib/audit/schemas';
 
 export const metadata: Metadata = { title: 'Журнал аудита' };
 
-const ENTITY_LABELS: Record<string, string> = { organisation: 'Организация', user: 'Пользователь' };
-const ACTION_LABELS: Record<string, string> = {
-  create: 'Создание',
-  update: 'Изменение',
-  delete: 'Удаление',
-  deactivate: 'Отключение',
-  activate: 'Включение',
-  import: 'Импорт',
-  login: 'Вход',
-  unlock: 'Снятие блокировки входа',
-};
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const ACTION_OPTIONS = Object.fromEntries(Object.entries(ACTION_LABELS).map(([key, label]) => [key, capitalise(label)]));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor();
@@ -27,14 +18,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(query);
   const filter = parsed.success ? parsed.data : {};
   const entries = await listAudit(actor, { ...filter, limit: 500 });
-  const rows = entries.map((e) => ({
-    at: formatDateTime(e.at),
-    actor: e.actorName,
-    action: ACTION_LABELS[e.action] ?? e.action,
-    entity: ENTITY_LABELS[e.entityType] ?? e.entityType,
-    entityId: e.entityId,
-    changes: e.changes.map((c) => FIELD_LABELS[c.field] ?? c.field).join(', ') || null,
-  }));
+  const rows = collapseImports(entries).map((e) => {
+    const entity = entityOf(e);
+    const changes = e.action === 'create' || e.action === 'import' ? [] : shownChanges(e);
+    return {
+      at: formatDateTime(e.at),
+      actor: e.actorName,
+      action: capitalise(eventSentence(e)),
+      entity: entity.kind,
+      name: entity.name,
+      href: entity.href,
+      changes: changes.map((c) => `${c.label}: ${c.before.text} → ${c.after.text}`).join('; ') || null,
+    };
+  });
   return (
     <>
       <PageHeader title="Журнал аудита" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Администрирование', href: '/admin' }, { label: 'Журнал аудита' }]}>
@@ -42,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </PageHeader>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
         <FilterSelect name="entityType" label="Объект" value={filter.entityType} options={ENTITY_LABELS} />
-        <FilterSelect name="action" label="Действие" value={filter.action} options={ACTION_LABELS} />
+        <FilterSelect name="action" label="Действие" value={filter.action} options={ACTION_OPTIONS} />
         <label className="flex flex-col">
           С даты
           <input type="date" name="from" defaultValue={query.from ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1" />
@@ -64,8 +60,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { key: 'actor', header: 'Кто' },
           { key: 'action', header: 'Действие' },
           { key: 'entity', header: 'Объект' },
-          { key: 'entityId', header: 'Идентификатор' },
-          { key: 'changes', header: 'Изменённые поля' },
+          { key: 'name', header: 'Запись', kind: 'link', hrefKey: 'href' },
+          { key: 'changes', header: 'Изменения' },
         ]}
       />
     </>

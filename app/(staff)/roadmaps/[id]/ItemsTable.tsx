@@ -16,6 +16,7 @@ export function ItemsTable({
   statuses,
   roadmapId,
   bulkAction,
+  initialFilters,
 }: {
   rows: Row[];
   filters: FilterSpec[];
@@ -23,6 +24,8 @@ export function ItemsTable({
   roadmapId: string;
   /** Present when the user may change statuses: adds row selection and the bulk form. */
   bulkAction?: Action;
+  /** Filters to open with, from the page's URL. */
+  initialFilters?: Record<string, string>;
 }) {
   const [selected, setSelected] = useState<string[]>([]);
   const versions = new Map(rows.map((row) => [String(row.id), String(row.version)]));
@@ -49,6 +52,7 @@ export function ItemsTable({
         pageSize={50}
         selectable={bulkAction ? { idKey: 'id', labelKey: 'label' } : undefined}
         onSelectionChange={setSelected}
+        initialFilters={initialFilters}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
 import type { FilterSpec, Row } from '@/components/ui/DataTable';
+import { awaitsReport } from '@/lib/home/start-page';
 import { EXPECTED_DOCUMENT_LABELS } from '@/lib/roadmaps/table/document';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
 import type { ItemView, RoadmapDetail } from '@/lib/roadmaps/views';
@@ -12,8 +13,20 @@ function responsibleNames(item: ItemView): string[] {
   return names.length > 0 ? names : item.responsibleText ? [item.responsibleText] : [];
 }
 
+/** Values of the «Просрочка» and «Отчёт» filters; a start-page link opens the list filtered by them. */
+export const OVERDUE_VALUE = 'просрочено';
+export const AWAITING_REPORT_VALUE = 'ждёт отчёта';
+
+/** Filter values a link may open the item list with (`?overdue=1`, `?report=awaiting`). */
+export function itemFiltersFromQuery(query: { overdue?: string; report?: string }): Record<string, string> {
+  return {
+    ...(query.overdue === '1' ? { overdue: OVERDUE_VALUE } : {}),
+    ...(query.report === 'awaiting' ? { report: AWAITING_REPORT_VALUE } : {}),
+  };
+}
+
 /** The items of a road map as DataTable rows (plus id, version and label for the selection). */
-export function itemRows(detail: RoadmapDetail): Row[] {
+export function itemRows(detail: RoadmapDetail, today: Date = new Date()): Row[] {
   return detail.sections.flatMap((section) =>
     section.items.map((item) => ({
       id: item.id,
@@ -27,7 +40,8 @@ export function itemRows(detail: RoadmapDetail): Row[] {
       periodEnd: item.periodEnd,
       responsible: responsibleNames(item).join(RESPONSIBLE_SEPARATOR),
       status: ITEM_STATUS_LABELS[item.status],
-      overdue: item.overdue ? 'просрочено' : null,
+      overdue: item.overdue ? OVERDUE_VALUE : null,
+      report: awaitsReport({ ...item, reportCount: item.reports.length }, today) ? AWAITING_REPORT_VALUE : null,
     })),
   );
 }
@@ -42,7 +56,8 @@ export function itemFilters(detail: RoadmapDetail): FilterSpec[] {
     { key: 'section', label: 'Раздел', options: detail.sections.map((s) => ({ value: sectionTitle(s), label: sectionTitle(s) })) },
     { key: 'status', label: 'Статус', options: Object.values(ITEM_STATUS_LABELS).map((v) => ({ value: v, label: v })) },
     { key: 'responsible', label: 'Ответственный', options: distinct(items.flatMap(responsibleNames)), separator: RESPONSIBLE_SEPARATOR },
-    { key: 'overdue', label: 'Просрочка', options: [{ value: 'просрочено', label: 'только просроченные' }] },
+    { key: 'overdue', label: 'Просрочка', options: [{ value: OVERDUE_VALUE, label: 'только просроченные' }] },
+    { key: 'report', label: 'Отчёт', options: [{ value: AWAITING_REPORT_VALUE, label: 'ждут отчёта' }] },
   ];
 }
 

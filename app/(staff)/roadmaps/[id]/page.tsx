@@ -6,11 +6,11 @@ import { RoadmapTabs } from '@/components/roadmaps/RoadmapTabs';
 import { SectionProgressList } from '@/components/roadmaps/SectionProgressList';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 import { createItemAction, createSectionAction, setItemsStatusAction, updateSectionAction } from '../actions';
 import { ItemForm } from './ItemForm';
-import { itemFilters, itemRows, DOCUMENT_OPTIONS, sectionOptions, STATUS_OPTIONS } from './item-rows';
+import { itemFilters, itemFiltersFromQuery, itemRows, DOCUMENT_OPTIONS, sectionOptions, STATUS_OPTIONS } from './item-rows';
 import { ItemsTable } from './ItemsTable';
 import { ReviewPanel } from './ReviewPanel';
 import { SectionForm } from './SectionForm';
@@ -26,8 +26,15 @@ function Disclosure({ summary, children }: { summary: string; children: React.Re
   );
 }
 
-export default async function RoadmapPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function RoadmapPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ overdue?: string; report?: string }>;
+}) {
+  const { id } = await pageParams(params);
+  const initialFilters = itemFiltersFromQuery(await searchParams);
   const actor = await requireActor();
   const detail = await orNotFound(getRoadmap(actor, id));
   const { roadmap, permissions } = detail;
@@ -71,6 +78,7 @@ export default async function RoadmapPage({ params }: { params: Promise<{ id: st
           statuses={STATUS_OPTIONS}
           roadmapId={roadmap.id}
           bulkAction={permissions.canEdit ? setItemsStatusAction : undefined}
+          initialFilters={initialFilters}
         />
       </section>
       {permissions.canEdit && (

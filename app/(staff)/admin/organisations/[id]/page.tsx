@@ -3,7 +3,7 @@ import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { entityHistory } from '@/lib/audit/queries';
 import { requireActor } from '@/lib/auth/session';
-import { orNotFound, requireRight } from '@/lib/page-guard';
+import { orNotFound, pageParams, requireRight } from '@/lib/page-guard';
 import { getOrganisation } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
 import { KIND_LABELS } from '@/lib/organisations/schemas';
@@ -14,7 +14,7 @@ import { OrganisationForm } from '../OrganisationForm';
 export const metadata: Metadata = { title: 'Организация' };
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const org = await orNotFound(getOrganisation(actor, id));
   requireRight(actor, 'organisation.write', organisationScope(org));

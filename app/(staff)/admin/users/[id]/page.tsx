@@ -5,7 +5,7 @@ import { entityHistory } from '@/lib/audit/queries';
 import { ROLE_LABELS } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { formatDateTime } from '@/lib/format/ru';
 import { getSignInLock, getUser } from '@/lib/users/queries';
 import { ActiveToggle } from '@/components/ui/ActiveToggle';
@@ -17,7 +17,7 @@ import { UserForm } from '../UserForm';
 export const metadata: Metadata = { title: 'Пользователь' };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const user = await orNotFound(getUser(actor, id));
   const [history, options] = await Promise.all([entityHistory(actor, 'user', user.id), userFormOptions(actor)]);

@@ -11,7 +11,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { availableYears, getMethodology, previewWhatIf, type MethodologyRow } from '@/lib/classification/queries';
 import { AppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format/ru';
-import { orNotFound, requireRight } from '@/lib/page-guard';
+import { orNotFound, pageParams, requireRight } from '@/lib/page-guard';
 import { activateAction, updateDraftAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Методика классификации' };
@@ -69,7 +69,7 @@ async function WhatIfSection({ actor, methodology, years, year }: { actor: Actor
 }
 
 export default async function MethodologyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ year?: string }> }) {
-  const [{ id }, { year: yearParam }] = await Promise.all([params, searchParams]);
+  const [{ id }, { year: yearParam }] = await Promise.all([pageParams(params), searchParams]);
   const actor = await requireActor();
   requireRight(actor, 'classification.read');
   const methodology = await orNotFound(getMethodology(actor, id));

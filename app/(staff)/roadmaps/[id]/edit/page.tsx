@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap, roadmapHistory } from '@/lib/roadmaps/queries';
 import { ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
 import { ROADMAP_FIELD_LABELS, ROADMAP_VALUE_LABELS } from '@/components/roadmaps/history-labels';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Сведения о дорожной
 const MANUAL_STATUSES = (['draft', 'approved', 'archived'] as const).map((value) => ({ value, label: ROADMAP_STATUS_LABELS[value] }));
 
 export default async function EditRoadmapPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const { roadmap, permissions } = await orNotFound(getRoadmap(actor, id));
   if (!permissions.canEdit) notFound();

@@ -3,14 +3,14 @@ import { notFound } from 'next/navigation';
 import { RoadmapTabs } from '@/components/roadmaps/RoadmapTabs';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 import { ImportWizard } from './ImportWizard';
 
 export const metadata: Metadata = { title: 'Импорт таблицы дорожной карты' };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const { roadmap, permissions } = await orNotFound(getRoadmap(actor, id));
   if (!permissions.canEdit) notFound();

@@ -4,7 +4,7 @@ import { sectionTitle } from '@/components/roadmaps/labels';
 import { requireActor } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format/ru';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
 import type { ItemView } from '@/lib/roadmaps/views';
@@ -21,7 +21,7 @@ function status(item: ItemView): string {
 }
 
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const { roadmap, sections, progress } = await orNotFound(getRoadmap(actor, id));
   return (

@@ -6,13 +6,13 @@ import { todayIso } from '@/components/roadmaps/timeline';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 
 export const metadata: Metadata = { title: 'Хронология дорожной карты' };
 
 export default async function TimelinePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const detail = await orNotFound(getRoadmap(actor, id));
   const { roadmap } = detail;

@@ -11,7 +11,7 @@ import { todayIso } from '@/components/roadmaps/timeline';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format/ru';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { DEADLINE_KIND_LABELS, type DeadlineKind } from '@/lib/roadmaps/deadline';
 import { getRoadmap, itemHistory } from '@/lib/roadmaps/queries';
 import { EXPECTED_DOCUMENT_LABELS, type ExpectedDocument } from '@/lib/roadmaps/table/document';
@@ -57,7 +57,7 @@ function Facts({ item, section }: { item: ItemView; section: string }) {
 
 
 export default async function ItemPage({ params }: { params: Promise<{ id: string; itemId: string }> }) {
-  const { id, itemId } = await params;
+  const { id, itemId } = await pageParams(params);
   const actor = await requireActor();
   const detail = await orNotFound(getRoadmap(actor, id));
   const section = detail.sections.find((s) => s.items.some((item) => item.id === itemId));

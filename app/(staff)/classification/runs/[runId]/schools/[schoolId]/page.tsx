@@ -16,14 +16,14 @@ import { requireActor } from '@/lib/auth/session';
 import type { SchoolClassification } from '@/lib/classification/classify';
 import type { Methodology } from '@/lib/classification/methodology';
 import { getMethodology, getSchoolClassification, listRuns } from '@/lib/classification/queries';
-import { orNotFound, requireRight } from '@/lib/page-guard';
+import { orNotFound, pageParams, requireRight } from '@/lib/page-guard';
 import { Panel } from '@/components/ui/Panel';
 
 export const metadata: Metadata = { title: 'Классификация: карточка школы' };
 
 
 export default async function SchoolClassificationPage({ params }: { params: Promise<{ runId: string; schoolId: string }> }) {
-  const { runId, schoolId } = await params;
+  const { runId, schoolId } = await pageParams(params);
   const actor = await requireActor();
   requireRight(actor, 'classification.read');
   const { school, overview, history, inputsUnchanged } = await orNotFound(getSchoolClassification(actor, runId, schoolId));
