@@ -24,6 +24,7 @@ export const ACTION_LABELS: Record<string, string> = {
   activate: 'включение',
   import: 'импорт',
   login: 'вход',
+  unlock: 'снятие блокировки входа',
 };
 
 /** What kind of record an entry is about, in the audit browser's words. */
@@ -83,6 +84,9 @@ export const FIELD_LABELS: Record<string, string> = {
   methodologyId: 'Методика',
   year: 'Год',
   publishedAt: 'Опубликован',
+  clientAddress: 'Адрес клиента',
+  outcome: 'Результат',
+  signInLockedUntil: 'Вход заблокирован до',
 };
 
 export const VALUE_LABELS: ValueLabels = {
@@ -91,6 +95,7 @@ export const VALUE_LABELS: ValueLabels = {
   role: ROLE_LABELS,
   kind: KIND_LABELS,
   settlement: { ...SETTLEMENT_LABELS },
+  outcome: { success: 'успешный вход', failure: 'неудачная попытка' },
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;

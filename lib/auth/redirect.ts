@@ -1,13 +1,14 @@
 /**
  * Where a user goes after signing in. Pure functions: no framework import.
  */
+import { START_PATH } from '@/lib/home/start-page';
 
 /**
  * The page a signed-in user starts on when no other page was asked for. One function, so that a start page per
  * role can replace it without touching its callers.
  */
 export function startPage(): string {
-  return '/schools';
+  return START_PATH;
 }
 
 /** The portal's own origin for parsing return paths: the public address, or any fixed origin when it is unset. */

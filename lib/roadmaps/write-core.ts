@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit/record';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import type { Executor } from '@/lib/db/client';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { roadmapScope, snapshot } from './access';
 import type { createRoadmapSchema } from './schemas';
@@ -76,11 +77,7 @@ export async function insertSection(tx: Executor, actor: Actor | null, roadmap: 
  * `setItemsStatus` and the demo seed. The caller holds the row (locked) and has checked permission and version.
  */
 export async function changeItemStatusIn(tx: Executor, actor: Actor | null, roadmap: Roadmap, before: RoadmapItem, status: RoadmapItem['status']): Promise<RoadmapItem> {
-  const [after] = await tx
-    .update(roadmapItems)
-    .set({ status, version: before.version + 1, updatedAt: new Date() })
-    .where(eq(roadmapItems.id, before.id))
-    .returning();
-  await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: before.id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after!) });
-  return after!;
+  const after = await updateVersioned(tx, roadmapItems, before.id, before.version, { status });
+  await recordAudit(tx, actor, { action: 'update', entityType: 'roadmap_item', entityId: before.id, scope: roadmapScope(roadmap), before: snapshot(before), after: snapshot(after) });
+  return after;
 }
