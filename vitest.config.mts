@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
+          // Property tests and the OpenAPI build take a few seconds on a busy 2-core machine; 5 s was too close.
+          testTimeout: 30_000,
         },
       },
       {
