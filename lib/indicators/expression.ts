@@ -133,7 +133,7 @@ function factOf(school: SchoolFacts, condition: Pick<Condition, 'source' | 'vari
 
 export function conditionLabel(c: Condition): string {
   const name = c.source === 'entered' ? `показатель ${c.code}` : (FACT_LABELS[c.source] as Record<string, string>)[c.variable];
-  if (c.operator === 'is_true' || c.operator === 'is_false') return `${name}: ${OPERATOR_LABELS[c.operator]}`;
+  if (c.operator === 'is_true' || c.operator === 'is_false') return `${name} — ${OPERATOR_LABELS[c.operator]}`;
   return `${name} ${OPERATOR_LABELS[c.operator]} ${formatNumber(c.value ?? null)}`;
 }
 
@@ -151,7 +151,7 @@ export function testCondition(school: SchoolFacts, c: Condition): { ok: boolean;
     const v = c.value ?? 0;
     ok = c.operator === '>=' ? x >= v : c.operator === '>' ? x > v : c.operator === '<=' ? x <= v : c.operator === '<' ? x < v : x === v;
   }
-  return { ok, reason: `${label}: ${shown} — ${ok ? 'выполнено' : 'не выполнено'}` };
+  return { ok, reason: `${label}: ${c.operator === 'is_true' || c.operator === 'is_false' ? 'факт' : 'значение'} ${shown} — ${ok ? 'выполнено' : 'не выполнено'}` };
 }
 
 /** Evaluates the expression over the organisation's schools (the caller passes exactly those). */
