@@ -12,6 +12,7 @@ import { DEMO_DATA } from '@/lib/demo/data';
 import { DEMO_REGION } from '@/lib/demo/organisations';
 import { demoIndicatorKey, seedDemoIndicators, SEED_001_INDICATORS } from '@/lib/indicators/demo';
 import { computeIndicator, listIndicators } from '@/lib/indicators/queries';
+import { loadScorecard } from '@/lib/indicators/scorecard';
 import { seedDemoRoadmaps } from '@/lib/roadmaps/demo-seed';
 import { validOgrn } from './classification-helpers';
 
@@ -130,5 +131,25 @@ describe('demo indicators of seed 001', () => {
     const approved = await db().selectDistinct({ id: roadmaps.schoolId }).from(roadmaps).where(and(eq(roadmaps.level, 'school'), eq(roadmaps.status, 'approved'), eq(roadmaps.regionId, regionId)));
     const r1 = await computeIndicator(analyst, await indicatorId(1), regionId, DEMO_YEAR);
     expect(r1).toMatchObject({ numerator: approved.length, denominator: schools.length });
+  });
+
+  it('scorecard 2022 by municipality: statuses in words, the warning on #12 and its reverse on #9', async () => {
+    const card = await loadScorecard(analyst, { year: 2022, level: 'municipality' }, new Date('2023-01-15'));
+    expect(card.organisations).toHaveLength(2);
+    const ber = card.organisations.find((o) => o.name.startsWith('Берёзовский'))!;
+    const cell = async (no: number) => {
+      const id = await indicatorId(no);
+      return card.cells.find((c) => c.organisationId === ber.id && c.indicatorId === id)!;
+    };
+    expect(await cell(3)).toMatchObject({ value: 15, target: { year: 2022, value: 25 }, baseline: { year: 2020, value: 0 }, status: 'behind' });
+    expect(await cell(4)).toMatchObject({ value: 96, status: 'close' });
+    const twelve = await cell(12);
+    expect(twelve.warning).toMatchObject({ kind: 'activities_done_not_moving', activitiesDone: true, expectedProgress: 1 });
+    expect(twelve.warning!.message).toContain('Мероприятия выполняются, а показатель не меняется');
+    const nine = await cell(9);
+    expect(nine).toMatchObject({ value: 100, status: 'achieved' });
+    expect(nine.warning!.kind).toBe('met_while_activities_lag');
+    // Computed indicators of 2022 have no published classification in the copy: «нет данных», not zero.
+    expect((await cell(11)).status).toBe('no_data');
   });
 });
