@@ -23,7 +23,15 @@ export function canReadCatalogue(actor: Actor, regionId: string): boolean {
   return actor.scope.regionId === regionId;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A malformed id names no record: 404, never a database error. */
+export function looksLikeId(id: unknown): id is string {
+  return typeof id === 'string' && UUID.test(id);
+}
+
 export async function indicatorFor(executor: Executor, actor: Actor, id: string, forUpdate = false): Promise<Indicator> {
+  if (!looksLikeId(id)) throw new AppError('not_found', 'Показатель не найден.');
   const query = executor.select().from(indicators).where(eq(indicators.id, id)).limit(1);
   const [indicator] = forUpdate ? await query.for('update') : await query;
   if (!indicator || !canReadCatalogue(actor, indicator.regionId)) throw new AppError('not_found', 'Показатель не найден.');
@@ -31,6 +39,7 @@ export async function indicatorFor(executor: Executor, actor: Actor, id: string,
 }
 
 export async function organisationFor(executor: Executor, id: string): Promise<Organisation> {
+  if (!looksLikeId(id)) throw new AppError('not_found', 'Организация не найдена.');
   const [org] = await executor.select().from(organisations).where(eq(organisations.id, id)).limit(1);
   if (!org) throw new AppError('not_found', 'Организация не найдена.');
   return org;

@@ -30,7 +30,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { isOverdue } from '@/lib/roadmaps/deadline';
 import { parseInput } from '@/lib/validation';
-import { authorizeOrganisation, indicatorFor, organisationFor, reportingScope } from './access';
+import { authorizeOrganisation, indicatorFor, looksLikeId, organisationFor, reportingScope } from './access';
 import type { CreateIndicatorInput, UpdateIndicatorInput, ApprovalActionInput } from './schemas';
 import { valueFilterSchema } from './schemas';
 import {
@@ -140,7 +140,7 @@ export function updateIndicator(actor: Actor, input: UpdateIndicatorInput): Prom
 export function setTarget(actor: Actor, input: unknown): Promise<IndicatorTarget> {
   return inTransaction(async (tx) => {
     const id = (input as { indicatorId?: unknown } | null)?.indicatorId;
-    if (typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) await indicatorFor(tx, actor, id);
+    if (looksLikeId(id)) await indicatorFor(tx, actor, id);
     return setTargetIn(tx, actor, input);
   });
 }

@@ -212,3 +212,7 @@ export const approvalActionSchema = z
     if (v.action === 'unlock' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Причина разблокировки: обязательное поле' });
   });
 export type ApprovalActionInput = z.input<typeof approvalActionSchema>;
+
+export const indicatorListFilterSchema = z.object({
+  status: z.enum(INDICATOR_STATUSES, { message: 'Статус: черновик, действует или архив' }).optional(),
+});

@@ -77,6 +77,8 @@ describe('catalogue', () => {
     }
     expect((await listIndicators(schoolTeamA)).map((i) => i.code)).toContain('9');
     expect((await getIndicator(expert, created.id)).canDefine).toBe(false);
+    expect((await failure(getIndicator(expert, 'не-идентификатор'))).code).toBe('not_found');
+    expect((await failure(getIndicator(expert, randomUUID()))).code).toBe('not_found');
     const outsider = await actor('school_team', (await createWorld()).schoolA);
     expect((await failure(getIndicator(outsider, created.id))).code).toBe('not_found');
     const [audit] = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'indicator'), eq(auditLog.entityId, created.id)));
