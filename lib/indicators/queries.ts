@@ -203,3 +203,15 @@ export async function computeIndicator(actor: Actor, indicatorId: string, organi
 
 
 
+
+/** Years with entered values in the actor's region, newest first (the scorecard's year choice). */
+export async function valueYears(actor: Actor): Promise<number[]> {
+  authorize(actor, 'indicator.read');
+  if (!actor.scope.regionId) return [];
+  const rows = await getDb()
+    .selectDistinct({ year: indicatorValues.year })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(eq(indicators.regionId, actor.scope.regionId));
+  return rows.map((r) => r.year).sort((a, b) => b - a);
+}
