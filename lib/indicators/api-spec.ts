@@ -24,7 +24,7 @@ const indicator = z.object({
 });
 
 const target = z.object({ id: z.uuid(), indicatorId: z.uuid(), organisationId: z.uuid().nullable(), kind: z.enum(['baseline', 'target']), year: z.number(), value: z.number(), version: z.number() });
-const linkedItem = z.object({ id: z.uuid(), roadmapId: z.uuid(), roadmapTitle: z.string(), number: z.string().nullable(), activity: z.string(), status: z.string(), overdue: z.boolean(), doneOnTime: z.boolean() });
+const linkedItem = z.object({ id: z.uuid(), roadmapId: z.uuid(), roadmapTitle: z.string(), number: z.string().nullable(), activity: z.string(), status: z.string(), overdue: z.boolean(), doneOnTime: z.boolean(), counts: z.boolean() });
 
 const value = z.object({
   id: z.uuid(),

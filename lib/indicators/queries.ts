@@ -70,6 +70,7 @@ export interface LinkedItem {
   status: string;
   overdue: boolean;
   doneOnTime: boolean;
+  counts: boolean;
 }
 
 export interface IndicatorDetail {
@@ -93,8 +94,9 @@ export async function getIndicator(actor: Actor, id: string, today: Date = new D
 }
 
 /**
- * Road-map items linked to an indicator with their state: overdue as the road maps compute it; «done on time»
- * means done, or not yet due (an item whose deadline has not come is not behind).
+ * Road-map items linked to an indicator with their state: overdue as the road maps compute it. `counts` is false
+ * for items that are neither done nor overdue (not yet due, or without a deadline): they are not behind, nor done,
+ * and stay out of the warning's share. Items record no completion date, so a done item counts as done on time.
  */
 export async function linkedItems(indicatorId: string, today: Date = new Date()): Promise<LinkedItem[]> {
   const rows = await getDb()
@@ -114,7 +116,8 @@ export async function linkedItems(indicatorId: string, today: Date = new Date())
       activity: item.activity,
       status: item.status,
       overdue,
-      doneOnTime: item.status === 'done' || (item.status !== 'cancelled' && !overdue && item.canBeOverdue),
+      doneOnTime: item.status === 'done',
+      counts: item.status === 'done' || overdue,
     };
   });
 }

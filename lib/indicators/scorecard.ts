@@ -101,7 +101,7 @@ export async function loadScorecard(actor: Actor, options: { year: number; level
           linked.length === 0
             ? null
             : indicatorWarning({
-                items: linked.map((i) => ({ doneOnTime: i.doneOnTime, cancelled: i.status === 'cancelled' })),
+                items: linked.map((i) => ({ doneOnTime: i.doneOnTime, cancelled: !i.counts })),
                 direction: ind.direction,
                 baseline,
                 target,

@@ -9,6 +9,7 @@ import { shortfall } from './status';
 export interface LinkedItemState {
   /** Done by its deadline (or done, where the item has no deadline). */
   doneOnTime: boolean;
+  /** Left out of the share: cancelled, or neither done nor overdue yet. */
   cancelled: boolean;
 }
 
