@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './classification';
+export * from './indicators';
 export * from './organisations';
 export * from './roadmaps';
 export * from './users';

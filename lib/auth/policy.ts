@@ -18,7 +18,12 @@ export const ACTIONS = [
   'roadmap.write',
   'roadmap.review',
   'indicator.read',
+  /** Enter and submit values of an organisation's indicators. */
   'indicator.write',
+  /** Define indicators, their targets and campaigns (the region). */
+  'indicator.define',
+  /** Approve, return and unlock reported values (the level above the reporting organisation). */
+  'indicator.approve',
   'practice.read',
   'practice.submit',
   'practice.review',
@@ -52,6 +57,8 @@ const RIGHTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'school.import': 'scope',
     'admin.access': 'scope',
     'indicator.write': 'scope',
+    'indicator.define': 'scope',
+    'indicator.approve': 'scope',
     'classification.run': 'scope',
     'methodology.write': 'scope',
     'report.export': 'scope',
@@ -67,6 +74,7 @@ const RIGHTS: Record<Role, Partial<Record<Action, Reach>>> = {
     'roadmap.write': 'scope',
     'roadmap.review': 'scope',
     'indicator.write': 'scope',
+    'indicator.approve': 'scope',
     'classification.run': 'scope',
     'report.export': 'scope',
   },

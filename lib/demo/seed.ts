@@ -7,6 +7,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { organisationScope, organisationSnapshot } from '@/lib/organisations/scope';
 import { seedDemoClassification } from '@/lib/classification/demo-seed';
 import { seedDemoRoadmaps } from '@/lib/roadmaps/demo-seed';
+import { seedDemoIndicators } from '@/lib/indicators/demo';
 import { DEMO_DATA, DEMO_PASSWORD } from './data';
 
 export interface SeedReport {
@@ -14,6 +15,7 @@ export interface SeedReport {
   usersCreated: number;
   roadmapsCreated: number;
   classificationRecordsCreated: number;
+  indicatorRecordsCreated: number;
 }
 
 /** What domain seeders receive: the transaction and the ids of the demo records by their demo key / login. */
@@ -30,7 +32,7 @@ export interface DemoContext {
  */
 export async function seedDemoData(): Promise<SeedReport> {
   return inTransaction(async (tx) => {
-    const report: SeedReport = { organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0 };
+    const report: SeedReport = { organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0, indicatorRecordsCreated: 0 };
     const ids = new Map<string, string>();
     const ensure = async (key: string, values: Omit<NewOrganisation, 'id' | 'externalKey'> & { selfScope?: 'region' | 'municipality' }) => {
       const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.externalKey, key));
@@ -99,6 +101,7 @@ export async function seedDemoData(): Promise<SeedReport> {
     const context: DemoContext = { tx, organisationIds: ids, userIds };
     report.roadmapsCreated = await seedDemoRoadmaps(context);
     report.classificationRecordsCreated = await seedDemoClassification(context);
+    report.indicatorRecordsCreated = await seedDemoIndicators(context);
     return report;
   });
 }

@@ -58,13 +58,13 @@ const OWN: Record<Role, Action[]> = {
   admin: [...ACTIONS],
   ministry_analyst: [
     'organisation.read', 'organisation.write', 'school.import', 'audit.read', 'admin.access', 'roadmap.read', 'roadmap.write',
-    'roadmap.review', 'indicator.read', 'indicator.write', 'practice.read', 'classification.read', 'classification.run',
-    'methodology.write', 'report.export',
+    'roadmap.review', 'indicator.read', 'indicator.write', 'indicator.define', 'indicator.approve', 'practice.read',
+    'classification.read', 'classification.run', 'methodology.write', 'report.export',
   ],
   municipal_coordinator: [
     'organisation.read', 'organisation.write', 'school.import', 'user.read', 'audit.read', 'admin.access', 'roadmap.read',
-    'roadmap.write', 'roadmap.review', 'indicator.read', 'indicator.write', 'practice.read', 'classification.read',
-    'classification.run', 'report.export',
+    'roadmap.write', 'roadmap.review', 'indicator.read', 'indicator.write', 'indicator.approve', 'practice.read',
+    'classification.read', 'classification.run', 'report.export',
   ],
   methodologist: [
     'organisation.read', 'audit.read', 'roadmap.read', 'roadmap.write', 'roadmap.review', 'indicator.read', 'practice.read',

@@ -1,0 +1,220 @@
+import 'server-only';
+/**
+ * Reads and writes of the indicators domain. Every function checks the caller's permission (lib/auth/policy.ts):
+ * the region defines indicators and targets; an organisation enters and submits its values and the level above
+ * approves, returns and unlocks; experts and methodologists read. Writes run in one transaction with optimistic
+ * versions and audit (lib/indicators/write-core.ts).
+ */
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import {
+  indicatorApprovals,
+  indicatorRoadmapItems,
+  indicators,
+  indicatorTargets,
+  indicatorValues,
+  organisations,
+  roadmapItems,
+  roadmaps,
+  type Indicator,
+  type IndicatorApproval,
+  type IndicatorTarget,
+  type IndicatorValue,
+} from '@/db/schema';
+import { entityHistory, type AuditRow } from '@/lib/audit/queries';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize, can, reachOf } from '@/lib/auth/policy';
+import { scopeFilter } from '@/lib/auth/scope-filter';
+import { getDb } from '@/lib/db/client';
+import { ruOrder } from '@/lib/db/collation';
+import { inTransaction } from '@/lib/db/transaction';
+import { AppError } from '@/lib/errors';
+import { isOverdue } from '@/lib/roadmaps/deadline';
+import { parseInput } from '@/lib/validation';
+import { authorizeOrganisation, indicatorFor, looksLikeId, organisationFor, reportingScope } from './access';
+import type { CreateIndicatorInput, UpdateIndicatorInput, ApprovalActionInput } from './schemas';
+import { valueFilterSchema } from './schemas';
+import {
+  approvalActionIn,
+  computeIn,
+  createIndicatorIn,
+  linkItemsIn,
+  saveValuesIn,
+  setTargetIn,
+  updateIndicatorIn,
+  type ComputedValue,
+} from './write-core';
+
+/** The catalogue of the actor's region (every region for an administrator). */
+export async function listIndicators(actor: Actor, filter: { status?: Indicator['status'] } = {}): Promise<Indicator[]> {
+  authorize(actor, 'indicator.read');
+  const conditions: SQL[] = [];
+  if (reachOf(actor, 'indicator.read') !== 'any') {
+    if (!actor.scope.regionId) return [];
+    conditions.push(eq(indicators.regionId, actor.scope.regionId));
+  }
+  if (filter.status) conditions.push(eq(indicators.status, filter.status));
+  const rows = await getDb()
+    .select()
+    .from(indicators)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(indicators.code));
+  return rows.sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true }));
+}
+
+export interface LinkedItem {
+  id: string;
+  roadmapId: string;
+  roadmapTitle: string;
+  number: string | null;
+  activity: string;
+  status: string;
+  overdue: boolean;
+  doneOnTime: boolean;
+  counts: boolean;
+}
+
+export interface IndicatorDetail {
+  indicator: Indicator;
+  targets: IndicatorTarget[];
+  items: LinkedItem[];
+  canDefine: boolean;
+}
+
+export async function getIndicator(actor: Actor, id: string, today: Date = new Date()): Promise<IndicatorDetail> {
+  authorize(actor, 'indicator.read');
+  const db = getDb();
+  const indicator = await indicatorFor(db, actor, id);
+  const targets = await db
+    .select()
+    .from(indicatorTargets)
+    .where(eq(indicatorTargets.indicatorId, id))
+    .orderBy(asc(indicatorTargets.year), asc(indicatorTargets.kind));
+  const items = await linkedItems(indicator.id, today);
+  return { indicator, targets, items, canDefine: can(actor, 'indicator.define', { regionId: indicator.regionId, municipalityId: null, schoolId: null, ownerOrganisationId: indicator.ownerOrganisationId }) };
+}
+
+/**
+ * Road-map items linked to an indicator with their state: overdue as the road maps compute it. `counts` is false
+ * for items that are neither done nor overdue (not yet due, or without a deadline): they are not behind, nor done,
+ * and stay out of the warning's share. Items record no completion date, so a done item counts as done on time.
+ */
+export async function linkedItems(indicatorId: string, today: Date = new Date()): Promise<LinkedItem[]> {
+  const rows = await getDb()
+    .select({ item: roadmapItems, roadmapTitle: roadmaps.title })
+    .from(indicatorRoadmapItems)
+    .innerJoin(roadmapItems, eq(roadmapItems.id, indicatorRoadmapItems.itemId))
+    .innerJoin(roadmaps, eq(roadmaps.id, roadmapItems.roadmapId))
+    .where(and(eq(indicatorRoadmapItems.indicatorId, indicatorId), isNull(roadmapItems.deletedAt), isNull(roadmaps.deletedAt)))
+    .orderBy(asc(roadmaps.title), asc(roadmapItems.position));
+  return rows.map(({ item, roadmapTitle }) => {
+    const overdue = isOverdue({ canBeOverdue: item.canBeOverdue, end: item.periodEnd }, item.status, today);
+    return {
+      id: item.id,
+      roadmapId: item.roadmapId,
+      roadmapTitle,
+      number: item.number,
+      activity: item.activity,
+      status: item.status,
+      overdue,
+      doneOnTime: item.status === 'done',
+      counts: item.status === 'done' || overdue,
+    };
+  });
+}
+
+export function indicatorHistory(actor: Actor, id: string): Promise<AuditRow[]> {
+  return (async () => {
+    await indicatorFor(getDb(), actor, id);
+    return entityHistory(actor, 'indicator', id);
+  })();
+}
+
+export function createIndicator(actor: Actor, input: CreateIndicatorInput): Promise<Indicator> {
+  return inTransaction((tx) => createIndicatorIn(tx, actor, input));
+}
+
+export function updateIndicator(actor: Actor, input: UpdateIndicatorInput): Promise<Indicator> {
+  return inTransaction(async (tx) => {
+    await indicatorFor(tx, actor, String((input as { id?: unknown }).id ?? ''));
+    return updateIndicatorIn(tx, actor, input);
+  });
+}
+
+export function setTarget(actor: Actor, input: unknown): Promise<IndicatorTarget> {
+  return inTransaction(async (tx) => {
+    const id = (input as { indicatorId?: unknown } | null)?.indicatorId;
+    if (looksLikeId(id)) await indicatorFor(tx, actor, id);
+    return setTargetIn(tx, actor, input);
+  });
+}
+
+export function linkItems(actor: Actor, indicatorId: string, itemIds: readonly string[]): Promise<void> {
+  return inTransaction(async (tx) => {
+    await indicatorFor(tx, actor, indicatorId);
+    await linkItemsIn(tx, actor, indicatorId, itemIds);
+  });
+}
+
+export function saveValues(actor: Actor, input: unknown): Promise<IndicatorValue[]> {
+  return inTransaction(async (tx) => (await saveValuesIn(tx, actor, input)).saved);
+}
+
+/** Values of an indicator the actor may read (its own organisation's and those below), optionally of a year or an organisation. */
+export async function listValues(actor: Actor, indicatorId: string, filter: unknown = {}): Promise<(IndicatorValue & { organisationName: string })[]> {
+  const f = parseInput(valueFilterSchema, filter);
+  const db = getDb();
+  await indicatorFor(db, actor, indicatorId);
+  const conditions: (SQL | undefined)[] = [
+    eq(indicatorValues.indicatorId, indicatorId),
+    scopeFilter(actor, 'indicator.read', { regionId: indicatorValues.regionId, municipalityId: indicatorValues.municipalityId, schoolId: indicatorValues.schoolId, ownerOrganisationId: indicatorValues.organisationId }),
+  ];
+  if (f.year) conditions.push(eq(indicatorValues.year, f.year));
+  if (f.organisationId) conditions.push(eq(indicatorValues.organisationId, f.organisationId));
+  const rows = await db
+    .select({ value: indicatorValues, organisationName: organisations.name, shortName: organisations.shortName })
+    .from(indicatorValues)
+    .innerJoin(organisations, eq(organisations.id, indicatorValues.organisationId))
+    .where(and(...conditions))
+    .orderBy(asc(indicatorValues.year), ruOrder(organisations.name));
+  return rows.map((r) => ({ ...r.value, organisationName: r.shortName ?? r.organisationName }));
+}
+
+export function approvalAction(actor: Actor, input: ApprovalActionInput): Promise<IndicatorApproval> {
+  return inTransaction((tx) => approvalActionIn(tx, actor, input));
+}
+
+export async function getApproval(actor: Actor, organisationId: string, year: number, quarter = 0): Promise<IndicatorApproval | null> {
+  const db = getDb();
+  const org = await organisationFor(db, organisationId);
+  if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Организация не найдена.');
+  const [row] = await db
+    .select()
+    .from(indicatorApprovals)
+    .where(and(eq(indicatorApprovals.organisationId, organisationId), eq(indicatorApprovals.year, year), eq(indicatorApprovals.quarter, quarter)));
+  return row ?? null;
+}
+
+/** A computed indicator for one organisation and year, with the schools behind it; the actor must read that organisation. */
+export async function computeIndicator(actor: Actor, indicatorId: string, organisationId: string, year: number, today: Date = new Date()): Promise<ComputedValue> {
+  const db = getDb();
+  const indicator = await indicatorFor(db, actor, indicatorId);
+  const org = await organisationFor(db, organisationId);
+  if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Организация не найдена.');
+  authorizeOrganisation(actor, 'indicator.read', org);
+  return computeIn(db, indicator, org, year, today);
+}
+
+
+
+
+/** Years with entered values in the actor's region, newest first (the scorecard's year choice). */
+export async function valueYears(actor: Actor): Promise<number[]> {
+  authorize(actor, 'indicator.read');
+  if (!actor.scope.regionId) return [];
+  const rows = await getDb()
+    .selectDistinct({ year: indicatorValues.year })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(eq(indicators.regionId, actor.scope.regionId));
+  return rows.map((r) => r.year).sort((a, b) => b - a);
+}

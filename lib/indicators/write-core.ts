@@ -1,0 +1,357 @@
+// No 'server-only' here: the demo seed runs these writes under tsx, outside Next (see lib/demo/seed.ts).
+/**
+ * Writes of the indicators domain for callers holding a transaction: the queries (lib/indicators/queries.ts)
+ * and the demo seed. Each checks the actor's right (actor null = the system), versions and the period lock, and
+ * audits. Pattern of lib/roadmaps/write-core.ts.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import {
+  indicatorApprovals,
+  indicatorRoadmapItems,
+  indicators,
+  indicatorSnapshots,
+  indicatorTargets,
+  indicatorValues,
+  organisations,
+  roadmapItems,
+  roadmaps,
+  type Indicator,
+  type IndicatorApproval,
+  type IndicatorTarget,
+  type IndicatorValue,
+  type Organisation,
+} from '@/db/schema';
+import { recordAudit, recordAudits, type AuditInput } from '@/lib/audit/record';
+import type { Actor } from '@/lib/auth/actor';
+import { authorize } from '@/lib/auth/policy';
+import type { Executor } from '@/lib/db/client';
+import { AppError, type Issue } from '@/lib/errors';
+import { organisationScope } from '@/lib/organisations/scope';
+import { parseInput } from '@/lib/validation';
+import {
+  approvalOf,
+  assertEditable,
+  assertLevelAbove,
+  assertVersion,
+  authorizeOrganisation,
+  indicatorScope,
+  organisationFor,
+  periodLabel,
+  reportingScope,
+  snapshot,
+} from './access';
+import { evaluate, expressionProblems, type Evaluation } from './expression';
+import { factsDigest, loadSchoolFacts } from './facts';
+import {
+  approvalActionSchema,
+  createIndicatorSchema,
+  saveValuesSchema,
+  targetSchema,
+  updateIndicatorSchema,
+  type ApprovalActionInput,
+  type CreateIndicatorInput,
+  type IndicatorExpression,
+  type UpdateIndicatorInput,
+} from './schemas';
+import { checkCell } from './values';
+
+async function checkExpression(tx: Executor, regionId: string, expression: IndicatorExpression | null | undefined, ownCode: string) {
+  if (!expression) return;
+  const entered = await tx.select({ code: indicators.code }).from(indicators).where(and(eq(indicators.regionId, regionId), eq(indicators.kind, 'entered')));
+  const problems = expressionProblems(expression, new Set(entered.map((e) => e.code)), ownCode);
+  if (problems.length > 0) throw new AppError('validation', problems[0], problems.map((message) => ({ field: 'expression', message })));
+}
+
+async function checkRoadmap(tx: Executor, regionId: string, roadmapId: string | null | undefined) {
+  if (!roadmapId) return;
+  const [row] = await tx.select({ regionId: roadmaps.regionId }).from(roadmaps).where(and(eq(roadmaps.id, roadmapId), isNull(roadmaps.deletedAt)));
+  if (!row || row.regionId !== regionId) {
+    throw new AppError('validation', 'Дорожная карта не найдена в регионе показателя', [{ field: 'roadmapId', message: 'Дорожная карта не найдена в регионе показателя' }]);
+  }
+}
+
+/** A new indicator in the actor's region (or `regionId` for the system). */
+export async function createIndicatorIn(tx: Executor, actor: Actor | null, input: CreateIndicatorInput, system?: { regionId: string; ownerOrganisationId: string; externalKey?: string }): Promise<Indicator> {
+  const values = parseInput(createIndicatorSchema, input);
+  const regionId = system?.regionId ?? actor?.scope.regionId;
+  const ownerOrganisationId = system?.ownerOrganisationId ?? actor?.scope.organisationId;
+  if (!regionId || !ownerOrganisationId) throw new AppError('forbidden', 'Показатели определяет регион: учётная запись не привязана к региону.');
+  const scope = { regionId, municipalityId: null, schoolId: null, ownerOrganisationId };
+  if (actor) authorize(actor, 'indicator.define', scope);
+  await checkExpression(tx, regionId, values.expression, values.code);
+  await checkRoadmap(tx, regionId, values.roadmapId);
+  const [created] = await tx
+    .insert(indicators)
+    .values({ ...values, expression: values.expression ?? null, roadmapId: values.roadmapId ?? null, closeShare: values.closeShare ?? 0.8, regionId, ownerOrganisationId, externalKey: system?.externalKey ?? null })
+    .returning();
+  if (!created) throw new AppError('internal');
+  await recordAudit(tx, actor, { action: 'create', entityType: 'indicator', entityId: created.id, scope, after: snapshot(created) });
+  return created;
+}
+
+export async function updateIndicatorIn(tx: Executor, actor: Actor, input: UpdateIndicatorInput): Promise<Indicator> {
+  const { id, version, ...changes } = parseInput(updateIndicatorSchema, input);
+  const [before] = await tx.select().from(indicators).where(eq(indicators.id, id)).for('update');
+  if (!before) throw new AppError('not_found', 'Показатель не найден.');
+  authorize(actor, 'indicator.define', indicatorScope(before));
+  assertVersion(before, version);
+  const kind = changes.kind ?? before.kind;
+  const expression = changes.expression === undefined ? (before.expression as IndicatorExpression | null) : changes.expression;
+  if (kind === 'computed' && !expression) throw new AppError('validation', 'Формула: обязательна для вычисляемого показателя', [{ field: 'expression', message: 'Формула: обязательна для вычисляемого показателя' }]);
+  await checkExpression(tx, before.regionId, kind === 'computed' ? expression : null, changes.code ?? before.code);
+  await checkRoadmap(tx, before.regionId, changes.roadmapId);
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const [after] = await tx
+    .update(indicators)
+    .set({ ...set, expression: kind === 'computed' ? expression : null, closeShare: changes.closeShare ?? before.closeShare, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(indicators.id, id), eq(indicators.version, version)))
+    .returning();
+  if (!after) throw new AppError('conflict');
+  await recordAudit(tx, actor, { action: 'update', entityType: 'indicator', entityId: id, scope: indicatorScope(after), before: snapshot(before), after: snapshot(after) });
+  return after;
+}
+
+/**
+ * Sets a baseline or target of a year (for the programme, or one organisation). Changing one audits before and
+ * after; when values of that year already exist the audit entry says so (`valuesExisted`).
+ */
+export async function setTargetIn(tx: Executor, actor: Actor | null, input: unknown): Promise<IndicatorTarget> {
+  const t = parseInput(targetSchema, input);
+  const [indicator] = await tx.select().from(indicators).where(eq(indicators.id, t.indicatorId));
+  if (!indicator) throw new AppError('not_found', 'Показатель не найден.');
+  if (actor) authorize(actor, 'indicator.define', indicatorScope(indicator));
+  const orgId = t.organisationId ?? null;
+  if (orgId) {
+    const org = await organisationFor(tx, orgId);
+    if (org.regionId !== indicator.regionId) throw new AppError('validation', 'Организация не из региона показателя', [{ field: 'organisationId', message: 'Организация не из региона показателя' }]);
+  }
+  const [existing] = await tx
+    .select()
+    .from(indicatorTargets)
+    .where(and(eq(indicatorTargets.indicatorId, t.indicatorId), orgId ? eq(indicatorTargets.organisationId, orgId) : isNull(indicatorTargets.organisationId), eq(indicatorTargets.kind, t.kind), eq(indicatorTargets.year, t.year)))
+    .for('update');
+  const [anyValue] = await tx.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.indicatorId, t.indicatorId)).limit(1);
+  let row: IndicatorTarget | undefined;
+  if (existing) {
+    assertVersion(existing, t.version);
+    [row] = await tx
+      .update(indicatorTargets)
+      .set({ value: t.value, version: existing.version + 1, updatedAt: new Date() })
+      .where(and(eq(indicatorTargets.id, existing.id), eq(indicatorTargets.version, existing.version)))
+      .returning();
+    if (!row) throw new AppError('conflict');
+  } else {
+    [row] = await tx.insert(indicatorTargets).values({ indicatorId: t.indicatorId, organisationId: orgId, kind: t.kind, year: t.year, value: t.value }).returning();
+  }
+  await recordAudit(tx, actor, {
+    action: existing ? 'update' : 'create',
+    entityType: 'indicator_target',
+    entityId: row!.id,
+    scope: indicatorScope(indicator),
+    before: existing ? snapshot(existing) : undefined,
+    after: { ...snapshot(row!), valuesExisted: Boolean(anyValue) },
+  });
+  return row!;
+}
+
+/** Replaces the road-map items linked to an indicator; the items must be of the indicator's region. */
+export async function linkItemsIn(tx: Executor, actor: Actor | null, indicatorId: string, itemIds: readonly string[]): Promise<void> {
+  const [indicator] = await tx.select().from(indicators).where(eq(indicators.id, indicatorId)).for('update');
+  if (!indicator) throw new AppError('not_found', 'Показатель не найден.');
+  if (actor) authorize(actor, 'indicator.define', indicatorScope(indicator));
+  const unique = [...new Set(itemIds)];
+  if (unique.length > 0) {
+    const found = await tx
+      .select({ id: roadmapItems.id, regionId: roadmaps.regionId })
+      .from(roadmapItems)
+      .innerJoin(roadmaps, eq(roadmaps.id, roadmapItems.roadmapId))
+      .where(and(inArray(roadmapItems.id, unique), isNull(roadmapItems.deletedAt)));
+    const ok = new Set(found.filter((f) => f.regionId === indicator.regionId).map((f) => f.id));
+    const missing = unique.filter((id) => !ok.has(id));
+    if (missing.length > 0) throw new AppError('validation', `Мероприятия не найдены в регионе показателя: ${missing.length}`, [{ field: 'itemIds', message: 'Мероприятие не найдено в регионе показателя' }]);
+  }
+  const before = await tx.select({ itemId: indicatorRoadmapItems.itemId }).from(indicatorRoadmapItems).where(eq(indicatorRoadmapItems.indicatorId, indicatorId));
+  await tx.delete(indicatorRoadmapItems).where(eq(indicatorRoadmapItems.indicatorId, indicatorId));
+  if (unique.length > 0) await tx.insert(indicatorRoadmapItems).values(unique.map((itemId) => ({ indicatorId, itemId })));
+  await tx.update(indicators).set({ version: indicator.version + 1, updatedAt: new Date() }).where(eq(indicators.id, indicatorId));
+  await recordAudit(tx, actor, { action: 'update', entityType: 'indicator', entityId: indicatorId, scope: indicatorScope(indicator), before: { roadmapItemIds: before.map((b) => b.itemId).sort() }, after: { roadmapItemIds: [...unique].sort() } });
+}
+
+export interface SavedValues {
+  saved: IndicatorValue[];
+}
+
+/**
+ * Saves a batch of cells in the caller's transaction, all or nothing: every cell is checked first (one Russian
+ * message per bad cell, field `values.N.value`), then the actor's right on each organisation, the period lock,
+ * the version of each existing value; then written with audit.
+ */
+export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unknown, enteredByName?: string): Promise<SavedValues> {
+  const { values } = parseInput(saveValuesSchema, input);
+  const indicatorIds = [...new Set(values.map((v) => v.indicatorId))];
+  const orgIds = [...new Set(values.map((v) => v.organisationId))];
+  const inds = new Map((await tx.select().from(indicators).where(inArray(indicators.id, indicatorIds))).map((i) => [i.id, i]));
+  const orgs = new Map((await tx.select().from(organisations).where(inArray(organisations.id, orgIds))).map((o) => [o.id, o]));
+  const issues: Issue[] = [];
+  const checked = values.map((v, n) => {
+    const ind = inds.get(v.indicatorId);
+    const org = orgs.get(v.organisationId);
+    if (!ind) throw new AppError('not_found', 'Показатель не найден.');
+    if (!org) throw new AppError('not_found', 'Организация не найдена.');
+    if (actor && actor.role !== 'admin' && actor.scope.regionId !== ind.regionId) throw new AppError('not_found', 'Показатель не найден.');
+    if (org.regionId !== ind.regionId) throw new AppError('validation', `Организация «${org.name}» не из региона показателя ${ind.code}`);
+    const label = `Показатель ${ind.code}, ${org.shortName ?? org.name}, ${periodLabel(v.year, v.quarter)}`;
+    if (ind.kind === 'computed') issues.push({ field: `values.${n}.value`, message: `${label}: вычисляемый показатель не вводится` });
+    if (ind.status === 'archived') issues.push({ field: `values.${n}.value`, message: `${label}: показатель в архиве` });
+    if (v.quarter > 0 && ind.periodicity === 'year') issues.push({ field: `values.${n}.quarter`, message: `${label}: показатель собирается за год, не по кварталам` });
+    const cell = checkCell({ unit: ind.unit, value: v.value ?? null, numerator: v.numerator ?? null, denominator: v.denominator ?? null }, label);
+    for (const message of cell.errors) issues.push({ field: `values.${n}.value`, message });
+    return { v, ind, org, value: cell.value };
+  });
+  if (issues.length > 0) throw new AppError('validation', issues[0]!.message, issues);
+  for (const org of orgs.values()) if (actor) authorizeOrganisation(actor, 'indicator.write', org);
+  else reportingScope(org);
+  const locks = new Map<string, IndicatorApproval | null>();
+  const saved: IndicatorValue[] = [];
+  const audits: AuditInput[] = [];
+  const now = new Date();
+  for (const { v, ind, org, value } of checked) {
+    const key = `${org.id}:${v.year}:${v.quarter}`;
+    if (!locks.has(key)) locks.set(key, await approvalOf(tx, org.id, v.year, v.quarter, true));
+    assertEditable(locks.get(key)!, org.shortName ?? org.name, v.year, v.quarter);
+    const [existing] = await tx
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.indicatorId, ind.id), eq(indicatorValues.organisationId, org.id), eq(indicatorValues.year, v.year), eq(indicatorValues.quarter, v.quarter)))
+      .for('update');
+    const fields = {
+      value: value!,
+      numerator: v.numerator ?? null,
+      denominator: v.denominator ?? null,
+      comment: v.comment ?? '',
+      enteredBy: actor?.id ?? null,
+      enteredByName: actor?.name ?? enteredByName ?? 'Система',
+      enteredAt: now,
+    };
+    let row: IndicatorValue | undefined;
+    if (existing) {
+      assertVersion(existing, v.version);
+      if (existing.value === fields.value && existing.numerator === fields.numerator && existing.denominator === fields.denominator && existing.comment === fields.comment) {
+        saved.push(existing);
+        continue;
+      }
+      [row] = await tx
+        .update(indicatorValues)
+        .set({ ...fields, version: existing.version + 1, updatedAt: now })
+        .where(and(eq(indicatorValues.id, existing.id), eq(indicatorValues.version, existing.version)))
+        .returning();
+      if (!row) throw new AppError('conflict');
+    } else {
+      if (v.version !== undefined) throw new AppError('conflict');
+      [row] = await tx
+        .insert(indicatorValues)
+        .values({ indicatorId: ind.id, organisationId: org.id, ...scopeColumns(org), year: v.year, quarter: v.quarter, ...fields })
+        .returning();
+    }
+    saved.push(row!);
+    audits.push({ action: existing ? 'update' : 'create', entityType: 'indicator_value', entityId: row!.id, scope: organisationScope(org), before: existing ? snapshot(existing) : undefined, after: snapshot(row!) });
+  }
+  await recordAudits(tx, actor, audits);
+  return { saved };
+}
+
+function scopeColumns(org: Organisation) {
+  const s = organisationScope(org);
+  return { regionId: s.regionId, municipalityId: s.municipalityId, schoolId: s.schoolId };
+}
+
+/**
+ * submit (the organisation or the level above; from open or returned) → approve (the level above; values locked,
+ * computed values of the period frozen) or return (with a comment); unlock (the level above, with a reason)
+ * reopens an approved period. Wrong transitions are 409 with the state in words.
+ */
+export async function approvalActionIn(tx: Executor, actor: Actor, input: ApprovalActionInput, today: Date = new Date()): Promise<IndicatorApproval> {
+  const a = parseInput(approvalActionSchema, input);
+  const org = await organisationFor(tx, a.organisationId);
+  if (a.action === 'submit') authorizeOrganisation(actor, 'indicator.write', org);
+  else assertLevelAbove(actor, org);
+  let current = await approvalOf(tx, org.id, a.year, a.quarter, true);
+  if (!current) {
+    const [inserted] = await tx.insert(indicatorApprovals).values({ organisationId: org.id, ...scopeColumns(org), year: a.year, quarter: a.quarter }).onConflictDoNothing().returning();
+    current = inserted ?? (await approvalOf(tx, org.id, a.year, a.quarter, true))!;
+  } else assertVersion(current, a.version);
+  const period = periodLabel(a.year, a.quarter);
+  const allowed: Record<typeof a.action, IndicatorApproval['state'][]> = { submit: ['open', 'returned'], approve: ['submitted'], return: ['submitted'], unlock: ['approved'] };
+  if (!allowed[a.action].includes(current.state)) {
+    throw new AppError('conflict', `${STATE_SENTENCE[current.state](org.shortName ?? org.name, period)} Действие «${ACTION_LABELS[a.action]}» сейчас невозможно.`);
+  }
+  const now = new Date();
+  const next: Partial<IndicatorApproval> =
+    a.action === 'submit'
+      ? { state: 'submitted', submittedBy: actor.id, submittedAt: now, comment: a.comment }
+      : a.action === 'approve'
+        ? { state: 'approved', decidedBy: actor.id, decidedAt: now, lockedAt: now, comment: a.comment, unlockReason: null }
+        : a.action === 'return'
+          ? { state: 'returned', decidedBy: actor.id, decidedAt: now, comment: a.comment }
+          : { state: 'open', lockedAt: null, unlockReason: a.comment, decidedBy: actor.id, decidedAt: now };
+  const [after] = await tx
+    .update(indicatorApprovals)
+    .set({ ...next, version: current.version + 1, updatedAt: now })
+    .where(and(eq(indicatorApprovals.id, current.id), eq(indicatorApprovals.version, current.version)))
+    .returning();
+  if (!after) throw new AppError('conflict');
+  await recordAudit(tx, actor, { action: 'update', entityType: 'indicator_approval', entityId: after.id, scope: organisationScope(org), before: snapshot(current), after: { ...snapshot(after), event: a.action } });
+  if (a.action === 'approve') await freezeComputed(tx, org, after, today);
+  if (a.action === 'unlock') await tx.delete(indicatorSnapshots).where(eq(indicatorSnapshots.approvalId, after.id));
+  return after;
+}
+
+export const ACTION_LABELS = { submit: 'представить', approve: 'утвердить', return: 'вернуть на доработку', unlock: 'разблокировать' } as const;
+const STATE_SENTENCE: Record<IndicatorApproval['state'], (org: string, period: string) => string> = {
+  open: (org, period) => `Значения «${org}» за ${period} ещё не представлены.`,
+  submitted: (org, period) => `Значения «${org}» за ${period} уже представлены на утверждение.`,
+  approved: (org, period) => `Значения «${org}» за ${period} утверждены и заблокированы.`,
+  returned: (org, period) => `Значения «${org}» за ${period} возвращены на доработку.`,
+};
+
+/** Active computed indicators of the organisation's region, evaluated now and stored with the inputs' digest. */
+async function freezeComputed(tx: Executor, org: Organisation, approval: IndicatorApproval, today: Date): Promise<void> {
+  if (!org.regionId || approval.quarter !== 0) return;
+  const computed = await tx.select().from(indicators).where(and(eq(indicators.regionId, org.regionId), eq(indicators.kind, 'computed'), eq(indicators.status, 'active')));
+  if (computed.length === 0) return;
+  const facts = await loadSchoolFacts(tx, org, approval.year, today);
+  const digest = factsDigest(facts);
+  for (const ind of computed) {
+    const e = evaluate(ind.expression as IndicatorExpression, ind.unit, facts);
+    await tx
+      .insert(indicatorSnapshots)
+      .values({ indicatorId: ind.id, organisationId: org.id, year: approval.year, quarter: 0, value: e.value, numerator: e.numerator, denominator: e.denominator, inputDigest: digest, trace: e.trace, approvalId: approval.id })
+      .onConflictDoUpdate({
+        target: [indicatorSnapshots.indicatorId, indicatorSnapshots.organisationId, indicatorSnapshots.year, indicatorSnapshots.quarter],
+        set: { value: e.value, numerator: e.numerator, denominator: e.denominator, inputDigest: digest, trace: e.trace, approvalId: approval.id, computedAt: new Date() },
+      });
+  }
+}
+
+export interface ComputedValue extends Evaluation {
+  inputDigest: string;
+  /** True when read from the snapshot of an approved period. */
+  frozen: boolean;
+  /** For a frozen value: whether today's inputs still give the same digest. */
+  inputsChanged: boolean;
+}
+
+/** A computed indicator for an organisation and year: the frozen figure of an approved period, or computed now. */
+export async function computeIn(tx: Executor, indicator: Indicator, org: Organisation, year: number, today: Date = new Date()): Promise<ComputedValue> {
+  if (indicator.kind !== 'computed') throw new AppError('validation', `Показатель ${indicator.code} вводится, а не вычисляется`);
+  const facts = await loadSchoolFacts(tx, org, year, today);
+  const digest = factsDigest(facts);
+  const [frozen] = await tx
+    .select()
+    .from(indicatorSnapshots)
+    .where(and(eq(indicatorSnapshots.indicatorId, indicator.id), eq(indicatorSnapshots.organisationId, org.id), eq(indicatorSnapshots.year, year), eq(indicatorSnapshots.quarter, 0)));
+  if (frozen) {
+    return { value: frozen.value, numerator: frozen.numerator, denominator: frozen.denominator, trace: frozen.trace as Evaluation['trace'], inputDigest: frozen.inputDigest, frozen: true, inputsChanged: frozen.inputDigest !== digest };
+  }
+  return { ...evaluate(indicator.expression as IndicatorExpression, indicator.unit, facts), inputDigest: digest, frozen: false, inputsChanged: false };
+}
