@@ -25,6 +25,7 @@ import { recordAudit, recordAudits, type AuditInput } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import type { Executor } from '@/lib/db/client';
+import { updateVersioned } from '@/lib/db/versioned';
 import { AppError, type Issue } from '@/lib/errors';
 import { organisationScope } from '@/lib/organisations/scope';
 import { parseInput } from '@/lib/validation';
@@ -101,12 +102,7 @@ export async function updateIndicatorIn(tx: Executor, actor: Actor, input: Updat
   await checkExpression(tx, before.regionId, kind === 'computed' ? expression : null, changes.code ?? before.code);
   await checkRoadmap(tx, before.regionId, changes.roadmapId);
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-  const [after] = await tx
-    .update(indicators)
-    .set({ ...set, expression: kind === 'computed' ? expression : null, closeShare: changes.closeShare ?? before.closeShare, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(indicators.id, id), eq(indicators.version, version)))
-    .returning();
-  if (!after) throw new AppError('conflict');
+  const after = await updateVersioned(tx, indicators, id, version, { ...set, expression: kind === 'computed' ? expression : null, closeShare: changes.closeShare ?? before.closeShare });
   await recordAudit(tx, actor, { action: 'update', entityType: 'indicator', entityId: id, scope: indicatorScope(after), before: snapshot(before), after: snapshot(after) });
   return after;
 }
@@ -134,12 +130,7 @@ export async function setTargetIn(tx: Executor, actor: Actor | null, input: unkn
   let row: IndicatorTarget | undefined;
   if (existing) {
     assertVersion(existing, t.version);
-    [row] = await tx
-      .update(indicatorTargets)
-      .set({ value: t.value, version: existing.version + 1, updatedAt: new Date() })
-      .where(and(eq(indicatorTargets.id, existing.id), eq(indicatorTargets.version, existing.version)))
-      .returning();
-    if (!row) throw new AppError('conflict');
+    row = await updateVersioned(tx, indicatorTargets, existing.id, existing.version, { value: t.value });
   } else {
     [row] = await tx.insert(indicatorTargets).values({ indicatorId: t.indicatorId, organisationId: orgId, kind: t.kind, year: t.year, value: t.value }).returning();
   }
@@ -173,7 +164,7 @@ export async function linkItemsIn(tx: Executor, actor: Actor | null, indicatorId
   const before = await tx.select({ itemId: indicatorRoadmapItems.itemId }).from(indicatorRoadmapItems).where(eq(indicatorRoadmapItems.indicatorId, indicatorId));
   await tx.delete(indicatorRoadmapItems).where(eq(indicatorRoadmapItems.indicatorId, indicatorId));
   if (unique.length > 0) await tx.insert(indicatorRoadmapItems).values(unique.map((itemId) => ({ indicatorId, itemId })));
-  await tx.update(indicators).set({ version: indicator.version + 1, updatedAt: new Date() }).where(eq(indicators.id, indicatorId));
+  await updateVersioned(tx, indicators, indicatorId, indicator.version, {});
   await recordAudit(tx, actor, { action: 'update', entityType: 'indicator', entityId: indicatorId, scope: indicatorScope(indicator), before: { roadmapItemIds: before.map((b) => b.itemId).sort() }, after: { roadmapItemIds: [...unique].sort() } });
 }
 
@@ -240,12 +231,7 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
         saved.push(existing);
         continue;
       }
-      [row] = await tx
-        .update(indicatorValues)
-        .set({ ...fields, version: existing.version + 1, updatedAt: now })
-        .where(and(eq(indicatorValues.id, existing.id), eq(indicatorValues.version, existing.version)))
-        .returning();
-      if (!row) throw new AppError('conflict');
+      row = await updateVersioned(tx, indicatorValues, existing.id, existing.version, fields);
     } else {
       if (v.version !== undefined) throw new AppError('conflict');
       [row] = await tx
@@ -294,12 +280,7 @@ export async function approvalActionIn(tx: Executor, actor: Actor, input: Approv
         : a.action === 'return'
           ? { state: 'returned', decidedBy: actor.id, decidedAt: now, comment: a.comment }
           : { state: 'open', lockedAt: null, unlockReason: a.comment, decidedBy: actor.id, decidedAt: now };
-  const [after] = await tx
-    .update(indicatorApprovals)
-    .set({ ...next, version: current.version + 1, updatedAt: now })
-    .where(and(eq(indicatorApprovals.id, current.id), eq(indicatorApprovals.version, current.version)))
-    .returning();
-  if (!after) throw new AppError('conflict');
+  const after = await updateVersioned(tx, indicatorApprovals, current.id, current.version, next);
   await recordAudit(tx, actor, { action: 'update', entityType: 'indicator_approval', entityId: after.id, scope: organisationScope(org), before: snapshot(current), after: { ...snapshot(after), event: a.action } });
   if (a.action === 'approve') await freezeComputed(tx, org, after, today);
   if (a.action === 'unlock') await tx.delete(indicatorSnapshots).where(eq(indicatorSnapshots.approvalId, after.id));
