@@ -43,7 +43,7 @@ describe('return path after sign-in', () => {
     expect(requestedPath('/schools', new URLSearchParams('_rsc=1'))).toBe('/schools');
   });
 
-  it('lands on the schools list by default', () => {
-    expect(startPage()).toBe('/schools');
+  it('lands on the start page «Мои задачи» by default', () => {
+    expect(startPage()).toBe('/tasks');
   });
 });
