@@ -5,7 +5,7 @@ import { CommentForm } from '@/components/roadmaps/CommentForm';
 import { ROADMAP_FIELD_LABELS, ROADMAP_VALUE_LABELS } from '@/components/roadmaps/history-labels';
 import { ReportList } from '@/components/roadmaps/ReportList';
 import { ReviewThread } from '@/components/roadmaps/ReviewThread';
-import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
+import { itemHeading, sectionTitle } from '@/components/roadmaps/labels';
 import { ItemStatusBadge } from '@/components/roadmaps/StatusBadge';
 import { todayIso } from '@/components/roadmaps/timeline';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -65,17 +65,20 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   if (!section || !item) notFound();
   const { roadmap, permissions } = detail;
   const history = await itemHistory(actor, item.id);
+  const heading = itemHeading(item);
   return (
     <>
       <PageHeader
-        title={itemLabel(item)}
+        title={heading.title}
         crumbs={[
           { label: 'Главная', href: '/' },
           { label: 'Дорожные карты', href: '/roadmaps' },
           { label: roadmap.title, href: `/roadmaps/${roadmap.id}` },
           { label: item.number ? `Мероприятие ${item.number}` : 'Мероприятие' },
         ]}
-      />
+      >
+        {heading.cut && <p className="max-w-prose whitespace-pre-line">{item.activity}</p>}
+      </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           <Facts item={item} section={sectionTitle(section)} />

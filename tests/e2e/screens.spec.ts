@@ -1,0 +1,53 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectAccessible, LoginPage } from './support/pages';
+
+const DESKTOP = { width: 1366, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+async function signedIn(browser: Browser, viewport: { width: number; height: number }, login = 'admin@opora.demo') {
+  const context = await browser.newContext({ viewport, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const page = await context.newPage();
+  await new LoginPage(page).signInAndWait(login);
+  return page;
+}
+
+/** The page scrolls sideways only if something is wider than the screen. */
+async function expectFitsScreen(page: Page) {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }));
+  expect(widths.scroll, `${page.url()} is ${widths.scroll} px wide at ${widths.viewport} px`).toBeLessThanOrEqual(widths.viewport);
+}
+
+async function roadmapHref(page: Page, titleStart: string) {
+  await page.goto('/roadmaps');
+  const href = await page.getByRole('table', { name: 'Дорожные карты' }).getByRole('link', { name: new RegExp(`^${titleStart}`) }).first().getAttribute('href');
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+test('road maps and their items fit a 1366 px screen and a 390 px phone; rows are grouped under their sections', async ({ browser }) => {
+  const desktop = await signedIn(browser, DESKTOP);
+  const regional = await roadmapHref(desktop, 'Региональная дорожная карта');
+  const municipal = await roadmapHref(desktop, 'Дорожная карта проекта повышения качества');
+  await desktop.goto(regional);
+  const table = desktop.getByRole('table', { name: 'Мероприятия дорожной карты' });
+  await expect(table.getByRole('rowheader').first()).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Раздел' })).toHaveCount(0);
+  await expectFitsScreen(desktop);
+  await desktop.goto(municipal);
+  await expectFitsScreen(desktop);
+
+  const phone = await signedIn(browser, PHONE);
+  for (const href of [regional, municipal, '/roadmaps', '/schools']) {
+    await phone.goto(href);
+    await expectFitsScreen(phone);
+  }
+  await phone.goto(municipal);
+  await phone.getByRole('table', { name: 'Мероприятия дорожной карты' }).getByRole('link').first().click();
+  await expect(phone.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectFitsScreen(phone);
+  const heading = await phone.getByRole('heading', { level: 1 }).textContent();
+  expect(heading!.length).toBeLessThanOrEqual(100);
+  await expectAccessible(phone);
+  await phone.context().close();
+  await desktop.context().close();
+});
