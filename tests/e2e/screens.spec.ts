@@ -51,3 +51,24 @@ test('road maps and their items fit a 1366 px screen and a 390 px phone; rows ar
   await phone.context().close();
   await desktop.context().close();
 });
+
+test('the school hub shows the category with its trend, the road map, the data and the people around a school', async ({ browser }) => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const page = await signedIn(browser, viewport, 'coordinator@opora.demo');
+    await page.goto('/schools');
+    await page.getByRole('table', { name: 'Школы' }).getByRole('link', { name: /Осиновская/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Осиновская/ })).toBeVisible();
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { name: /^Категория/ })).toBeVisible();
+    await expect(page.getByTestId('hub-category')).toBeVisible();
+    await expect(page.getByTestId('hub-trend')).toContainText(/\d{4}/);
+    await expect(page.getByRole('region', { name: 'Дорожная карта' }).getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Дорожная карта' }).getByTestId('progress-summary')).toContainText('Выполнено');
+    await expect(main.getByRole('heading', { name: /^Данные для классификации/ })).toBeVisible();
+    await expect(main.getByRole('link', { name: 'Изменить данные школы' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Партнёры и кураторы' })).toContainText('Методическое сопровождение');
+    await expectFitsScreen(page);
+    await expectAccessible(page);
+    await page.context().close();
+  }
+});
