@@ -12,7 +12,7 @@ import { Panel } from '@/components/ui/Panel';
 import { entityHistory } from '@/lib/audit/queries';
 import { requireActor } from '@/lib/auth/session';
 import type { SchoolContextRow } from '@/lib/classification/queries';
-import { formatNumber } from '@/lib/format/ru';
+import { endSentence, formatNumber } from '@/lib/format/ru';
 import { SETTLEMENT_LABELS } from '@/lib/organisations/schemas';
 import { orNotFound } from '@/lib/page-guard';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
@@ -169,7 +169,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ id: str
           ) : null
         }
       >
-        <p>{hub.municipalityName ? `${hub.municipalityName}. ` : ''}Всё о школе на одной странице: категория, дорожная карта, данные, партнёры.</p>
+        <p>{hub.municipalityName ? `${endSentence(hub.municipalityName)} ` : ''}Всё о школе на одной странице: категория, дорожная карта, данные, партнёры.</p>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
