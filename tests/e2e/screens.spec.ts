@@ -72,3 +72,20 @@ test('the school hub shows the category with its trend, the road map, the data a
     await page.context().close();
   }
 });
+
+test('the report form keeps the chosen file after a validation error and accepts a link without «https://»', async ({ page }) => {
+  await new LoginPage(page).signInAndWait('coordinator@opora.demo');
+  await page.goto(await roadmapHref(page, 'Дорожная карта проекта повышения качества'));
+  await page.getByRole('table', { name: 'Мероприятия дорожной карты' }).getByRole('link').first().click();
+  const form = page.getByRole('region', { name: 'Отчёты о ходе исполнения' });
+  await form.getByLabel('Файлы').setInputFiles({ name: 'protokol.txt', mimeType: 'text/plain', buffer: Buffer.from('Протокол семинара') });
+  await form.getByLabel('Ссылки (по одной в строке)').fill('zarech-obr.ru/seminar');
+  await form.getByRole('button', { name: 'Добавить отчёт' }).click();
+  await expect(form.getByRole('alert').first()).toBeVisible();
+  await expect.poll(() => form.getByLabel('Файлы').evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(1);
+  await form.getByLabel('Что сделано').fill('Проведён семинар для заместителей директоров');
+  await form.getByRole('button', { name: 'Добавить отчёт' }).click();
+  await expect(form.getByRole('status')).toHaveText('Отчёт о ходе исполнения добавлен.');
+  await expect(form.getByRole('link', { name: /zarech-obr\.ru\/seminar/ })).toHaveAttribute('href', 'https://zarech-obr.ru/seminar');
+  await expect(form.getByRole('link', { name: /protokol\.txt/ })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Field, formKey, FormStatus, SubmitButton, TextArea, TextInput } from '@/components/ui/form';
 import { type ActionState, IDLE } from '@/lib/action-state';
 
@@ -23,6 +23,17 @@ function remapErrors(state: ActionState): ActionState {
 export function ReportForm({ action, itemId, today }: { action: Action; itemId: string; today: string }) {
   const [raw, formAction] = useActionState(action, IDLE);
   const state = remapErrors(raw);
+  // React resets (or remounts) the form after its action: the chosen files are kept here and put back into the
+  // file input after a failed submit, so the user does not have to pick them again; a success forgets them.
+  const chosen = useRef<File[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (raw.status === 'success') chosen.current = [];
+    if (raw.status !== 'error' || chosen.current.length === 0 || !fileInput.current) return;
+    const transfer = new DataTransfer();
+    for (const file of chosen.current) transfer.items.add(file);
+    fileInput.current.files = transfer.files;
+  }, [raw]);
   return (
     <form key={formKey(raw)} action={formAction} className="space-y-3" noValidate>
       <FormStatus state={state} />
@@ -33,11 +44,22 @@ export function ReportForm({ action, itemId, today }: { action: Action; itemId: 
       <Field name="report-text" label="Что сделано" state={state}>
         <TextArea name="text" id="report-text" state={raw} required />
       </Field>
-      <Field name="links" label="Ссылки (по одной в строке)" state={state} hint="Адреса начинаются с http:// или https://">
+      <Field name="links" label="Ссылки (по одной в строке)" state={state} hint="Например, school.ru/otchet или https://school.ru/otchet">
         <TextArea name="links" state={state} rows={2} />
       </Field>
       <Field name="files" label="Файлы" state={state} hint="PDF, DOCX, XLSX, JPG, PNG или TXT, до 10 МБ каждый, не больше 10 файлов">
-        <input id="files" name="files" type="file" multiple accept={ACCEPT} className="mt-1 block w-full text-sm" />
+        <input
+          ref={fileInput}
+          id="files"
+          name="files"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="mt-1 block w-full text-sm"
+          onChange={(event) => {
+            chosen.current = [...(event.currentTarget.files ?? [])];
+          }}
+        />
       </Field>
       <SubmitButton>Добавить отчёт</SubmitButton>
     </form>
