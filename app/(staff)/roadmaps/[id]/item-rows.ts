@@ -2,15 +2,10 @@ import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
 import type { FilterSpec, Row } from '@/components/ui/DataTable';
 import { EXPECTED_DOCUMENT_LABELS } from '@/lib/roadmaps/table/document';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
-import type { ItemView, RoadmapDetail } from '@/lib/roadmaps/views';
+import type { RoadmapDetail } from '@/lib/roadmaps/views';
 import { compareRussian } from '@/lib/format/ru';
+import { RESPONSIBLE_SEPARATOR, responsibleLabel, responsibleNames } from '@/lib/roadmaps/responsible-label';
 
-const RESPONSIBLE_SEPARATOR = '; ';
-
-function responsibleNames(item: ItemView): string[] {
-  const names = item.responsibles.map((r) => r.organisationName ?? r.name);
-  return names.length > 0 ? names : item.responsibleText ? [item.responsibleText] : [];
-}
 
 /** The items of a road map as DataTable rows (plus id, version and label for the selection). */
 export function itemRows(detail: RoadmapDetail): Row[] {
@@ -25,7 +20,7 @@ export function itemRows(detail: RoadmapDetail): Row[] {
       section: sectionTitle(section),
       deadlineText: item.deadlineText,
       periodEnd: item.periodEnd,
-      responsible: responsibleNames(item).join(RESPONSIBLE_SEPARATOR),
+      responsible: responsibleLabel(item),
       status: ITEM_STATUS_LABELS[item.status],
       overdue: item.overdue ? 'просрочено' : null,
     })),

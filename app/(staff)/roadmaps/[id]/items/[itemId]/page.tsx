@@ -15,6 +15,7 @@ import { orNotFound } from '@/lib/page-guard';
 import { DEADLINE_KIND_LABELS, type DeadlineKind } from '@/lib/roadmaps/deadline';
 import { getRoadmap, itemHistory } from '@/lib/roadmaps/queries';
 import { EXPECTED_DOCUMENT_LABELS, type ExpectedDocument } from '@/lib/roadmaps/table/document';
+import { responsibleLabel } from '@/lib/roadmaps/responsible-label';
 import type { ItemView } from '@/lib/roadmaps/views';
 import { addProgressReportAction, commentOnReviewAction, deleteItemAction, updateItemAction } from '../../../actions';
 import { DeleteButton } from '../../DeleteButton';
@@ -33,7 +34,7 @@ function periodLabel(item: ItemView): string {
 }
 
 function Facts({ item, section }: { item: ItemView; section: string }) {
-  const responsible = item.responsibles.length > 0 ? item.responsibles.map((r) => r.organisationName ?? r.name).join('; ') : item.responsibleText;
+  const responsible = responsibleLabel(item);
   const facts: [string, React.ReactNode][] = [
     ['Раздел', section],
     ['Сроки', item.deadlineText || '—'],
