@@ -89,3 +89,25 @@ test('the report form keeps the chosen file after a validation error and accepts
   await expect(form.getByRole('link', { name: /zarech-obr\.ru\/seminar/ })).toHaveAttribute('href', 'https://zarech-obr.ru/seminar');
   await expect(form.getByRole('link', { name: /protokol\.txt/ })).toBeVisible();
 });
+
+test('every import offers its template and the road-map export is named readably', async ({ page }) => {
+  await new LoginPage(page).signInAndWait('admin@opora.demo');
+  for (const [path, fileName] of [
+    ['/admin/import', 'Шаблон импорта — справочник школ.xlsx'],
+    ['/classification/import/assessments', 'Шаблон импорта — результаты оценочных процедур.xlsx'],
+    ['/classification/import/contexts', 'Шаблон импорта — социальные данные школ.xlsx'],
+  ] as const) {
+    await page.goto(path);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Скачать шаблон (XLSX)' }).click();
+    expect((await download).suggestedFilename()).toBe(fileName);
+  }
+  const municipal = await roadmapHref(page, 'Дорожная карта проекта повышения качества');
+  const exported = await page.request.get(`/api/v1/roadmaps${municipal.replace('/roadmaps', '')}/export?format=xlsx`);
+  expect(exported.ok()).toBe(true);
+  const disposition = exported.headers()['content-disposition']!;
+  expect(disposition).toMatch(/^attachment; filename="Dorozhnaya karta proekta [\x20-\x7e]*\.xlsx"/);
+  expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).not.toMatch(/Дорожная карта — Дорожная карта/);
+  await page.goto(`${municipal}/import`);
+  await expect(page.getByRole('link', { name: 'Скачать шаблон таблицы (XLSX)' })).toHaveAttribute('href', '/api/v1/templates/roadmap');
+});
