@@ -3,11 +3,11 @@
  * anonymous usage telemetry off (a government portal reports nothing unless its operator sets
  * NEXT_TELEMETRY_DISABLED=0 explicitly).
  */
-export function nextEnv(base: Readonly<Record<string, string | undefined>>, secret: string, port: number): NodeJS.ProcessEnv {
+export function nextEnv(base: NodeJS.ProcessEnv, secret: string, port: number): NodeJS.ProcessEnv {
   return {
     ...base,
     NEXT_TELEMETRY_DISABLED: base.NEXT_TELEMETRY_DISABLED ?? '1',
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: base.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  } as NodeJS.ProcessEnv;
+  };
 }
