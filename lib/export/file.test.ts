@@ -29,5 +29,6 @@ describe('file downloads', () => {
   it('gives a transliterated ASCII fallback, readable without RFC 5987', () => {
     expect(asciiFileName('Дорожная карта — МКОУ «СОШ № 3».xlsx')).toBe('Dorozhnaya karta - MKOU SOSh N 3.xlsx');
     expect(asciiFileName('Отчёт "итог".csv')).toMatch(/^[\x20-\x7e]+$/);
+    expect(asciiFileName('Дорожная карта проекта повышения….xlsx')).toBe('Dorozhnaya karta proekta povysheniya....xlsx');
   });
 });

@@ -25,10 +25,10 @@ export function safeFileName(text: string, max: number): string {
 
 /**
  * The ASCII fallback of a file name for clients without RFC 5987: transliterated Russian (a maintained
- * transliteration table), «№» as «N», quotes dropped, anything else outside printable ASCII as «_».
+ * transliteration table), «№» as «N», «…» as «...», quotes dropped, anything else outside printable ASCII as «_».
  */
 export function asciiFileName(fileName: string): string {
-  return transliterate(fileName.replace(/№/g, 'N').replace(/[«»„“”]/g, ''))
+  return transliterate(fileName.replace(/№/g, 'N').replace(/…/g, '...').replace(/[«»„“”]/g, ''))
     .replace(/[^\x20-\x7e]/g, '_')
     .replace(/["\\]/g, '_')
     .replace(/\s+/g, ' ')
