@@ -164,7 +164,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ id: str
         actions={
           hub.canEditCard ? (
             <Link href={`/admin/organisations/${school.id}`} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white no-underline">
-              Изменить карточку
+              Редактировать карточку
             </Link>
           ) : null
         }
