@@ -2,6 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible, LoginPage } from './support/pages';
 
 const DESKTOP = { width: 1366, height: 800 };
+// These journeys visit several pages at two widths, each with its own sign-in and axe check.
+const LONG_JOURNEY = 240_000;
 const PHONE = { width: 390, height: 844 };
 
 async function signedIn(browser: Browser, viewport: { width: number; height: number }, login = 'admin@opora.demo') {
@@ -25,6 +27,7 @@ async function roadmapHref(page: Page, titleStart: string) {
 }
 
 test('road maps and their items fit a 1366 px screen and a 390 px phone; rows are grouped under their sections', async ({ browser }) => {
+  test.setTimeout(LONG_JOURNEY);
   const desktop = await signedIn(browser, DESKTOP);
   const regional = await roadmapHref(desktop, 'Региональная дорожная карта');
   const municipal = await roadmapHref(desktop, 'Дорожная карта проекта повышения качества');
@@ -53,6 +56,7 @@ test('road maps and their items fit a 1366 px screen and a 390 px phone; rows ar
 });
 
 test('the school hub shows the category with its trend, the road map, the data and the people around a school', async ({ browser }) => {
+  test.setTimeout(LONG_JOURNEY);
   for (const viewport of [DESKTOP, PHONE]) {
     const page = await signedIn(browser, viewport, 'coordinator@opora.demo');
     await page.goto('/schools');
@@ -91,6 +95,7 @@ test('the report form keeps the chosen file after a validation error and accepts
 });
 
 test('every import offers its template and the road-map export is named readably', async ({ page }) => {
+  test.setTimeout(LONG_JOURNEY);
   await new LoginPage(page).signInAndWait('admin@opora.demo');
   for (const [path, fileName] of [
     ['/admin/import', 'Шаблон импорта — справочник школ.xlsx'],
