@@ -174,7 +174,8 @@ export function DataTable({
   }, [columns, filters, selectable, groupBy, rows]);
   const hidden = [...filters.map((f) => f.key), ...(groupBy ? [groupBy] : [])].filter((key) => key === groupBy || !columns.some((c) => c.key === key));
   // Grouped rows sort inside their group: the group column leads the sort order and keeps the given order.
-  const effectiveSorting: SortingState = groupBy ? [{ id: groupBy, desc: false }, ...sorting] : sorting;
+  // Memoised: a new array each render would recompute the sorted rows, whose page-index reset re-renders — a loop.
+  const effectiveSorting = useMemo<SortingState>(() => (groupBy ? [{ id: groupBy, desc: false }, ...sorting] : sorting), [groupBy, sorting]);
   // TanStack Table returns fresh functions each render; React Compiler skips this component, which is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({

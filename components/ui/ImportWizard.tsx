@@ -195,7 +195,7 @@ export function ImportWizard(props: ImportWizardProps) {
         <h2 className="text-lg font-semibold">1. Файл</h2>
         {props.templateHref && (
           <p className="mt-1 text-sm">
-            <a href={props.templateHref} download>
+            <a href={props.templateHref} download className="underline">
               Скачать шаблон (XLSX)
             </a>{' '}
             — ожидаемые столбцы и пример заполнения.

@@ -32,7 +32,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           есть ошибки, ничего не записывается.
         </p>
         <p className="mt-1">
-          <a href={templateHref('roadmap')} download>
+          <a href={templateHref('roadmap')} download className="underline">
             Скачать шаблон таблицы (XLSX)
           </a>{' '}
           — столбцы, которые распознаёт импорт, и пример разделов и мероприятий.
