@@ -15,6 +15,7 @@ import { type EmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded'
 import { migrateConfiguredDatabase } from '@/lib/db/migrate';
 import { databaseIsEmpty, seedDemoData } from '@/lib/demo/seed';
 import { supervise } from './supervise';
+import { nextEnv } from './next-env';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = Number(process.env.PORT ?? 3000);
@@ -80,11 +81,7 @@ async function main() {
     throw error;
   }
 
-  const env = {
-    ...process.env,
-    NEXTAUTH_SECRET: authSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  };
+  const env = nextEnv(process.env, authSecret(), port);
   if (mode === 'start' && buildIsStale()) {
     log('сборка приложения (next build)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });

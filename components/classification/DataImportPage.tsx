@@ -2,6 +2,7 @@
 import { PageHeader } from '@/components/shell/PageHeader';
 import { ImportWizard } from '@/components/ui/ImportWizard';
 import { fieldsOf, REQUIRED, type ImportKind } from '@/lib/classification/import/fields';
+import { templateHref } from '@/lib/templates';
 
 const TEXT: Record<ImportKind, { title: string; file: string; intro: string }> = {
   assessments: {
@@ -49,6 +50,7 @@ export function DataImportPage({ kind }: { kind: ImportKind }) {
         counts={COUNTS}
         sampleColumns={SAMPLE_COLUMNS}
         valueLabels={{ action: { create: 'добавление', update: 'обновление', unchanged: 'без изменений' } }}
+        templateHref={templateHref(kind)}
       />
     </>
   );

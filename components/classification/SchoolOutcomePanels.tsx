@@ -4,7 +4,7 @@ import { CATEGORY_NAMES, type SchoolClassification } from '@/lib/classification/
 import type { Category } from '@/lib/classification/classify';
 import type { SchoolOverview } from '@/lib/classification/overview';
 import { ruleWithName } from '@/lib/classification/rule-names';
-import { formatNumber } from '@/lib/format/ru';
+import { formatNumber, formatPlace } from '@/lib/format/ru';
 import { CATEGORY_BADGES, DECISION_NAMES, examSubjectName } from './labels';
 
 const cell = 'px-2 py-1 text-left align-top';
@@ -126,7 +126,7 @@ export function SubjectResults({ school }: { school: SchoolClassification }) {
       <p className="mt-2 text-sm">
         В среднем к муниципалитету: {formatNumber(results.municipalGap, 1)}; к кластеру (с учётом социальных условий):{' '}
         {formatNumber(results.clusterGap, 1)}.
-        {school.rating ? ` Место в рейтинге муниципалитета: ${school.rating.rankLabel}.` : ''}
+        {school.rating ? ` ${school.rating.of ? formatPlace(school.rating.rankLabel, school.rating.of) : `Место ${school.rating.rankLabel}`} в рейтинге муниципалитета.` : ''}
       </p>
     </div>
   );

@@ -20,17 +20,17 @@ const view = municipalRatingView('run-1', result.schools, municipalityId);
 
 describe('municipal rating view', () => {
   it('lists the ranked schools in the engine order with its place labels and scores', () => {
-    expect(view.rows.map((r) => [r.rank, r.score])).toEqual(engine.ranked.map((e) => [e.rankLabel, e.score]));
+    expect(view.rows.map((r) => [r.rank, r.score])).toEqual(engine.ranked.map((e) => [`${e.rankLabel} из ${engine.ranked.length}`, e.score]));
     expect(view.rows.map((r) => r.name).sort()).toEqual(engine.ranked.map((e) => e.name).sort());
   });
 
   it('shows the twins on one shared place and names the tie', () => {
     const twins = view.rows.filter((r) => r.name === twin.name || r.name === demoSchools[0]!.name);
     expect(twins).toHaveLength(2);
-    expect(twins[0]!.rank).toMatch(/^\d+–\d+$/);
+    expect(twins[0]!.rank).toMatch(/^\d+–\d+ из \d+$/);
     expect(twins[1]!.rank).toBe(twins[0]!.rank);
     expect(twins.every((r) => r.tie === 'Равный балл: место делится')).toBe(true);
-    expect(view.ties).toContain(twins[0]!.rank);
+    expect(view.ties).toContain(String(twins[0]!.rank).replace(/ из \d+$/, ''));
   });
 
   it('lists the schools without a rating apart (as the engine does), with links to their cards', () => {

@@ -34,7 +34,7 @@ export function municipalRatingView(runId: string, schools: readonly SchoolOverv
   const ties = [...new Set(ranked.map((s) => s.rating!.rankLabel).filter((label) => label.includes('–')))];
   return {
     rows: ranked.map((s) => ({
-      rank: s.rating!.rankLabel,
+      rank: `${s.rating!.rankLabel} из ${ranked.length}`,
       name: s.name,
       href: href(s),
       score: s.rating!.score,

@@ -15,7 +15,7 @@ import {
 } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useId, useMemo, useState } from 'react';
-import { compareRussian } from '@/lib/format/ru';
+import { compareRussian, formatDate, formatNumber } from '@/lib/format/ru';
 
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
@@ -29,6 +29,8 @@ export interface ColumnSpec {
   hrefKey?: string;
   /** Values that get a coloured badge: value → Tailwind classes. */
   badges?: Record<string, string>;
+  /** For `number`: the measure's one precision (decimals always shown); whole numbers when absent. */
+  fractionDigits?: number;
 }
 
 export interface FilterSpec {
@@ -47,7 +49,6 @@ export interface SelectableSpec {
 
 const SELECT_COLUMN = '__select';
 
-const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const ruSort: SortingFn<Row> = (a, b, columnId) => compareRussian(String(a.getValue(columnId) ?? ''), String(b.getValue(columnId) ?? ''));
 
 const equalsFilter: FilterFn<Row> = (row, columnId, value: string) => !value || String(row.getValue(columnId) ?? '') === value;
@@ -83,11 +84,17 @@ function selectColumn({ labelKey }: SelectableSpec): ColumnDef<Row> {
   };
 }
 
-function renderCell(spec: ColumnSpec, row: Row) {
+/** One precision per column: the spec's, else one decimal when any value has a fraction, else whole numbers. */
+function columnDigits(spec: ColumnSpec, rows: Row[]): number {
+  if (spec.fractionDigits !== undefined) return spec.fractionDigits;
+  return rows.some((row) => typeof row[spec.key] === 'number' && !Number.isInteger(row[spec.key])) ? 1 : 0;
+}
+
+function renderCell(spec: ColumnSpec, row: Row, digits: number) {
   const value = row[spec.key];
   if (value === null || value === undefined || value === '') return <span className="text-slate-500">—</span>;
-  if (spec.kind === 'number' && typeof value === 'number') return numberFormat.format(value);
-  if (spec.kind === 'date' && typeof value === 'string') return new Date(value).toLocaleDateString('ru-RU');
+  if (spec.kind === 'number' && typeof value === 'number') return formatNumber(value, digits);
+  if (spec.kind === 'date' && typeof value === 'string') return formatDate(value);
   if (spec.kind === 'link' && spec.hrefKey && typeof row[spec.hrefKey] === 'string') {
     return <Link href={row[spec.hrefKey] as string}>{String(value)}</Link>;
   }
@@ -96,7 +103,24 @@ function renderCell(spec: ColumnSpec, row: Row) {
   return String(value);
 }
 
-/** The one table of the portal: sorting, search, filters by value and pagination over TanStack Table. */
+/** Consecutive rows with the same `groupBy` value: one `<tbody>` under one heading. */
+function consecutiveGroups<T>(rows: T[], groupOf: (row: T) => string): { key: string; rows: T[] }[] {
+  const groups: { key: string; rows: T[] }[] = [];
+  for (const row of rows) {
+    const key = groupOf(row);
+    const last = groups.at(-1);
+    if (last && last.key === key) last.rows.push(row);
+    else groups.push({ key, rows: [row] });
+  }
+  return groups;
+}
+
+/**
+ * The one table of the portal: sorting, search, filters by value and pagination over TanStack Table. It fits its
+ * screen: filters have capped widths, the header stays in view while the rows scroll (inside the table's own
+ * box), rows may be grouped under headings (`groupBy`: the column is not repeated in every row and sorting keeps
+ * the groups in their given order), and on a phone each row is a card of «label: value» lines.
+ */
 export function DataTable({
   columns,
   rows,
@@ -108,6 +132,7 @@ export function DataTable({
   selectable,
   onSelectionChange,
   initialFilters,
+  groupBy,
 }: {
   columns: ColumnSpec[];
   rows: Row[];
@@ -121,6 +146,8 @@ export function DataTable({
   onSelectionChange?: (ids: string[]) => void;
   /** Filter choices to start with (filter key → option value), e.g. from the page's URL: a link can open a filtered list. */
   initialFilters?: Record<string, string>;
+  /** Row key whose value heads a group of rows (a road map's sections); groups keep the order of `rows`. */
+  groupBy?: string;
 }) {
   const id = useId();
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -132,34 +159,46 @@ export function DataTable({
       .map(([key, value]) => ({ id: key, value })),
   );
   const defs = useMemo<ColumnDef<Row>[]>(() => {
-    const dataColumns = [...new Set([...columns.map((c) => c.key), ...filters.map((f) => f.key)])].map((key): ColumnDef<Row> => {
+    const groupOrder = new Map<string, number>();
+    if (groupBy) for (const row of rows) if (!groupOrder.has(String(row[groupBy] ?? ''))) groupOrder.set(String(row[groupBy] ?? ''), groupOrder.size);
+    const keys = [...new Set([...columns.map((c) => c.key), ...filters.map((f) => f.key), ...(groupBy ? [groupBy] : [])])];
+    const dataColumns = keys.map((key): ColumnDef<Row> => {
       const spec = columns.find((c) => c.key === key);
       const separator = filters.find((f) => f.key === key)?.separator;
+      const digits = spec ? columnDigits(spec, rows) : 0;
+      const groupSort: SortingFn<Row> = (a, b) => (groupOrder.get(String(a.original[key] ?? '')) ?? 0) - (groupOrder.get(String(b.original[key] ?? '')) ?? 0);
       return {
         id: key,
         accessorFn: (row: Row) => row[key],
         header: spec?.header ?? key,
-        cell: (ctx) => (spec ? renderCell(spec, ctx.row.original) : null),
-        sortingFn: spec?.kind === 'number' ? 'basic' : ruSort,
+        cell: (ctx) => (spec ? renderCell(spec, ctx.row.original, digits) : null),
+        sortingFn: key === groupBy ? groupSort : spec?.kind === 'number' ? 'basic' : ruSort,
         filterFn: separator ? listFilter(separator) : equalsFilter,
         enableHiding: true,
       };
     });
     return selectable ? [selectColumn(selectable), ...dataColumns] : dataColumns;
-  }, [columns, filters, selectable]);
+  }, [columns, filters, selectable, groupBy, rows]);
+  const hidden = [...filters.map((f) => f.key), ...(groupBy ? [groupBy] : [])].filter((key) => key === groupBy || !columns.some((c) => c.key === key));
+  // Grouped rows sort inside their group: the group column leads the sort order and keeps the given order.
+  // Memoised: a new array each render would recompute the sorted rows, whose page-index reset re-renders — a loop.
+  const effectiveSorting = useMemo<SortingState>(() => (groupBy ? [{ id: groupBy, desc: false }, ...sorting] : sorting), [groupBy, sorting]);
   // TanStack Table returns fresh functions each render; React Compiler skips this component, which is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns: defs,
     state: {
-      sorting,
+      sorting: effectiveSorting,
       globalFilter,
       columnFilters,
       rowSelection,
-      columnVisibility: Object.fromEntries(filters.filter((f) => !columns.some((c) => c.key === f.key)).map((f) => [f.key, false])),
+      columnVisibility: Object.fromEntries(hidden.map((key) => [key, false])),
     },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(effectiveSorting) : updater;
+      setSorting(next.filter((s) => s.id !== groupBy));
+    },
     onGlobalFilterChange: setGlobalFilter,
     onColumnFiltersChange: setColumnFilters,
     enableRowSelection: Boolean(selectable),
@@ -178,26 +217,30 @@ export function DataTable({
   });
   const total = table.getFilteredRowModel().rows.length;
   const { pageIndex } = table.getState().pagination;
+  const visibleColumns = table.getVisibleLeafColumns().length;
+  const pageRows = table.getRowModel().rows;
+  const groups = groupBy ? consecutiveGroups(pageRows, (row) => String(row.original[groupBy] ?? '')) : pageRows.length > 0 ? [{ key: '', rows: pageRows }] : [];
+  const headerText = (columnId: string) => (columnId === SELECT_COLUMN ? 'Выбрать' : (columns.find((c) => c.key === columnId)?.header ?? columnId));
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm" htmlFor={`${id}-search`}>
+        <label className="flex max-w-full flex-col text-sm" htmlFor={`${id}-search`}>
           {searchLabel}
           <input
             id={`${id}-search`}
             type="search"
             value={globalFilter}
             onChange={(e) => setGlobalFilter(e.target.value)}
-            className="mt-1 w-64 rounded border border-slate-400 px-2 py-1"
+            className="mt-1 w-64 max-w-full rounded border border-slate-400 px-2 py-1"
           />
         </label>
         {filters.map((filter) => (
-          <label key={filter.key} className="flex flex-col text-sm" htmlFor={`${id}-${filter.key}`}>
+          <label key={filter.key} className="flex max-w-full flex-col text-sm" htmlFor={`${id}-${filter.key}`}>
             {filter.label}
             <select
               id={`${id}-${filter.key}`}
-              className="mt-1 rounded border border-slate-400 px-2 py-1"
+              className="mt-1 w-56 max-w-full truncate rounded border border-slate-400 px-2 py-1"
               value={(table.getColumn(filter.key)?.getFilterValue() as string) ?? ''}
               onChange={(e) => table.getColumn(filter.key)?.setFilterValue(e.target.value || undefined)}
             >
@@ -211,20 +254,20 @@ export function DataTable({
           </label>
         ))}
         <p className="text-sm text-slate-700" aria-live="polite">
-          Найдено: {numberFormat.format(total)}
+          Найдено: {formatNumber(total)}
         </p>
       </div>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
+      <div className="max-w-full overflow-x-auto rounded border border-slate-200 bg-white sm:max-h-[75vh] sm:overflow-y-auto" data-table-box>
+        <table className="min-w-full text-sm max-sm:block">
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-100 text-left">
+          <thead className="bg-slate-100 text-left max-sm:sr-only">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   if (!header.column.getCanSort()) {
                     return (
-                      <th key={header.id} scope="col" className="w-8 px-3 py-2">
+                      <th key={header.id} scope="col" className="sticky top-0 z-10 w-8 bg-slate-100 px-3 py-2">
                         {flexRender(header.column.columnDef.header, header.getContext())}
                       </th>
                     );
@@ -233,7 +276,7 @@ export function DataTable({
                     <th
                       key={header.id}
                       scope="col"
-                      className="px-3 py-2 font-semibold"
+                      className="sticky top-0 z-10 bg-slate-100 px-3 py-2 font-semibold"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
                       <button type="button" className="flex items-center gap-1 text-left" onClick={header.column.getToggleSortingHandler()}>
@@ -246,24 +289,36 @@ export function DataTable({
               </tr>
             ))}
           </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-200 align-top">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            {total === 0 && (
-              <tr>
-                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-4 text-slate-600">
+          {groups.map((group, index) => (
+            <tbody key={`${index}-${group.key}`} className="max-sm:block">
+              {groupBy && (
+                <tr className="border-t border-slate-300 bg-brand-50 max-sm:block">
+                  <th scope="rowgroup" colSpan={visibleColumns} className="px-3 py-2 text-left font-semibold text-slate-900 max-sm:block">
+                    {group.key || '—'}
+                  </th>
+                </tr>
+              )}
+              {group.rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-200 align-top max-sm:block max-sm:px-3 max-sm:py-2">
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className="px-3 py-2 max-sm:grid max-sm:grid-cols-[7.5rem_minmax(0,1fr)] max-sm:gap-2 max-sm:px-0 max-sm:py-0.5">
+                      <span className="font-medium text-slate-600 sm:hidden">{headerText(cell.column.id)}</span>
+                      <span className="min-w-0">{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+          {total === 0 && (
+            <tbody className="max-sm:block">
+              <tr className="max-sm:block">
+                <td colSpan={visibleColumns} className="px-3 py-4 text-slate-600 max-sm:block">
                   {emptyText}
                 </td>
               </tr>
-            )}
-          </tbody>
+            </tbody>
+          )}
         </table>
       </div>
       {table.getPageCount() > 1 && (

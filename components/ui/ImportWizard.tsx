@@ -29,6 +29,8 @@ export interface ImportWizardProps {
   sampleColumns: { key: string; header: string }[];
   /** Words for coded values of the sample: `{ action: { create: 'создание' } }`. */
   valueLabels?: Record<string, Record<string, string>>;
+  /** Address of a downloadable XLSX template with the expected columns and an example row. */
+  templateHref?: string;
 }
 
 type Outcome = { kind: 'preview' | 'done'; result: WizardResult } | { kind: 'error'; message: string; issues: Issue[] };
@@ -191,6 +193,14 @@ export function ImportWizard(props: ImportWizardProps) {
     <div className="space-y-6">
       <section className="rounded border border-slate-200 bg-white p-4">
         <h2 className="text-lg font-semibold">1. Файл</h2>
+        {props.templateHref && (
+          <p className="mt-1 text-sm">
+            <a href={props.templateHref} download className="underline">
+              Скачать шаблон (XLSX)
+            </a>{' '}
+            — ожидаемые столбцы и пример заполнения.
+          </p>
+        )}
         <label htmlFor={`${id}-file`} className="mt-2 block text-sm font-medium">
           {props.fileLabel}
         </label>

@@ -54,7 +54,8 @@ export interface SchoolClassification {
   riskProfile: RiskFactor[];
   exit: ExitPlan | null;
   partners: PartnerSuggestion[];
-  rating: { rank: number; rankLabel: string; score: number } | null;
+  /** `of`: how many schools of the municipality are ranked («место 15 из 17»); absent in runs stored before it. */
+  rating: { rank: number; rankLabel: string; score: number; of?: number } | null;
 }
 
 export interface ClassificationResult {
@@ -192,7 +193,7 @@ export function classifyLazily(input: ClassificationInput, options: ClassifyOpti
     counts[f.category] += 1;
   });
   const ratings = municipalRatings(methodology, reported.map((i) => ({ school: facts[i]!.school, ratingByExam: facts[i]!.performance.ratingByExam })));
-  const ratingBySchool = new Map(ratings.flatMap((r) => r.ranked.map((e) => [e.schoolId, { rank: e.rank, rankLabel: e.rankLabel, score: e.score }] as const)));
+  const ratingBySchool = new Map(ratings.flatMap((r) => r.ranked.map((e) => [e.schoolId, { rank: e.rank, rankLabel: e.rankLabel, score: e.score, of: r.ranked.length }] as const)));
 
   function build(i: number): SchoolClassification {
     const { school, performance } = facts[i]!;

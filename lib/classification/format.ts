@@ -1,8 +1,8 @@
 /** Russian number formatting and word agreement for the sentences the engine writes. */
-import { plural as ruPlural, type PluralForms } from '@/lib/format/ru';
+import { MINUS, plural as ruPlural, type PluralForms } from '@/lib/format/ru';
 
-const oneDecimal = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 1, signDisplay: 'negative' });
+const twoDecimals = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2, signDisplay: 'negative' });
 
 /**
  * Intl formatting is slow next to the rest of the engine, and a national run formats millions of numbers, most
@@ -14,14 +14,14 @@ function memoised(format: Intl.NumberFormat): (value: number) => string {
     let text = cache.get(value);
     if (text === undefined) {
       if (cache.size > 200_000) cache = new Map();
-      text = format.format(value).replace(/\u00a0/g, ' ');
+      text = format.format(value).replace(/\u00a0/g, ' ').replace('-', MINUS);
       cache.set(value, text);
     }
     return text;
   };
 }
 
-/** «41,2», «20», «1 250» — at most one decimal; a regular space instead of ru-RU's no-break space. */
+/** «41,2», «20», «1 250», «−11,4» — at most one decimal; a regular space instead of ru-RU's no-break space; the true minus. */
 export const fmt = memoised(oneDecimal);
 
 /** Up to two decimals, for small shares such as «0,25%». */
@@ -33,7 +33,7 @@ export function fmtPercent(value: number): string {
 
 /** The plural form agreeing with the number as it is shown: 20.04 reads «20 баллов», 23.5 «23,5 балла». */
 export function plural(value: number, forms: PluralForms): string {
-  return ruPlural(Number(fmt(value).replace(/\s/g, '').replace(',', '.')), forms);
+  return ruPlural(Number(fmt(value).replace(/\s/g, '').replace(',', '.').replace(MINUS, '-')), forms);
 }
 
 export const POINTS = ['балл', 'балла', 'баллов'] as const;

@@ -12,7 +12,7 @@ export type * from './server/types';
 export {
   activateMethodology, createDraftMethodology, getActiveMethodology, getMethodology, listMethodologies, updateDraftMethodology,
 } from './server/methodologies';
-export { createRun, getRun, getSchoolClassification, listRuns, publishRun } from './server/runs';
+export { createRun, getRun, getSchoolClassification, listRuns, publishRun, schoolCategoryHistory } from './server/runs';
 export { exportRun } from './server/export';
 export { previewWhatIf } from './server/whatif';
 export { dataHistory, listAssessmentResults, upsertAssessmentResult, upsertSchoolContext, type DataEntity } from './server/data';

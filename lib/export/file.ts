@@ -1,3 +1,5 @@
+import transliterate from '@sindresorhus/transliterate';
+
 /** A file to download and its HTTP response: shared by every domain's exports. */
 export interface ExportedFile {
   bytes: Uint8Array;
@@ -8,14 +10,34 @@ export interface ExportedFile {
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv; charset=utf-8';
 
-/** A file name without characters file systems refuse, its text cut to `max` characters. */
+/**
+ * A file name without characters file systems refuse, at most `max` characters: a longer text is cut at the end
+ * of a word (never inside one, unless a single word is longer than half of `max`) and marked with «…».
+ */
 export function safeFileName(text: string, max: number): string {
-  return text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
+  const clean = text.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const head = clean.slice(0, max);
+  const lastSpace = head.lastIndexOf(' ');
+  if (lastSpace < max / 2) return head;
+  return `${head.slice(0, lastSpace).replace(/[\s,;.–—-]+$/, '')}…`;
+}
+
+/**
+ * The ASCII fallback of a file name for clients without RFC 5987: transliterated Russian (a maintained
+ * transliteration table), «№» as «N», «…» as «...», quotes dropped, anything else outside printable ASCII as «_».
+ */
+export function asciiFileName(fileName: string): string {
+  return transliterate(fileName.replace(/№/g, 'N').replace(/…/g, '...').replace(/[«»„“”]/g, ''))
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Content-Disposition of a download with a Russian file name: an ASCII fallback plus the RFC 5987 UTF-8 form. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = asciiFileName(fileName);
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

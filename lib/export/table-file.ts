@@ -1,5 +1,6 @@
 /** One table as a download: XLSX (a typed sheet) or CSV (`;`, UTF-8 with BOM) — every domain's export goes here. */
 import { z } from 'zod';
+import { formatDate } from '@/lib/format/ru';
 import type { ExportValue } from './cell-text';
 import { toCsv } from './csv';
 import { CSV_MIME, XLSX_MIME, type ExportedFile } from './file';
@@ -9,7 +10,9 @@ export const exportFormatSchema = z.enum(['xlsx', 'csv'], { message: 'Форма
 export type ExportFormat = z.output<typeof exportFormatSchema>;
 
 function grid(sheet: XlsxSheet): ExportValue[][] {
-  return [sheet.columns.map((c) => c.header), ...sheet.rows.map((row) => sheet.columns.map((c) => (row[c.key] ?? '') as ExportValue))];
+  const cell = (type: XlsxSheet['columns'][number]['type'], value: unknown): ExportValue =>
+    type === 'date' && (typeof value === 'string' || value instanceof Date) && value !== '' ? formatDate(value) : ((value ?? '') as ExportValue);
+  return [sheet.columns.map((c) => c.header), ...sheet.rows.map((row) => sheet.columns.map((c) => cell(c.type, row[c.key])))];
 }
 
 /**

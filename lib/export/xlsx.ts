@@ -12,10 +12,36 @@ export interface XlsxColumn {
   type?: XlsxColumnType;
 }
 
+/** A block above the table saying what the file is: a heading and «label: value» lines. */
+export interface XlsxTitleBlock {
+  heading: string;
+  facts: readonly (readonly [label: string, value: string])[];
+}
+
+/** How a row stands out: a section heading (bold on a shaded band) or a total (bold). */
+export type XlsxRowStyle = 'section' | 'total';
+
 export interface XlsxSheet {
   name: string;
   columns: readonly XlsxColumn[];
   rows: Record<string, unknown>[];
+  title?: XlsxTitleBlock;
+  rowStyle?: (row: Record<string, unknown>) => XlsxRowStyle | undefined;
+}
+
+const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2E8F0' } };
+
+/** Heading and facts on rows of their own, each merged across the table's width; a blank row after. */
+function addTitleBlock(worksheet: ExcelJS.Worksheet, title: XlsxTitleBlock, width: number): number {
+  const lines = [title.heading, ...title.facts.map(([label, value]) => `${label}: ${value}`)];
+  lines.forEach((line, index) => {
+    const row = worksheet.addRow([cellText(line)]);
+    if (width > 1) worksheet.mergeCells(row.number, 1, row.number, width);
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    if (index === 0) row.font = { bold: true, size: 14 };
+  });
+  worksheet.addRow([]);
+  return lines.length + 1;
 }
 
 const NUMBER_FORMATS: Partial<Record<XlsxColumnType, string>> = { date: 'DD.MM.YYYY', percent: '0.0%' };
@@ -69,26 +95,34 @@ function cellValue(type: XlsxColumnType, value: unknown): ExcelJS.CellValue {
 }
 
 /**
- * An XLSX workbook: one sheet per entry, bold frozen header row with an autofilter, numbers as numbers, dates as
- * dates (DD.MM.YYYY), text as string cells (never formulas, so «-1+1» is shown as written, without an apostrophe).
+ * An XLSX workbook: one sheet per entry, an optional title block, bold frozen header row with an autofilter,
+ * optionally styled rows (sections, totals), numbers as numbers, dates as dates (DD.MM.YYYY), text as string cells
+ * (never formulas, so «-1+1» is shown as written, without CSV's apostrophe).
  */
 export async function buildXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const names = sheetNames(sheets.map((sheet) => sheet.name));
   sheets.forEach((sheet, index) => {
-    const worksheet = workbook.addWorksheet(names[index], { views: [{ state: 'frozen', ySplit: 1 }] });
+    const worksheet = workbook.addWorksheet(names[index]);
     worksheet.columns = sheet.columns.map((column) => ({
-      header: column.header,
       key: column.key,
       width: column.width ?? Math.max(10, column.header.length + 2),
       style: NUMBER_FORMATS[column.type ?? 'text'] ? { numFmt: NUMBER_FORMATS[column.type ?? 'text'] } : {},
     }));
-    worksheet.getRow(1).font = { bold: true };
+    const above = sheet.title ? addTitleBlock(worksheet, sheet.title, sheet.columns.length) : 0;
+    const header = worksheet.addRow(sheet.columns.map((column) => cellText(column.header)));
+    header.font = { bold: true };
+    worksheet.views = [{ state: 'frozen', ySplit: header.number }];
     for (const row of sheet.rows) {
-      worksheet.addRow(sheet.columns.map((column) => cellValue(column.type ?? 'text', row[column.key])));
+      const added = worksheet.addRow(sheet.columns.map((column) => cellValue(column.type ?? 'text', row[column.key])));
+      const style = sheet.rowStyle?.(row);
+      if (style) added.font = { bold: true };
+      if (style === 'section') {
+        for (let column = 1; column <= sheet.columns.length; column += 1) added.getCell(column).fill = SECTION_FILL;
+      }
     }
     if (sheet.columns.length > 0) {
-      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+      worksheet.autoFilter = { from: { row: above + 1, column: 1 }, to: { row: above + 1, column: sheet.columns.length } };
     }
   });
   const buffer = await workbook.xlsx.writeBuffer();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercent, plural, pluralize, type PluralForms } from './ru';
+import { endSentence, formatDate, formatDateTime, formatNumber, formatPercent, formatPlace, plural, pluralize, type PluralForms } from './ru';
 
 const SCHOOL: PluralForms = ['школа', 'школы', 'школ'];
 const NBSP = '\u00a0';
@@ -62,5 +62,26 @@ describe('plural', () => {
   it('pluralize joins the formatted number and the form', () => {
     expect(pluralize(5, SCHOOL)).toBe('5 школ');
     expect(pluralize(1234, SCHOOL)).toBe(`1${NBSP}234 школы`);
+  });
+});
+
+describe('signs, places and sentence ends', () => {
+  it('writes negative numbers with the true minus and no sign on a rounded zero', () => {
+    expect(formatNumber(-11.4, 1)).toBe('\u221211,4');
+    expect(formatNumber(-1234.5)).toBe(`\u22121${NBSP}234,5`);
+    expect(formatNumber(-0.04, 1)).toBe('0,0');
+    expect(formatPercent(-0.114)).toBe(`\u221211,4${NBSP}%`);
+    expect(formatNumber(-3)).not.toContain('-');
+  });
+
+  it('names a place among the ranked', () => {
+    expect(formatPlace(15, 17)).toBe('Место 15 из 17');
+    expect(formatPlace('4–5', 17)).toBe('Место 4–5 из 17');
+  });
+
+  it('ends a sentence after an abbreviation without a second dot', () => {
+    expect(endSentence('Заречная обл.')).toBe('Заречная обл.');
+    expect(endSentence('Берёзовский район')).toBe('Берёзовский район.');
+    expect(endSentence('Что дальше?')).toBe('Что дальше?');
   });
 });

@@ -9,24 +9,49 @@ export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 const ISO_DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** «1 234,5»; `fractionDigits` fixes the number of decimals, otherwise up to two are shown. */
+/** The typographic minus «−» (U+2212) that Russian typography uses for negative numbers, not the hyphen «-». */
+export const MINUS = '\u2212';
+
+/** Intl's hyphen-minus replaced by the true minus; a value rounding to zero has no sign («0,0», not «-0,0»). */
+function withMinus(text: string): string {
+  return text.replace('-', MINUS);
+}
+
+/** «1 234,5», «−11,4»; `fractionDigits` fixes the number of decimals, otherwise up to two are shown. */
 export function formatNumber(value: number | null | undefined, fractionDigits?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
   const options: Intl.NumberFormatOptions =
     fractionDigits === undefined
-      ? { maximumFractionDigits: 2 }
-      : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
-  return new Intl.NumberFormat('ru-RU', options).format(value);
+      ? { maximumFractionDigits: 2, signDisplay: 'negative' }
+      : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, signDisplay: 'negative' };
+  return withMinus(new Intl.NumberFormat('ru-RU', options).format(value));
 }
 
 /** A share 0…1 as «41,2 %». */
 export function formatPercent(share: number | null | undefined, fractionDigits = 1): string {
   if (share === null || share === undefined || !Number.isFinite(share)) return MISSING;
-  return new Intl.NumberFormat('ru-RU', {
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: fractionDigits,
-  }).format(share);
+  return withMinus(
+    new Intl.NumberFormat('ru-RU', {
+      style: 'percent',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: fractionDigits,
+      signDisplay: 'negative',
+    }).format(share),
+  );
+}
+
+/** «Место 15 из 17», «Место 4–5 из 17» (a shared place): a rank among `total` ranked entries. */
+export function formatPlace(rankLabel: string | number, total: number): string {
+  return `Место ${rankLabel} из ${formatNumber(total)}`;
+}
+
+/**
+ * A name or phrase closing a sentence: a full stop is added unless the text already ends with one (an abbreviation
+ * such as «Заречная обл.») or with other closing punctuation — never «обл..».
+ */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 type DateInput = Date | string | null | undefined;

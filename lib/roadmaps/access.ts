@@ -1,6 +1,6 @@
 // No 'server-only' here: the demo seed runs this under tsx, outside Next (see lib/demo/seed.ts).
-import { and, eq, isNull } from 'drizzle-orm';
-import { organisations, roadmapItems, roadmaps, users, type Roadmap, type RoadmapItem } from '@/db/schema';
+import { and, eq, exists, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { organisations, roadmapItemResponsibles, roadmapItems, roadmaps, users, type Roadmap, type RoadmapItem } from '@/db/schema';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize, can, type Action } from '@/lib/auth/policy';
 import type { Executor } from '@/lib/db/client';
@@ -36,10 +36,40 @@ async function findRoadmap(executor: Executor, id: string, forUpdate = false): P
   return roadmap;
 }
 
+/**
+ * True (as SQL over `roadmaps`) when a live item of the road map names the actor as responsible: the actor
+ * itself, its organisation, or — for a user of a municipality — the municipality or an organisation in it. Such
+ * a user may read the map even outside its scope (a coordinator named in the regional map), never change it.
+ */
+export function namesActorResponsible(actor: Actor): SQL {
+  const { scope } = actor;
+  const named = [eq(roadmapItemResponsibles.userId, actor.id), eq(roadmapItemResponsibles.organisationId, scope.organisationId)];
+  if (scope.level === 'municipality' && scope.municipalityId) {
+    named.push(eq(roadmapItemResponsibles.organisationId, scope.municipalityId), eq(organisations.municipalityId, scope.municipalityId));
+  }
+  return exists(
+    sql`(${sql`select 1 from ${roadmapItemResponsibles}
+      join ${roadmapItems} on ${roadmapItems.id} = ${roadmapItemResponsibles.itemId}
+      left join ${organisations} on ${organisations.id} = ${roadmapItemResponsibles.organisationId}
+      where ${roadmapItems.roadmapId} = ${roadmaps.id} and ${roadmapItems.deletedAt} is null and ${or(...named)}`})`,
+  );
+}
+
+async function isNamedResponsible(executor: Executor, actor: Actor, roadmapId: string): Promise<boolean> {
+  if (!can(actor, 'roadmap.read')) return false;
+  const [row] = await executor.select({ id: roadmaps.id }).from(roadmaps).where(and(eq(roadmaps.id, roadmapId), namesActorResponsible(actor))).limit(1);
+  return Boolean(row);
+}
+
 /** Loads a road map and checks the actor's right on it. A road map the actor may not read does not exist for it. */
 export async function roadmapFor(executor: Executor, actor: Actor, action: Action, id: string, forUpdate = false): Promise<Roadmap> {
   const roadmap = await findRoadmap(executor, id, forUpdate);
-  if (!can(actor, 'roadmap.read', roadmapScope(roadmap))) throw new AppError('not_found', 'Дорожная карта не найдена.');
+  if (!can(actor, 'roadmap.read', roadmapScope(roadmap))) {
+    if (!(await isNamedResponsible(executor, actor, roadmap.id))) throw new AppError('not_found', 'Дорожная карта не найдена.');
+    // Named responsible outside its scope: reading only.
+    if (action !== 'roadmap.read') throw new AppError('forbidden');
+    return roadmap;
+  }
   authorize(actor, action, roadmapScope(roadmap));
   return roadmap;
 }

@@ -2,10 +2,10 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { tableFile, type ExportedFile, type ExportFormat } from '@/lib/export';
 import { getRoadmap } from './detail';
-import { EXPORT_COLUMNS, exportFileName, roadmapExportRows } from './export-rows';
+import { exportFileName, roadmapSheet } from './export-rows';
 
 /** A road map as XLSX or CSV, as the actor may read it, overdue as of `today`. */
 export async function exportRoadmap(actor: Actor, id: string, format: ExportFormat, today: Date = new Date()): Promise<ExportedFile> {
   const detail = await getRoadmap(actor, id, today);
-  return tableFile(format, { name: 'Дорожная карта', columns: EXPORT_COLUMNS, rows: roadmapExportRows(detail) }, (extension) => exportFileName(detail.roadmap.title, extension));
+  return tableFile(format, roadmapSheet(detail, today), (extension) => exportFileName(detail.roadmap.title, extension));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { organisations, roadmapItems, roadmaps, type Roadmap } from '@/db/schema';
 import { entityHistory, type AuditRow } from '@/lib/audit/queries';
 import { recordAudit } from '@/lib/audit/record';
@@ -12,7 +12,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
-import { assertVersion, ROADMAP_SCOPE_COLUMNS, roadmapFor, roadmapScope, snapshot } from './access';
+import { assertVersion, namesActorResponsible, ROADMAP_SCOPE_COLUMNS, roadmapFor, roadmapScope, snapshot } from './access';
 import { isOverdue } from './deadline';
 import { deadlineColumns } from './item-fields';
 import { guardPlanChange } from './review-guard';
@@ -34,7 +34,7 @@ export async function listRoadmaps(actor: Actor, filter: ListRoadmapsFilter = {}
   const f = parseInput(listRoadmapsFilterSchema, filter);
   const conditions: (SQL | undefined)[] = [
     isNull(roadmaps.deletedAt),
-    scopeFilter(actor, 'roadmap.read', ROADMAP_SCOPE_COLUMNS),
+    or(scopeFilter(actor, 'roadmap.read', ROADMAP_SCOPE_COLUMNS) ?? sql`true`, namesActorResponsible(actor)),
     f.level ? eq(roadmaps.level, f.level) : undefined,
     f.status ? eq(roadmaps.status, f.status) : undefined,
     f.organisationId ? eq(roadmaps.ownerOrganisationId, f.organisationId) : undefined,

@@ -173,14 +173,19 @@ export const setItemsStatusSchema = z.object({
   status: itemStatus,
 });
 
+/** «school.ru/otchet» is read as «https://school.ru/otchet»; a written scheme is kept (and checked: http or https only). */
+export function withScheme(link: string): string {
+  return /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(link) ? link : `https://${link.replace(/^\/+/, '')}`;
+}
+
 const links = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : value.split('\n')))
-  .transform((value) => value.map((link) => link.trim()).filter(Boolean))
+  .transform((value) => value.map((link) => link.trim()).filter(Boolean).map(withScheme))
   .pipe(
     z
-      .array(z.url({ protocol: /^https?$/, message: 'Ссылка: адрес должен начинаться с http:// или https://' }).max(2000, 'Ссылка: не длиннее 2000 символов'))
+      .array(z.url({ protocol: /^https?$/, hostname: /\./, message: 'Ссылка: нужен адрес сайта, например school.ru/otchet или https://school.ru/otchet' }).max(2000, 'Ссылка: не длиннее 2000 символов'))
       .max(20, 'Ссылки: не больше 20'),
   );
 

@@ -120,21 +120,25 @@ describe('road map export', () => {
     const csv = await exportRoadmap(coordinator, roadmap.id, 'csv', today);
     expect(csv.fileName).toBe('Дорожная карта — Выгрузка «тест».csv');
     const lines = new TextDecoder().decode(csv.bytes).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('№ п/п;Мероприятия;Сроки;Ответственные;Планируемый результат;Статус;Просрочено;Выполнение / последний отчёт;Выполнено, %');
-    expect(lines[1]).toBe('I;Раздел;;;;;;;50');
-    expect(lines[2]).toBe(`1.;"'=HYPERLINK(""http://x"")";март 2021;;;выполнено;нет;;100`);
-    expect(lines[3]).toBe('2.;Совещание;апрель 2021;;;запланировано;да;;0');
+    expect(lines[0]).toBe('№ п/п;Мероприятия;Сроки;Начало;Окончание;Ответственные;Планируемый результат;Статус;Просрочено;Выполнение / последний отчёт;Выполнено, %');
+    expect(lines[1]).toBe('I;Раздел;;;;;;;;;50');
+    expect(lines[2]).toBe(`1.;"'=HYPERLINK(""http://x"")";март 2021;01.03.2021;31.03.2021;;;выполнено;нет;;100`);
+    expect(lines[3]).toBe('2.;Совещание;апрель 2021;01.04.2021;30.04.2021;;;запланировано;да;;0');
 
     const xlsx = await exportRoadmap(coordinator, roadmap.id, 'xlsx', today);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(2).value).toBe('Мероприятия');
-    expect(sheet.getRow(2).getCell(9).value).toBe(50);
+    // Title block (road map, level, organisation, period, status, approval, as-of date), a blank row, the header.
+    expect(sheet.getRow(1).getCell(1).value).toBe('Выгрузка «тест»');
+    expect(sheet.getRow(7).getCell(1).value).toBe('Сведения на: 01.01.2022');
+    expect(sheet.getRow(9).getCell(2).value).toBe('Мероприятия');
+    expect(sheet.getRow(10).getCell(11).value).toBe(50);
+    expect(sheet.getRow(10).font?.bold).toBe(true);
     // XLSX: a string cell as written (never a formula); the apostrophe is CSV's only.
-    expect(sheet.getRow(3).getCell(2).value).toBe(`=HYPERLINK("http://x")`);
-    expect(sheet.getRow(3).getCell(2).type).toBe(ExcelJS.ValueType.String);
-    expect(sheet.getRow(3).getCell(9).value).toBe(100);
+    expect(sheet.getRow(11).getCell(2).value).toBe(`=HYPERLINK("http://x")`);
+    expect(sheet.getRow(11).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getRow(11).getCell(11).value).toBe(100);
     expect(await exportRoadmap(world.actor('school_team', world.schoolB), roadmap.id, 'csv').catch((e: AppError) => e.code)).toBe('not_found');
   });
 });

@@ -9,7 +9,7 @@ import { hasOpenOverdue } from '@/lib/home/start-page';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
 import { listRoadmaps } from '@/lib/roadmaps/queries';
 import { ROADMAP_LEVEL_LABELS, ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
-import { compareRussian } from '@/lib/format/ru';
+import { compareRussian, endSentence } from '@/lib/format/ru';
 
 export const metadata: Metadata = { title: 'Дорожные карты' };
 
@@ -57,7 +57,7 @@ export default async function RoadmapsPage({ searchParams }: { searchParams: Pro
           )
         }
       >
-        <p>Дорожные карты региона, муниципалитетов и школ в вашей зоне ответственности: {actor.scope.organisationName}.</p>
+        <p>Дорожные карты региона, муниципалитетов и школ в вашей зоне ответственности: {endSentence(actor.scope.organisationName)}</p>
       </PageHeader>
       <DataTable
         caption="Дорожные карты"

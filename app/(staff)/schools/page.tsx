@@ -4,6 +4,7 @@ import { DataTable } from '@/components/ui/DataTable';
 import { requireActor } from '@/lib/auth/session';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { SETTLEMENT_LABELS } from '@/lib/organisations/schemas';
+import { endSentence } from '@/lib/format/ru';
 
 export const metadata: Metadata = { title: 'Школы' };
 
@@ -26,7 +27,7 @@ export default async function SchoolsPage() {
   return (
     <>
       <PageHeader title="Школы" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Школы' }]}>
-        <p>Школы в вашей зоне ответственности: {actor.scope.organisationName}.</p>
+        <p>Школы в вашей зоне ответственности: {endSentence(actor.scope.organisationName)}</p>
       </PageHeader>
       <DataTable
         caption="Школы"

@@ -166,3 +166,10 @@ async function schoolHistory(actor: Actor, schoolId: string): Promise<SchoolClas
   }
   return history;
 }
+
+/** The school's category in the newest visible run of each year, newest year first (its trend over the years). */
+export async function schoolCategoryHistory(actor: Actor, schoolId: string): Promise<SchoolClassificationDetail['history']> {
+  authorize(actor, 'classification.read');
+  if (!looksLikeId(schoolId)) return [];
+  return schoolHistory(actor, schoolId);
+}

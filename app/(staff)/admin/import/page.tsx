@@ -3,6 +3,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { ImportWizard } from '@/components/ui/ImportWizard';
 import { requireActor } from '@/lib/auth/session';
 import { requireRight } from '@/lib/page-guard';
+import { templateHref } from '@/lib/templates';
 import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, SCHOOL_IMPORT_FIELDS } from '@/lib/schools/import/fields';
 
 export const metadata: Metadata = { title: 'Импорт справочника школ' };
@@ -46,6 +47,7 @@ export default async function ImportPage() {
         counts={COUNTS}
         sampleColumns={SAMPLE_COLUMNS}
         valueLabels={{ action: { create: 'создание', update: 'обновление' } }}
+        templateHref={templateHref('schools')}
       />
     </>
   );

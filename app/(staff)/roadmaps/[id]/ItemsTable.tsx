@@ -39,7 +39,6 @@ export function ItemsTable({
         columns={[
           { key: 'number', header: '№' },
           { key: 'activity', header: 'Мероприятие', kind: 'link', hrefKey: 'href' },
-          { key: 'section', header: 'Раздел' },
           { key: 'deadlineText', header: 'Сроки' },
           { key: 'periodEnd', header: 'Срок окончания', kind: 'date' },
           { key: 'responsible', header: 'Ответственные' },
@@ -47,6 +46,7 @@ export function ItemsTable({
           { key: 'overdue', header: 'Просрочено', badges: ITEM_STATUS_BADGES },
         ]}
         filters={filters}
+        groupBy="section"
         searchLabel="Поиск по мероприятиям"
         emptyText="Мероприятий пока нет: добавьте их ниже или импортируйте таблицу."
         pageSize={50}

@@ -3,15 +3,10 @@ import type { FilterSpec, Row } from '@/components/ui/DataTable';
 import { awaitsReport } from '@/lib/home/start-page';
 import { EXPECTED_DOCUMENT_LABELS } from '@/lib/roadmaps/table/document';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
-import type { ItemView, RoadmapDetail } from '@/lib/roadmaps/views';
+import type { RoadmapDetail } from '@/lib/roadmaps/views';
 import { compareRussian } from '@/lib/format/ru';
+import { RESPONSIBLE_SEPARATOR, responsibleLabel, responsibleNames } from '@/lib/roadmaps/responsible-label';
 
-const RESPONSIBLE_SEPARATOR = '; ';
-
-function responsibleNames(item: ItemView): string[] {
-  const names = item.responsibles.map((r) => r.organisationName ?? r.name);
-  return names.length > 0 ? names : item.responsibleText ? [item.responsibleText] : [];
-}
 
 /** Values of the «Просрочка» and «Отчёт» filters; a start-page link opens the list filtered by them. */
 export const OVERDUE_VALUE = 'просрочено';
@@ -38,7 +33,7 @@ export function itemRows(detail: RoadmapDetail, today: Date = new Date()): Row[]
       section: sectionTitle(section),
       deadlineText: item.deadlineText,
       periodEnd: item.periodEnd,
-      responsible: responsibleNames(item).join(RESPONSIBLE_SEPARATOR),
+      responsible: responsibleLabel(item),
       status: ITEM_STATUS_LABELS[item.status],
       overdue: item.overdue ? OVERDUE_VALUE : null,
       report: awaitsReport({ ...item, reportCount: item.reports.length }, today) ? AWAITING_REPORT_VALUE : null,

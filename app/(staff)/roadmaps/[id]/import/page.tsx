@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
+import { templateHref } from '@/lib/templates';
 import { ImportWizard } from './ImportWizard';
 
 export const metadata: Metadata = { title: 'Импорт таблицы дорожной карты' };
@@ -29,6 +30,12 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           Скопируйте таблицу мероприятий из Word или Excel и вставьте её ниже или загрузите файл. Строки с одним заполненным столбцом станут
           разделами, продолжения строк с переноса страницы присоединятся к строке выше. Повторный импорт той же таблицы не создаёт дублей; если
           есть ошибки, ничего не записывается.
+        </p>
+        <p className="mt-1">
+          <a href={templateHref('roadmap')} download className="underline">
+            Скачать шаблон таблицы (XLSX)
+          </a>{' '}
+          — столбцы, которые распознаёт импорт, и пример разделов и мероприятий.
         </p>
       </PageHeader>
       <RoadmapTabs roadmapId={roadmap.id} current="import" canImport />

@@ -7,6 +7,8 @@ import { formatYears } from '@/lib/roadmaps/deadline-label';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
+import { responsibleLabel } from '@/lib/roadmaps/responsible-label';
+import { ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
 import type { ItemView } from '@/lib/roadmaps/views';
 import { PrintButton } from './PrintButton';
 import './print.css';
@@ -45,7 +47,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
         </p>
         <h1 className="mt-2 text-center text-xl font-semibold">{roadmap.title}</h1>
         <p className="text-center text-sm">
-          {roadmap.ownerName} · {formatYears(roadmap.periodStartYear, roadmap.periodEndYear)}
+          {roadmap.ownerName} · {formatYears(roadmap.periodStartYear, roadmap.periodEndYear)} · {ROADMAP_STATUS_LABELS[roadmap.status]}
         </p>
         <p className="mt-1 text-center text-sm">
           Выполнено {progress.done} из {progress.total - progress.byStatus.cancelled} ({progress.doneShareLabel}), просрочено: {progress.overdue}. Сведения на{' '}
@@ -77,7 +79,7 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
                 <td className={cell}>{item.number}</td>
                 <td className={`${cell} whitespace-pre-line`}>{item.activity}</td>
                 <td className={cell}>{item.deadlineText}</td>
-                <td className={`${cell} whitespace-pre-line`}>{item.responsibleText}</td>
+                <td className={`${cell} whitespace-pre-line`}>{responsibleLabel(item)}</td>
                 <td className={`${cell} whitespace-pre-line`}>{item.plannedResult}</td>
                 <td className={cell}>{status(item)}</td>
               </tr>

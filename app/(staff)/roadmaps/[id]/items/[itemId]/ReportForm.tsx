@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { Field, formKey, FormStatus, SubmitButton, TextArea, TextInput } from '@/components/ui/form';
 import { type ActionState, IDLE } from '@/lib/action-state';
 import { EVIDENCE_LIMIT_TEXT, evidenceTotalProblem } from '@/lib/roadmaps/evidence-limits';
@@ -29,6 +29,17 @@ export function ReportForm({ action, itemId, today }: { action: Action; itemId: 
   const state: ActionState = tooLarge ? { status: 'error', code: 'payload_too_large', message: tooLarge, fieldErrors: { files: tooLarge }, values: {} } : checked;
   const checkFiles = (input: HTMLInputElement) =>
     setTooLarge(evidenceTotalProblem([...(input.files ?? [])].reduce((sum, file) => sum + file.size, 0)));
+  // React resets (or remounts) the form after its action: the chosen files are kept here and put back into the
+  // file input after a failed submit, so the user does not have to pick them again; a success forgets them.
+  const chosen = useRef<File[]>([]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (raw.status === 'success') chosen.current = [];
+    if (raw.status !== 'error' || chosen.current.length === 0 || !fileInput.current) return;
+    const transfer = new DataTransfer();
+    for (const file of chosen.current) transfer.items.add(file);
+    fileInput.current.files = transfer.files;
+  }, [raw]);
   return (
     <form
       key={formKey(raw)}
@@ -47,11 +58,23 @@ export function ReportForm({ action, itemId, today }: { action: Action; itemId: 
       <Field name="report-text" label="Что сделано" state={state}>
         <TextArea name="text" id="report-text" state={raw} required />
       </Field>
-      <Field name="links" label="Ссылки (по одной в строке)" state={state} hint="Адреса начинаются с http:// или https://">
+      <Field name="links" label="Ссылки (по одной в строке)" state={state} hint="Например, school.ru/otchet или https://school.ru/otchet">
         <TextArea name="links" state={state} rows={2} />
       </Field>
       <Field name="files" label="Файлы" state={state} hint={`PDF, DOCX, XLSX, JPG, PNG или TXT, не больше 10 файлов, ${EVIDENCE_LIMIT_TEXT}`}>
-        <input id="files" name="files" type="file" multiple accept={ACCEPT} className="mt-1 block w-full text-sm" onChange={(event) => checkFiles(event.currentTarget)} />
+        <input
+          ref={fileInput}
+          id="files"
+          name="files"
+          type="file"
+          multiple
+          accept={ACCEPT}
+          className="mt-1 block w-full text-sm"
+          onChange={(event) => {
+            chosen.current = [...(event.currentTarget.files ?? [])];
+            checkFiles(event.currentTarget);
+          }}
+        />
       </Field>
       <SubmitButton>Добавить отчёт</SubmitButton>
     </form>

@@ -5,7 +5,7 @@ import { CommentForm } from '@/components/roadmaps/CommentForm';
 import { ROADMAP_FIELD_LABELS, ROADMAP_VALUE_LABELS } from '@/components/roadmaps/history-labels';
 import { ReportList } from '@/components/roadmaps/ReportList';
 import { ReviewThread } from '@/components/roadmaps/ReviewThread';
-import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
+import { itemHeading, sectionTitle } from '@/components/roadmaps/labels';
 import { ItemStatusBadge } from '@/components/roadmaps/StatusBadge';
 import { todayIso } from '@/components/roadmaps/timeline';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -15,6 +15,7 @@ import { orNotFound, pageParams } from '@/lib/page-guard';
 import { DEADLINE_KIND_LABELS, type DeadlineKind } from '@/lib/roadmaps/deadline';
 import { getRoadmap, itemHistory } from '@/lib/roadmaps/queries';
 import { EXPECTED_DOCUMENT_LABELS, type ExpectedDocument } from '@/lib/roadmaps/table/document';
+import { responsibleLabel } from '@/lib/roadmaps/responsible-label';
 import type { ItemView } from '@/lib/roadmaps/views';
 import { addProgressReportAction, commentOnReviewAction, deleteItemAction, updateItemAction } from '../../../actions';
 import { DeleteButton } from '../../DeleteButton';
@@ -33,7 +34,7 @@ function periodLabel(item: ItemView): string {
 }
 
 function Facts({ item, section }: { item: ItemView; section: string }) {
-  const responsible = item.responsibles.length > 0 ? item.responsibles.map((r) => r.organisationName ?? r.name).join('; ') : item.responsibleText;
+  const responsible = responsibleLabel(item);
   const facts: [string, React.ReactNode][] = [
     ['Раздел', section],
     ['Сроки', item.deadlineText || '—'],
@@ -65,17 +66,20 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   if (!section || !item) notFound();
   const { roadmap, permissions } = detail;
   const history = await itemHistory(actor, item.id);
+  const heading = itemHeading(item);
   return (
     <>
       <PageHeader
-        title={itemLabel(item)}
+        title={heading.title}
         crumbs={[
           { label: 'Главная', href: '/' },
           { label: 'Дорожные карты', href: '/roadmaps' },
           { label: roadmap.title, href: `/roadmaps/${roadmap.id}` },
           { label: item.number ? `Мероприятие ${item.number}` : 'Мероприятие' },
         ]}
-      />
+      >
+        {heading.cut && <p className="max-w-prose whitespace-pre-line">{item.activity}</p>}
+      </PageHeader>
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           <Facts item={item} section={sectionTitle(section)} />

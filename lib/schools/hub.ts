@@ -1,0 +1,79 @@
+import 'server-only';
+/**
+ * The school hub for staff (`/schools/[id]`): the directory card with what the portal knows of the school — its
+ * latest classification with the trend over the years, its road maps and their progress, its data for the
+ * classification, its partners and its curators. Every part comes from its domain's query, which checks the
+ * actor's right; a part the actor may not read is simply absent.
+ */
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import {
+  getSchoolClassification,
+  getSchoolContext,
+  listAssessmentResults,
+  schoolCategoryHistory,
+  type AssessmentResultRow,
+  type SchoolClassificationDetail,
+  type SchoolContextRow,
+} from '@/lib/classification/queries';
+import { AppError } from '@/lib/errors';
+import { getOrganisation, listOrganisations } from '@/lib/organisations/queries';
+import { organisationScope } from '@/lib/organisations/scope';
+import { getRoadmap } from '@/lib/roadmaps/detail';
+import { listRoadmaps } from '@/lib/roadmaps/roadmap-queries';
+import type { RoadmapDetail } from '@/lib/roadmaps/views';
+import type { Organisation } from '@/db/schema';
+
+export interface SchoolHub {
+  school: Organisation;
+  municipalityName: string | null;
+  canEditCard: boolean;
+  /** The actor may change the school's results and context (the data editing page). */
+  canEditData: boolean;
+  /** Null when the actor may not read the classification or the school was in no run. */
+  classification: (SchoolClassificationDetail & { runId: string }) | null;
+  history: SchoolClassificationDetail['history'];
+  roadmaps: RoadmapDetail[];
+  /** The newest year with results or context, its results and context. */
+  dataYear: number | null;
+  results: AssessmentResultRow[];
+  context: SchoolContextRow | null;
+  /** Who reviews the school's road maps (approved or returned them), by name. */
+  reviewers: string[];
+  /** The methodical centres of the school's municipality. */
+  methodicalCentres: { id: string; name: string }[];
+}
+
+export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub> {
+  const school = await getOrganisation(actor, id);
+  if (school.kind !== 'school') throw new AppError('not_found', 'Школа не найдена.');
+  const scope = organisationScope(school);
+  const readsClassification = can(actor, 'classification.read', scope);
+  const [municipality, centres, roadmapRows, history, allResults] = await Promise.all([
+    school.municipalityId ? getOrganisation(actor, school.municipalityId).catch(() => null) : null,
+    school.municipalityId ? listOrganisations(actor, { kind: 'methodical_center', municipalityId: school.municipalityId }) : [],
+    can(actor, 'roadmap.read', scope) ? listRoadmaps(actor, { organisationId: school.id }) : [],
+    readsClassification ? schoolCategoryHistory(actor, school.id) : [],
+    readsClassification ? listAssessmentResults(actor, { schoolId: school.id }) : [],
+  ]);
+  const latest = history[0];
+  const classification = latest ? { ...(await getSchoolClassification(actor, latest.runId, school.id)), runId: latest.runId } : null;
+  const roadmaps = await Promise.all(roadmapRows.map((row) => getRoadmap(actor, row.id)));
+  const dataYear = allResults.reduce<number | null>((newest, r) => (newest === null || r.year > newest ? r.year : newest), null);
+  const context = readsClassification && dataYear !== null ? await getSchoolContext(actor, school.id, dataYear) : null;
+  const reviewers = [...new Set(roadmaps.flatMap((r) => r.review.filter((e) => e.kind === 'approve' || e.kind === 'return').map((e) => e.authorName)))];
+  return {
+    school,
+    municipalityName: municipality ? (municipality.shortName ?? municipality.name) : null,
+    canEditCard: can(actor, 'organisation.write', scope),
+    canEditData: can(actor, 'classification.run', scope),
+    classification,
+    history,
+    roadmaps,
+    dataYear,
+    results: allResults.filter((r) => r.year === dataYear),
+    context,
+    reviewers,
+    methodicalCentres: centres.map((c) => ({ id: c.id, name: c.shortName ?? c.name })),
+  };
+}
