@@ -53,6 +53,7 @@ test('an analyst imports results, runs the classification, reads a school card a
   await page.getByRole('button', { name: 'Запустить классификацию' }).click();
   await expect(page).toHaveURL(/\/classification\?run=/);
   await expect(page.getByRole('heading', { name: new RegExp(`Результаты ${YEAR} года`) })).toBeVisible();
+  await expect(page.getByTestId('run-confirmation')).toContainText(`Расчёт за ${YEAR} год выполнен`);
   await expect(page.getByTestId('category-counts')).toContainText('ШНОР: 1');
   await expect(page.getByText(/^Все школы (региона в расчёте|расчёта по муниципалитету)/)).toBeVisible();
   await expect(page.getByRole('img', { name: /Диаграмма рассеяния/ })).toBeVisible();

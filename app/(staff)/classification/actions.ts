@@ -10,7 +10,8 @@ import { createRunSchema } from '@/lib/classification/schemas';
 export const runClassificationAction = formAction(createRunSchema, async (input, actor) => {
   const run = await createRun(actor, input);
   revalidatePath('/classification');
-  redirect(`/classification?run=${run.id}`);
+  // `created` asks the page for the confirmation of what the run did.
+  redirect(`/classification?run=${run.id}&created=1`);
 });
 
 export const publishRunAction = formAction(z.object({ id: z.string().uuid() }), async (input, actor) => {

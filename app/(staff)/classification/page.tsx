@@ -10,6 +10,7 @@ import { Chart } from '@/components/ui/Chart';
 import { DataTable } from '@/components/ui/DataTable';
 import { DownloadLinks } from '@/components/ui/DownloadLinks';
 import { can } from '@/lib/auth/policy';
+import { runConfirmation } from '@/lib/classification/run-confirmation';
 import { CATEGORY_NAMES, type Category } from '@/lib/classification';
 import { requireActor } from '@/lib/auth/session';
 import { availableYears, getMethodology, getRun, listRuns } from '@/lib/classification/queries';
@@ -21,10 +22,10 @@ export const metadata: Metadata = { title: 'Классификация школ'
 
 const linkButton = 'rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 no-underline hover:bg-slate-100';
 
-export default async function ClassificationPage({ searchParams }: { searchParams: Promise<{ run?: string; category?: string }> }) {
+export default async function ClassificationPage({ searchParams }: { searchParams: Promise<{ run?: string; category?: string; created?: string }> }) {
   const actor = await requireActor();
   requireRight(actor, 'classification.read');
-  const { run: requested, category } = await searchParams;
+  const { run: requested, category, created } = await searchParams;
   // A start-page count opens the table filtered by its category (`?category=low_results`).
   const initialFilters = category && category in CATEGORY_NAMES ? { category: CATEGORY_NAMES[category as Category] } : undefined;
   const [runs, years, municipalities] = await Promise.all([
@@ -75,6 +76,11 @@ export default async function ClassificationPage({ searchParams }: { searchParam
       </PageHeader>
 
       <div className="space-y-8">
+        {run && created === '1' && (
+          <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="run-confirmation">
+            {runConfirmation(run)}
+          </p>
+        )}
         {mayRun &&
           (years.length > 0 ? (
             <RunForm action={runClassificationAction} years={years} municipalities={municipalities.map((m) => ({ value: m.id, label: m.shortName ?? m.name }))} />
