@@ -23,7 +23,7 @@ test('a coordinator edits a school card and sees the change in its history; a st
   await expect(page.getByRole('main').getByRole('status')).toHaveText('Изменения сохранены.');
   await page.reload();
   const history = page.getByRole('region', { name: 'История изменений' });
-  await expect(history).toContainText('Обучающихся: 48 → 71');
+  await expect(history).toContainText('Обучающихся: 60 → 71');
   await expect(history).toContainText('Расстояние до центра, км: 63 → 63,5');
 
   await stalePage.getByLabel('Численность обучающихся').fill('10');

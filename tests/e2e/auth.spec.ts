@@ -76,7 +76,7 @@ test('a link opened while signed out lands on its page after sign-in; a foreign 
     await page.getByLabel('Логин').fill('coordinator@opora.demo');
     await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/schools$/);
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/tasks$/);
     await page.context().clearCookies();
   }
 });

@@ -201,6 +201,8 @@ test('a school submits its road map and a methodologist approves it after commen
 });
 
 test('every view of every demo road map is accessible and shows its items', async ({ page }) => {
+  // Four maps × four views, each with an axe check: far more work than one journey's default minute.
+  test.setTimeout(240_000);
   await new LoginPage(page).signInAndWait('admin@opora.demo');
   const list = new RoadmapListPage(page);
   await list.goto();

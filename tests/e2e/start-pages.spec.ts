@@ -70,7 +70,7 @@ test('the ministry analyst sees the region summary', async ({ page }) => {
   await expectAccessibleAtBothWidths(page);
   await page.getByRole('region', { name: 'Последний запуск классификации' }).getByRole('link', { name: /^ШНОР: \d+$/ }).click();
   await expect(page).toHaveURL(/\/classification\?run=[0-9a-f-]{36}&category=low_results$/);
-  await expect(page.getByLabel('Категория')).toHaveValue('ШНОР');
+  await expect(page.getByRole('combobox', { name: 'Категория' })).toHaveValue('ШНОР');
 });
 
 /** Every dynamic route of the app folder (a new one is covered without editing this test). */
