@@ -68,7 +68,7 @@ test('the school hub shows the category with its trend, the road map, the data a
     await expect(page.getByTestId('hub-trend')).toContainText(/\d{4}/);
     await expect(page.getByRole('region', { name: 'Дорожная карта' }).getByRole('link').first()).toBeVisible();
     // The school's own demo map (other journeys of the run may have added maps of this school).
-    const demoMap = page.getByRole('region', { name: 'Дорожная карта' }).getByRole('listitem').filter({ hasText: /^Программа перехода МКОУ/ });
+    const demoMap = page.getByRole('region', { name: 'Дорожная карта' }).getByRole('listitem').filter({ hasText: 'Программа перехода МКОУ «Осиновская ООШ»' });
     await expect(demoMap.getByTestId('progress-summary')).toContainText('Выполнено');
     await expect(main.getByRole('heading', { name: /^Данные для классификации/ })).toBeVisible();
     await expect(main.getByRole('link', { name: 'Изменить данные школы' })).toBeVisible();
