@@ -38,6 +38,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
     return {
       code: ind.code,
       name: ind.name,
+      href: `/indicators/${ind.id}?org=${org.id}`,
       organisation: org.shortName ?? org.name,
       value: c.value === null ? null : Math.round(c.value * 10) / 10,
       target: c.target ? `${formatNumber(c.target.value)} (${c.target.year})` : '—',
@@ -83,7 +84,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         rows={scoreRows}
         columns={[
           { key: 'code', header: '№' },
-          { key: 'name', header: 'Показатель' },
+          { key: 'name', header: 'Показатель', kind: 'link', hrefKey: 'href' },
           { key: 'organisation', header: 'Муниципалитет' },
           { key: 'value', header: 'Значение', kind: 'number' },
           { key: 'target', header: 'Цель (год)' },
@@ -103,6 +104,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         rows={catalogue.map((i) => ({
           code: i.code,
           name: i.name,
+          href: `/indicators/${i.id}`,
           unit: UNIT_LABELS[i.unit],
           source: i.source,
           level: LEVEL_LABELS[i.level],
@@ -111,7 +113,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         }))}
         columns={[
           { key: 'code', header: '№' },
-          { key: 'name', header: 'Наименование' },
+          { key: 'name', header: 'Наименование', kind: 'link', hrefKey: 'href' },
           { key: 'unit', header: 'Единица' },
           { key: 'source', header: 'Источник' },
           { key: 'level', header: 'Уровень' },
