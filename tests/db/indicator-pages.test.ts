@@ -6,7 +6,8 @@ import { users, type Organisation } from '@/db/schema';
 import type { Role } from '@/db/schema/users';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
-import { createIndicator, saveValues, setTarget } from '@/lib/indicators/queries';
+import { IDLE } from '@/lib/action-state';
+import { createIndicator, getIndicator, saveValues, setTarget } from '@/lib/indicators/queries';
 import { createWorld, type World } from './fixtures';
 
 /** The indicator pages rendered on the server as a signed-in user sees them. */
@@ -18,6 +19,7 @@ vi.mock('@/lib/auth/session', () => ({
     return session.actor;
   },
 }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
 
 let world: World;
@@ -72,5 +74,55 @@ describe('indicator page', () => {
     const html = await render(IndicatorPage, { id: ind.id });
     expect(html).toContain('П2. Другое');
     expect(html).not.toContain('Изменить показатель');
+  });
+});
+
+function form(fields: Record<string, string | number>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+}
+
+function isNotFound(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
+}
+
+describe('indicator forms', () => {
+  it('the edit form saves with the version it read, refuses a stale one, and names bad fields in Russian', async () => {
+    const ind = await createIndicator(analyst, { code: 'Ф1', name: 'Для формы', unit: 'percent', level: 'school', kind: 'entered', status: 'draft' });
+    session.actor = analyst;
+    const { updateIndicatorAction, setTargetAction } = await import('@/app/(staff)/indicators/actions');
+    const base = { id: ind.id, version: ind.version, code: 'Ф1', name: 'Новое имя', description: '', method: '', unit: 'percent', direction: 'higher', source: 'УМЦ', level: 'school', kind: 'entered', periodicity: 'year', expression: '', roadmapId: '', status: 'active', outlierJump: '', minValue: '0', maxValue: '100', closeShare: '0,7' };
+    expect(await updateIndicatorAction(IDLE, form(base))).toEqual({ status: 'success', message: 'Изменения сохранены.' });
+    expect((await getIndicator(analyst, ind.id)).indicator).toMatchObject({ name: 'Новое имя', status: 'active', closeShare: 0.7, maxValue: 100, version: 2 });
+    const stale = await updateIndicatorAction(IDLE, form({ ...base, name: 'Поздно' }));
+    expect(stale).toMatchObject({ status: 'error', code: 'conflict' });
+    const bad = await updateIndicatorAction(IDLE, form({ ...base, version: 2, name: '', minValue: '10', maxValue: '5', closeShare: 'много' }));
+    expect(bad).toMatchObject({ status: 'error', code: 'validation' });
+    const errors = (bad as { fieldErrors: Record<string, string> }).fieldErrors;
+    expect(errors.name).toBe('Наименование: обязательное поле');
+    expect(errors.closeShare).toMatch(/^«Близко к цели», доля пути: /);
+    const computedWithoutFormula = await updateIndicatorAction(IDLE, form({ ...base, version: 2, kind: 'computed' }));
+    expect((computedWithoutFormula as { fieldErrors: Record<string, string> }).fieldErrors.expression).toBe('Формула: обязательна для вычисляемого показателя');
+    expect(await setTargetAction(IDLE, form({ indicatorId: ind.id, kind: 'target', year: 2024, value: '95,5' }))).toEqual({ status: 'success', message: 'Целевое значение 2024 года сохранено.' });
+    expect((await getIndicator(analyst, ind.id)).targets).toMatchObject([{ kind: 'target', year: 2024, value: 95.5 }]);
+    expect((await setTargetAction(IDLE, form({ indicatorId: ind.id, kind: 'target', year: 'двадцать', value: '1' })) as { fieldErrors: Record<string, string> }).fieldErrors.year).toMatch(/^Год: /);
+  });
+
+  it('a coordinator may not define: the action answers forbidden, the new and edit pages are not found', async () => {
+    const ind = await createIndicator(analyst, { code: 'Ф2', name: 'Чужое', unit: 'count', level: 'school', kind: 'entered' });
+    session.actor = coordinatorA;
+    const { updateIndicatorAction } = await import('@/app/(staff)/indicators/actions');
+    expect(await updateIndicatorAction(IDLE, form({ id: ind.id, version: 1, name: 'x' }))).toMatchObject({ status: 'error', code: 'forbidden' });
+    const { default: EditPage } = await import('@/app/(staff)/indicators/[id]/edit/page');
+    const { default: NewPage } = await import('@/app/(staff)/indicators/new/page');
+    await expect(render(EditPage, { id: ind.id }).then(() => 'rendered', (e: unknown) => (isNotFound(e) ? 'not found' : e))).resolves.toBe('not found');
+    await expect(render(NewPage, {}).then(() => 'rendered', (e: unknown) => (isNotFound(e) ? 'not found' : e))).resolves.toBe('not found');
+    session.actor = analyst;
+    const html = await render(EditPage, { id: ind.id });
+    expect(html).toContain('Правка показателя Ф2');
+    expect(html).toContain('name="version" value="1"');
+    expect(await render(NewPage, {})).toContain('Создать показатель');
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
+import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { compareRussian, formatNumber } from '@/lib/format/ru';
 import { listIndicators, valueYears } from '@/lib/indicators/queries';
@@ -99,6 +101,11 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         emptyText="Нет действующих показателей или муниципалитетов в вашей зоне."
       />
       <h2 className="mb-2 mt-8 text-lg font-semibold">Каталог показателей</h2>
+      {can(actor, 'indicator.define') && (
+        <p className="mb-2">
+          <Link href="/indicators/new">Новый показатель</Link>
+        </p>
+      )}
       <DataTable
         caption="Каталог показателей"
         rows={catalogue.map((i) => ({
