@@ -126,3 +126,63 @@ describe('indicator forms', () => {
     expect(await render(NewPage, {})).toContain('Создать показатель');
   });
 });
+
+describe('data entry grid', () => {
+  it('shows target and last year beside each cell, saves filled rows, puts a bad cell\'s message on its row, and walks the period through submit, approve and unlock', async () => {
+    const share = await createIndicator(analyst, { code: 'Г1', name: 'Доля с интернетом', unit: 'percent', level: 'municipality', kind: 'entered', status: 'active', outlierJump: 30 });
+    const count = await createIndicator(analyst, { code: 'Г2', name: 'Число семинаров', unit: 'count', level: 'municipality', kind: 'entered', status: 'active' });
+    await createIndicator(analyst, { code: 'Г3', name: 'Школьный', unit: 'count', level: 'school', kind: 'entered', status: 'active' });
+    await setTarget(analyst, { indicatorId: share.id, kind: 'target', year: 2026, value: 95 });
+    await saveValues(coordinatorA, { values: [{ indicatorId: share.id, organisationId: world.munA.id, year: 2024, value: 41.5 }] });
+    session.actor = coordinatorA;
+    const { default: EntryPage } = await import('@/app/(staff)/indicators/entry/page');
+    const html = await render(EntryPage, {}, { org: world.munA.id, year: '2025' });
+    expect(html).toContain('Г1.');
+    expect(html).toContain('Г2.');
+    expect(html).not.toContain('Г3.');
+    expect(html).toContain('95 (2026)');
+    expect(html).toContain('41,5');
+    expect(html).toContain('не представлены');
+    expect(html).toContain('Представить на утверждение');
+
+    const { saveEntryAction, approvalFormAction } = await import('@/app/(staff)/indicators/actions');
+    const rowOf = (id: string) => (html.indexOf(`value="${share.id}"`) < html.indexOf(`value="${count.id}"`) ? (id === share.id ? 0 : 1) : id === share.id ? 1 : 0);
+    const s = rowOf(share.id);
+    const c = rowOf(count.id);
+    const bad = await saveEntryAction(IDLE, form({ organisationId: world.munA.id, year: 2025, [`indicatorId.${s}`]: share.id, [`value.${s}`]: '80', [`indicatorId.${c}`]: count.id, [`value.${c}`]: '2,5' }));
+    expect(bad).toMatchObject({ status: 'error', code: 'validation' });
+    expect((bad as { fieldErrors: Record<string, string> }).fieldErrors[`row.${c}`]).toMatch(/^Показатель Г2, .*: количество — целое неотрицательное число, указано 2,5$/);
+    expect((bad as { values: Record<string, string> }).values[`value.${c}`]).toBe('2,5');
+    const ok = await saveEntryAction(IDLE, form({ organisationId: world.munA.id, year: 2025, [`indicatorId.${s}`]: share.id, [`numerator.${s}`]: '4', [`denominator.${s}`]: '5', [`indicatorId.${c}`]: count.id, [`value.${c}`]: '' }));
+    expect(ok).toEqual({ status: 'success', message: 'Сохранено: 1 значение.' });
+    const after = await render(EntryPage, {}, { org: world.munA.id, year: '2025' });
+    expect(after).toContain('Проверьте: изменение за год +38,5 больше 30');
+
+    expect(await approvalFormAction(IDLE, form({ organisationId: world.munA.id, year: 2025, action: 'submit' }))).toEqual({ status: 'success', message: 'Значения представлены на утверждение.' });
+    const locked = await saveEntryAction(IDLE, form({ organisationId: world.munA.id, year: 2025, [`indicatorId.${s}`]: share.id, [`value.${s}`]: '10', [`version.${s}`]: '1' }));
+    expect(locked).toMatchObject({ status: 'error', code: 'conflict' });
+    expect((locked as { message: string }).message).toContain('представлены на утверждение');
+    expect(await approvalFormAction(IDLE, form({ organisationId: world.munA.id, year: 2025, action: 'approve', version: 2 }))).toMatchObject({ status: 'error', code: 'forbidden' });
+
+    session.actor = analyst;
+    const forAnalyst = await render(EntryPage, {}, { org: world.munA.id, year: '2025' });
+    expect(forAnalyst).toContain('Утвердить и заблокировать');
+    expect(forAnalyst).toContain('Вернуть на доработку');
+    expect(await approvalFormAction(IDLE, form({ organisationId: world.munA.id, year: 2025, action: 'approve', version: 2 }))).toEqual({ status: 'success', message: 'Значения утверждены и заблокированы.' });
+    const approved = await render(EntryPage, {}, { org: world.munA.id, year: '2025' });
+    expect(approved).toContain('утверждены, заблокированы');
+    expect(approved).toContain('Разблокировать');
+    expect(approved).not.toContain('Сохранить значения');
+    const noReason = await approvalFormAction(IDLE, form({ organisationId: world.munA.id, year: 2025, action: 'unlock', version: 3 }));
+    expect((noReason as { fieldErrors: Record<string, string> }).fieldErrors.comment).toBe('Причина разблокировки: обязательное поле');
+    expect(await approvalFormAction(IDLE, form({ organisationId: world.munA.id, year: 2025, action: 'unlock', version: 3, comment: 'Ошибка в числителе' }))).toEqual({ status: 'success', message: 'Период разблокирован.' });
+  });
+
+  it('an organisation out of reach or a malformed id is not found', async () => {
+    session.actor = coordinatorA;
+    const { default: EntryPage } = await import('@/app/(staff)/indicators/entry/page');
+    for (const org of [world.munB.id, 'abc', '6f1c1a52-0000-4000-8000-000000000000']) {
+      await expect(render(EntryPage, {}, { org }).then(() => 'rendered', (e: unknown) => (isNotFound(e) ? 'not found' : e))).resolves.toBe('not found');
+    }
+  });
+});

@@ -56,6 +56,9 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           Показатели программы и их достижение по муниципалитетам за {year} год. Статус — словами: «достигнуто», «близко к
           цели», «отстаёт», «нет данных».
         </p>
+        <p className="mt-2">
+          <Link href={`/indicators/entry?year=${year}`}>Ввод значений</Link>
+        </p>
         {years.length > 1 && (
           <nav aria-label="Год" className="mt-2 flex flex-wrap gap-2 text-sm">
             {years.map((y) => (

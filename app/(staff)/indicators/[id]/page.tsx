@@ -53,7 +53,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const actor = await requireActor();
   const query = await searchParams;
   const { indicator, targets, items, canDefine } = await orNotFound(getIndicator(actor, id));
-  const [values, history] = await Promise.all([orNotFound(listValues(actor, id)), orNotFound(indicatorHistory(actor, id))]);
+  const values = await orNotFound(listValues(actor, id));
+  const history = await orNotFound(indicatorHistory(actor, id));
   const unit = UNIT_LABELS[indicator.unit];
   const known = new Map(values.map((v) => [v.organisationId, v.organisationName]));
   const asked = list(query.org).filter((o) => known.has(o));
