@@ -187,7 +187,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
             ) : (
               <>
                 <p className="text-sm" data-testid="trace-summary">
-                  {known.get(traceOrg!) ?? 'Организация'}, {traceYear} год: значение {formatNumber(computed.value)}, числитель {formatNumber(computed.numerator)}, знаменатель{' '}
+                  {known.get(traceOrg!) ?? (traceOrg === actor.scope.organisationId ? 'Ваша организация' : 'Организация')}, {traceYear} год: значение {formatNumber(computed.value)}, числитель {formatNumber(computed.numerator)}, знаменатель{' '}
                   {formatNumber(computed.denominator)}.{computed.frozen ? ' Значение зафиксировано при утверждении периода.' : ''}
                   {computed.inputsChanged ? ' С тех пор исходные данные изменились.' : ''}
                 </p>
