@@ -32,9 +32,13 @@ export interface EntryGrid {
   canApprove: boolean;
 }
 
+export const REPORTING_KINDS: ReadonlySet<string> = new Set(['region', 'municipality', 'school']);
+
 export async function loadEntryGrid(actor: Actor, organisationId: string, year: number): Promise<EntryGrid> {
   const db = getDb();
   const organisation = await organisationFor(db, organisationId);
+  // A ministry or a methodical centre reports no values: no grid of its own.
+  if (!REPORTING_KINDS.has(organisation.kind)) throw new AppError('not_found', 'Организация не представляет значения показателей.');
   authorizeOrganisation(actor, 'indicator.read', organisation);
   const indicators = (await listIndicators(actor, { status: 'active' })).filter((i) => i.kind === 'entered' && i.level === organisation.kind && i.regionId === organisation.regionId);
   const ids = indicators.map((i) => i.id);

@@ -181,8 +181,14 @@ describe('data entry grid', () => {
   it('an organisation out of reach or a malformed id is not found', async () => {
     session.actor = coordinatorA;
     const { default: EntryPage } = await import('@/app/(staff)/indicators/entry/page');
-    for (const org of [world.munB.id, 'abc', '6f1c1a52-0000-4000-8000-000000000000']) {
+    for (const org of [world.munB.id, world.centerA.id, 'abc', '6f1c1a52-0000-4000-8000-000000000000']) {
       await expect(render(EntryPage, {}, { org }).then(() => 'rendered', (e: unknown) => (isNotFound(e) ? 'not found' : e))).resolves.toBe('not found');
     }
+  });
+
+  it('a user of an organisation that reports no values (a ministry, a methodical centre) is asked to choose one, not shown an error', async () => {
+    session.actor = await actor('ministry_analyst', world.centerA);
+    const { default: EntryPage } = await import('@/app/(staff)/indicators/entry/page');
+    expect(await render(EntryPage, {}, {})).toContain('Выберите организацию и год.');
   });
 });

@@ -24,7 +24,8 @@ test('the analyst defines an indicator (a field error first) and sets its target
   await page.getByRole('button', { name: 'Создать показатель' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `${code}. Доля педагогов, прошедших курсы (проверка)` })).toBeVisible();
   await page.getByRole('link', { name: 'Изменить показатель' }).click();
-  await page.getByLabel('Год').fill('2024');
+  await expect(page.getByRole('heading', { level: 1, name: `Правка показателя ${code}` })).toBeVisible();
+  await page.getByLabel('Год', { exact: true }).fill('2024');
   await page.getByLabel('Значение', { exact: true }).fill('90,5');
   await page.getByRole('button', { name: 'Сохранить значение' }).click();
   await expect(page.getByText('Целевое значение 2024 года сохранено.')).toBeVisible();
@@ -33,7 +34,7 @@ test('the analyst defines an indicator (a field error first) and sets its target
 
 test('a coordinator enters a year in the grid (a cell error first) and submits it; the analyst approves and the period locks', async ({ browser }) => {
   const year = 2023;
-  const coordinator = await browser.newPage();
+  const coordinator = await (await browser.newContext()).newPage();
   await new LoginPage(coordinator).signInAndWait('coordinator2@opora.demo');
   await coordinator.goto(`/indicators/entry?year=${year}`);
   const grid = coordinator.getByTestId('entry-grid');
@@ -49,11 +50,11 @@ test('a coordinator enters a year in the grid (a cell error first) and submits i
   await coordinator.getByRole('button', { name: 'Представить на утверждение' }).click();
   await expect(coordinator.getByTestId('period-state')).toContainText('представлены на утверждение');
 
-  const analyst = await browser.newPage();
+  const analyst = await (await browser.newContext()).newPage();
   await new LoginPage(analyst).signInAndWait('analyst@opora.demo');
-  await analyst.goto(`/indicators/entry?year=${year}`);
-  const option = analyst.locator('select[name="org"] option', { hasText: 'г. Светлогорск' }).first();
-  await analyst.goto(`/indicators/entry?org=${await option.getAttribute('value')}&year=${year}`);
+  const organisationId = await coordinator.locator('input[name="organisationId"]').first().getAttribute('value');
+  await analyst.goto(`/indicators/entry?org=${organisationId}&year=${year}`);
+  await expect(analyst.getByRole('heading', { name: `г. Светлогорск, ${year} год` })).toBeVisible();
   await analyst.getByRole('button', { name: 'Утвердить и заблокировать' }).click();
   await expect(analyst.getByTestId('period-state')).toContainText('утверждены, заблокированы');
   await expect(analyst.getByRole('button', { name: 'Разблокировать' })).toBeVisible();

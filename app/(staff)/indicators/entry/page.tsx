@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { formatDateTime, formatNumber, MISSING } from '@/lib/format/ru';
 import { isId } from '@/lib/ids';
-import { loadEntryGrid } from '@/lib/indicators/entry';
+import { loadEntryGrid, REPORTING_KINDS } from '@/lib/indicators/entry';
 import { UNIT_LABELS } from '@/lib/indicators/schemas';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
@@ -18,7 +18,6 @@ import { EntryGrid, type GridRow } from './EntryGrid';
 export const metadata: Metadata = { title: 'Ввод значений показателей' };
 
 const STATE_LABELS = { open: 'не представлены', submitted: 'представлены на утверждение', approved: 'утверждены, заблокированы', returned: 'возвращены на доработку' } as const;
-const REPORTING = new Set(['region', 'municipality', 'school']);
 
 /** An input's text: the stored number exactly, with a decimal comma (a rounded display would change it on the next save). */
 const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace('.', ','));
@@ -28,10 +27,12 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   requireRight(actor, 'indicator.read');
   const query = await searchParams;
   const askedOrg = typeof query.org === 'string' ? query.org : undefined;
-  const organisationId = askedOrg ?? actor.scope.organisationId;
   const askedYear = Number(query.year);
   const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getFullYear();
-  const organisations = (await listOrganisations(actor)).filter((o) => REPORTING.has(o.kind) && can(actor, 'indicator.write', organisationScope(o)));
+  const organisations = (await listOrganisations(actor)).filter((o) => REPORTING_KINDS.has(o.kind) && can(actor, 'indicator.write', organisationScope(o)));
+  // Without a choice: the user's own organisation when it reports values (a ministry does not), else none yet.
+  const own = organisations.find((o) => o.id === actor.scope.organisationId);
+  const organisationId = askedOrg ?? own?.id;
   const grid = organisationId && isId(organisationId) ? await orNotFound(loadEntryGrid(actor, organisationId, year)) : null;
   if (askedOrg && !grid) await orNotFound(loadEntryGrid(actor, askedOrg, year));
   const approval = grid?.approval ?? null;
