@@ -163,7 +163,8 @@ export const targetSchema = z.object({
   organisationId: z.uuid({ message: 'Организация: неверный идентификатор' }).nullish().or(z.literal('').transform(() => null)),
   kind: z.enum(INDICATOR_TARGET_KINDS, { message: 'Вид: базовое или целевое значение' }),
   year: year(),
-  value: z.coerce.number({ message: 'Значение: ожидается число' }).finite('Значение: ожидается число'),
+  /** Forms send ru-RU text («95,5»); the API a number. */
+  value: optionalNumber({ label: 'Значение' }).refine((v) => v !== null && v !== undefined, 'Значение: обязательное поле').transform((v) => v!),
   /** Present when changing an existing row. */
   version: versionField.optional(),
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
+import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { compareRussian, formatNumber } from '@/lib/format/ru';
 import { listIndicators, valueYears } from '@/lib/indicators/queries';
@@ -38,6 +40,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
     return {
       code: ind.code,
       name: ind.name,
+      href: `/indicators/${ind.id}?org=${org.id}`,
       organisation: org.shortName ?? org.name,
       value: c.value === null ? null : Math.round(c.value * 10) / 10,
       target: c.target ? `${formatNumber(c.target.value)} (${c.target.year})` : '—',
@@ -52,6 +55,9 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         <p>
           Показатели программы и их достижение по муниципалитетам за {year} год. Статус — словами: «достигнуто», «близко к
           цели», «отстаёт», «нет данных».
+        </p>
+        <p className="mt-2">
+          <Link href={`/indicators/entry?year=${year}`}>Ввод значений</Link>
         </p>
         {years.length > 1 && (
           <nav aria-label="Год" className="mt-2 flex flex-wrap gap-2 text-sm">
@@ -83,7 +89,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         rows={scoreRows}
         columns={[
           { key: 'code', header: '№' },
-          { key: 'name', header: 'Показатель' },
+          { key: 'name', header: 'Показатель', kind: 'link', hrefKey: 'href' },
           { key: 'organisation', header: 'Муниципалитет' },
           { key: 'value', header: 'Значение', kind: 'number' },
           { key: 'target', header: 'Цель (год)' },
@@ -98,11 +104,17 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         emptyText="Нет действующих показателей или муниципалитетов в вашей зоне."
       />
       <h2 className="mb-2 mt-8 text-lg font-semibold">Каталог показателей</h2>
+      {can(actor, 'indicator.define') && (
+        <p className="mb-2">
+          <Link href="/indicators/new">Новый показатель</Link>
+        </p>
+      )}
       <DataTable
         caption="Каталог показателей"
         rows={catalogue.map((i) => ({
           code: i.code,
           name: i.name,
+          href: `/indicators/${i.id}`,
           unit: UNIT_LABELS[i.unit],
           source: i.source,
           level: LEVEL_LABELS[i.level],
@@ -111,7 +123,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         }))}
         columns={[
           { key: 'code', header: '№' },
-          { key: 'name', header: 'Наименование' },
+          { key: 'name', header: 'Наименование', kind: 'link', hrefKey: 'href' },
           { key: 'unit', header: 'Единица' },
           { key: 'source', header: 'Источник' },
           { key: 'level', header: 'Уровень' },

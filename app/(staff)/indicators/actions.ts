@@ -1,0 +1,54 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { formAction } from '@/lib/actions';
+import { AppError } from '@/lib/errors';
+import { entryCells, entryFormSchema, onGridRows } from '@/lib/indicators/entry-form';
+import { approvalAction, createIndicator, saveValues, setTarget, updateIndicator } from '@/lib/indicators/queries';
+import { approvalActionSchema, createIndicatorSchema, targetSchema, updateIndicatorSchema } from '@/lib/indicators/schemas';
+import { pluralize } from '@/lib/format/ru';
+
+/** The catalogue, the scorecard and every indicator page read the same rows: a write refreshes the section. */
+function refresh() {
+  revalidatePath('/indicators', 'layout');
+}
+
+export const createIndicatorAction = formAction(createIndicatorSchema, async (input, actor) => {
+  const created = await createIndicator(actor, input);
+  refresh();
+  redirect(`/indicators/${created.id}`);
+});
+
+export const updateIndicatorAction = formAction(updateIndicatorSchema, async (input, actor) => {
+  await updateIndicator(actor, input);
+  refresh();
+  return 'Изменения сохранены.';
+});
+
+export const setTargetAction = formAction(targetSchema, async (input, actor) => {
+  const saved = await setTarget(actor, input);
+  refresh();
+  return saved.kind === 'baseline' ? `Базовое значение ${saved.year} года сохранено.` : `Целевое значение ${saved.year} года сохранено.`;
+});
+
+/** The entry grid: the filled rows are saved together, all or nothing; each bad cell's message comes back on its row. */
+export const saveEntryAction = formAction(entryFormSchema, async (input, actor) => {
+  const { cells, rows } = entryCells(input);
+  if (cells.length === 0) throw new AppError('validation', 'Нет значений для сохранения: заполните хотя бы одну строку.');
+  try {
+    await saveValues(actor, { values: cells });
+  } catch (error) {
+    throw onGridRows(error, rows);
+  }
+  refresh();
+  return `Сохранено: ${pluralize(cells.length, ['значение', 'значения', 'значений'])}.`;
+});
+
+const DONE = { submit: 'Значения представлены на утверждение.', approve: 'Значения утверждены и заблокированы.', return: 'Значения возвращены на доработку.', unlock: 'Период разблокирован.' } as const;
+
+export const approvalFormAction = formAction(approvalActionSchema, async (input, actor) => {
+  await approvalAction(actor, input);
+  refresh();
+  return DONE[input.action];
+});
