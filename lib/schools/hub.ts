@@ -17,6 +17,7 @@ import {
   type SchoolContextRow,
 } from '@/lib/classification/queries';
 import { AppError } from '@/lib/errors';
+import { parseId } from '@/lib/ids';
 import { getOrganisation, listOrganisations } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
 import { getRoadmap } from '@/lib/roadmaps/detail';
@@ -45,7 +46,7 @@ export interface SchoolHub {
 }
 
 export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub> {
-  const school = await getOrganisation(actor, id);
+  const school = await getOrganisation(actor, parseId(id));
   if (school.kind !== 'school') throw new AppError('not_found', 'Школа не найдена.');
   const scope = organisationScope(school);
   const readsClassification = can(actor, 'classification.read', scope);

@@ -14,7 +14,7 @@ import { requireActor } from '@/lib/auth/session';
 import type { SchoolContextRow } from '@/lib/classification/queries';
 import { endSentence, formatNumber } from '@/lib/format/ru';
 import { SETTLEMENT_LABELS } from '@/lib/organisations/schemas';
-import { orNotFound } from '@/lib/page-guard';
+import { orNotFound, pageParams } from '@/lib/page-guard';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
 import { getSchoolHub, type SchoolHub } from '@/lib/schools/hub';
 import { categoryTrend } from '@/lib/schools/trend';
@@ -150,7 +150,7 @@ function PeoplePanel({ hub }: { hub: SchoolHub }) {
 }
 
 export default async function SchoolPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const { id } = await pageParams(params);
   const actor = await requireActor();
   const hub = await orNotFound(getSchoolHub(actor, id));
   const { school } = hub;

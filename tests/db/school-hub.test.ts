@@ -1,0 +1,36 @@
+/** The school hub (`/schools/[id]`) reads through its domains' queries: a malformed or foreign id is not found. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { getSchoolHub } from '@/lib/schools/hub';
+import { createWorld, type World } from './fixtures';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await createWorld();
+});
+
+describe('getSchoolHub', () => {
+  it('answers not_found for a malformed id before it reaches the database', async () => {
+    const admin = world.actor('admin', world.region);
+    for (const bad of ['abc', "1' or '1'='1", '00000000-0000-0000-0000-00000000000z']) {
+      const caught = await getSchoolHub(admin, bad).catch((e: unknown) => e);
+      expect(caught).toBeInstanceOf(AppError);
+      expect((caught as AppError).code).toBe('not_found');
+    }
+  });
+
+  it('answers not_found for an organisation that is not a school', async () => {
+    const admin = world.actor('admin', world.region);
+    await expect(getSchoolHub(admin, world.munA.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('shows the school and its municipality; another municipality’s coordinator may not open it', async () => {
+    const admin = world.actor('admin', world.region);
+    const hub = await getSchoolHub(admin, world.schoolA.id);
+    expect(hub.school.id).toBe(world.schoolA.id);
+    expect(hub.municipalityName).toBe(world.munA.shortName ?? world.munA.name);
+    await expect(getSchoolHub(world.actor('municipal_coordinator', world.munB), world.schoolA.id)).rejects.toBeInstanceOf(AppError);
+  });
+
+});
