@@ -18,7 +18,8 @@ import {
 } from '@/lib/classification/queries';
 import { AppError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
-import { getOrganisation, listOrganisations } from '@/lib/organisations/queries';
+import { getDb } from '@/lib/db/client';
+import { findOrganisation, getOrganisation, listOrganisations } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
 import { getRoadmap } from '@/lib/roadmaps/detail';
 import { listRoadmaps } from '@/lib/roadmaps/roadmap-queries';
@@ -51,7 +52,9 @@ export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub>
   const scope = organisationScope(school);
   const readsClassification = can(actor, 'classification.read', scope);
   const [municipality, centres, roadmapRows, history, allResults] = await Promise.all([
-    school.municipalityId ? getOrganisation(actor, school.municipalityId).catch(() => null) : null,
+    // The name of the school's own municipality is part of the school's card, which the actor may read: every viewer
+    // reads the same name, whether or not its scope lists the municipality itself.
+    school.municipalityId ? findOrganisation(getDb(), school.municipalityId) : null,
     school.municipalityId ? listOrganisations(actor, { kind: 'methodical_center', municipalityId: school.municipalityId }) : [],
     can(actor, 'roadmap.read', scope) ? listRoadmaps(actor, { organisationId: school.id }) : [],
     readsClassification ? schoolCategoryHistory(actor, school.id) : [],

@@ -33,4 +33,8 @@ describe('getSchoolHub', () => {
     await expect(getSchoolHub(world.actor('municipal_coordinator', world.munB), world.schoolA.id)).rejects.toBeInstanceOf(AppError);
   });
 
+  it('gives the school’s own team the same municipality name as the administrator', async () => {
+    const own = await getSchoolHub(world.actor('school_team', world.schoolA), world.schoolA.id);
+    expect(own.municipalityName).toBe(world.munA.shortName ?? world.munA.name);
+  });
 });
