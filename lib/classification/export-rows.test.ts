@@ -11,11 +11,12 @@ const run = classify({ year: DEMO_YEAR, schools: demoSchools, results: demoResul
 const names = new Map([[demoSchools[0]!.municipalityId, 'Демонстрационный район']]);
 const rows = runExportRows(run.schools, names);
 const ordered = inReadingOrder(run.schools, names);
-const basis = runBasisSheet({
+const basisInput = {
   year: DEMO_YEAR, scope: 'регион', methodologyName: 'Методика по умолчанию', methodologyVersion: 2, inputDigest: run.inputDigest,
   status: 'published', createdAt: new Date(2026, 5, 30), schoolCount: run.schools.length, params: DEFAULT_METHODOLOGY,
   labels: new Map([['r1.gapPoints', 'R1: отставание от среднего по муниципалитету, баллов']]),
-});
+} as const;
+const basis = runBasisSheet(basisInput);
 
 describe('classification run export rows', () => {
   it('lists the schools in the screen’s order, with every column', () => {
@@ -52,6 +53,9 @@ describe('classification run export rows', () => {
     expect(byName.get('Отпечаток входных данных (sha256)')).toBe(run.inputDigest);
     expect(byName.get('Параметр: R1: отставание от среднего по муниципалитету, баллов')).toBe(DEFAULT_METHODOLOGY.r1.gapPoints);
     expect(byName.get('Дата расчёта')).toBe('30.06.2026');
+    // The date is the portal's (Moscow), whatever the server's time zone: late evening UTC is already the next day.
+    const lateRun = runBasisSheet({ ...basisInput, createdAt: new Date('2026-06-30T22:30:00Z') });
+    expect(lateRun.rows.find((r) => r.name === 'Дата расчёта')!.value).toBe('01.07.2026');
     const file = await tableFile('xlsx', [{ name: 'Классификация', columns: RUN_EXPORT_COLUMNS, rows }, basis], (ext) => `x.${ext}`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.bytes as unknown as ArrayBuffer);

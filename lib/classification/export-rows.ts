@@ -6,7 +6,7 @@
  */
 import { safeFileName } from '@/lib/export/file';
 import type { XlsxColumn, XlsxSheet } from '@/lib/export/xlsx';
-import { compareRussian } from '@/lib/format/ru';
+import { compareRussian, formatDate } from '@/lib/format/ru';
 import { CATEGORY_NAMES, type SchoolClassification } from './classify';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from './overview';
 import { ruleWithName, rulesWithNames } from './rule-names';
@@ -107,15 +107,13 @@ function leaves(value: unknown, path = ''): [string, string | number][] {
 
 /** The second sheet: what the run rests on, so a reader of the file can reproduce it. */
 export function runBasisSheet(basis: RunBasis): XlsxSheet {
-  const d = basis.createdAt;
-  const created = `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
   const rows: { name: string; value: string | number }[] = [
     { name: 'Год', value: basis.year },
     { name: 'Охват расчёта', value: basis.scope },
     { name: 'Методика', value: basis.methodologyName },
     { name: 'Версия методики', value: basis.methodologyVersion },
     { name: 'Статус расчёта', value: basis.status === 'published' ? 'опубликован' : 'черновик' },
-    { name: 'Дата расчёта', value: created },
+    { name: 'Дата расчёта', value: formatDate(basis.createdAt) },
     { name: 'Школ в расчёте', value: basis.schoolCount },
     { name: 'Отпечаток входных данных (sha256)', value: basis.inputDigest },
     ...leaves(basis.params).map(([path, value]) => ({ name: `Параметр: ${basis.labels.get(path) ?? path}`, value })),
