@@ -26,3 +26,25 @@ describe('DataTable opened with filters from a link', () => {
     expect(html).toContain('Карта Б');
   });
 });
+
+describe('DataTable grouped by a column', () => {
+  const items = [
+    { section: 'Раздел 2', name: 'Пункт Б' },
+    { section: 'Раздел 2', name: 'Пункт А' },
+    { section: 'Раздел 1', name: 'Пункт В' },
+    { section: 'Раздел 2', name: 'Пункт Г' },
+  ];
+  const html = renderToStaticMarkup(<DataTable caption="Пункты" rows={items} columns={[{ key: 'name', header: 'Пункт' }]} groupBy="section" />);
+
+  it('heads each group once, keeps the groups in the given order and gathers a group’s rows under it', () => {
+    const headings = [...html.matchAll(/<th scope="rowgroup"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Раздел 2', 'Раздел 1']);
+    const order = ['Пункт Б', 'Пункт А', 'Пункт Г', 'Раздел 1', 'Пункт В'].map((text) => html.indexOf(text));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+  });
+
+  it('does not repeat the group column in the rows', () => {
+    expect(html).not.toMatch(/<th[^>]*scope="col"[^>]*>(?:(?!<\/th>).)*section/);
+    expect(html.match(/Раздел 2/g)).toHaveLength(1);
+  });
+});

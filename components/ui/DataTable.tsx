@@ -162,11 +162,11 @@ export function DataTable({
     const groupOrder = new Map<string, number>();
     if (groupBy) for (const row of rows) if (!groupOrder.has(String(row[groupBy] ?? ''))) groupOrder.set(String(row[groupBy] ?? ''), groupOrder.size);
     const keys = [...new Set([...columns.map((c) => c.key), ...filters.map((f) => f.key), ...(groupBy ? [groupBy] : [])])];
+    const groupSort: SortingFn<Row> = (a, b, key) => (groupOrder.get(String(a.original[key] ?? '')) ?? 0) - (groupOrder.get(String(b.original[key] ?? '')) ?? 0);
     const dataColumns = keys.map((key): ColumnDef<Row> => {
       const spec = columns.find((c) => c.key === key);
       const separator = filters.find((f) => f.key === key)?.separator;
       const digits = spec ? columnDigits(spec, rows) : 0;
-      const groupSort: SortingFn<Row> = (a, b) => (groupOrder.get(String(a.original[key] ?? '')) ?? 0) - (groupOrder.get(String(b.original[key] ?? '')) ?? 0);
       return {
         id: key,
         accessorFn: (row: Row) => row[key],
@@ -179,7 +179,8 @@ export function DataTable({
     });
     return selectable ? [selectColumn(selectable), ...dataColumns] : dataColumns;
   }, [columns, filters, selectable, groupBy, rows]);
-  const hidden = [...filters.map((f) => f.key), ...(groupBy ? [groupBy] : [])].filter((key) => key === groupBy || !columns.some((c) => c.key === key));
+  // Filter-only keys and the group key (shown as the group's heading) are columns without a cell of their own.
+  const hidden = [...filters.map((f) => f.key).filter((key) => !columns.some((c) => c.key === key)), ...(groupBy ? [groupBy] : [])];
   // Grouped rows sort inside their group: the group column leads the sort order and keeps the given order.
   // Memoised: a new array each render would recompute the sorted rows, whose page-index reset re-renders — a loop.
   const effectiveSorting = useMemo<SortingState>(() => (groupBy ? [{ id: groupBy, desc: false }, ...sorting] : sorting), [groupBy, sorting]);
