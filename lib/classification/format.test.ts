@@ -9,6 +9,13 @@ describe('Russian numbers', () => {
     expect(fmtPercent(0.25)).toBe('0,25%');
   });
 
+  it('writes negatives with the true minus, as lib/format/ru does, and no sign on a value rounding to zero', () => {
+    expect(fmt(-11.4)).toBe('\u221211,4');
+    expect(fmt(-1250.5)).toBe('\u22121 250,5');
+    expect(fmt(-0.04)).toBe('0');
+    expect(plural(-2, POINTS)).toBe('балла');
+  });
+
   it('agrees nouns with numbers', () => {
     expect([1, 2, 5, 11, 21, 22, 25, 111].map((n) => count(n, POINTS))).toEqual([
       '1 балл', '2 балла', '5 баллов', '11 баллов', '21 балл', '22 балла', '25 баллов', '111 баллов',

@@ -1,5 +1,5 @@
 /** Russian number formatting and word agreement for the sentences the engine writes. */
-import { MINUS, plural as ruPlural, type PluralForms } from '@/lib/format/ru';
+import { MINUS, plural as ruPlural, withMinus, type PluralForms } from '@/lib/format/ru';
 
 const oneDecimal = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 1, signDisplay: 'negative' });
 const twoDecimals = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 0, maximumFractionDigits: 2, signDisplay: 'negative' });
@@ -14,7 +14,7 @@ function memoised(format: Intl.NumberFormat): (value: number) => string {
     let text = cache.get(value);
     if (text === undefined) {
       if (cache.size > 200_000) cache = new Map();
-      text = format.format(value).replace(/\u00a0/g, ' ').replace('-', MINUS);
+      text = withMinus(format.format(value).replace(/\u00a0/g, ' '));
       cache.set(value, text);
     }
     return text;

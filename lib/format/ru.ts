@@ -13,7 +13,7 @@ const ISO_DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MINUS = '\u2212';
 
 /** Intl's hyphen-minus replaced by the true minus; a value rounding to zero has no sign («0,0», not «-0,0»). */
-function withMinus(text: string): string {
+export function withMinus(text: string): string {
   return text.replace('-', MINUS);
 }
 
