@@ -3,10 +3,9 @@
  * as such, with how many of them the viewer's table shows when that is fewer.
  */
 import { CATEGORY_NAMES, type Category } from '@/lib/classification/classify';
+import { SCHOOLS } from '@/lib/classification/format';
 import { formatNumber, pluralize } from '@/lib/format/ru';
 import { CATEGORIES, CATEGORY_BADGES } from './labels';
-
-const SCHOOLS = ['школа', 'школы', 'школ'] as const;
 
 export function CategoryCounts({ counts, label, total, visible }: { counts: Record<Category, number>; label: string; total: number; visible: number }) {
   return (

@@ -1,10 +1,9 @@
 /** What a draft methodology would change against the active one: who enters and leaves the lists, and why. */
 import type { RunSummaryBrief, WhatIfPreview } from '@/lib/classification/queries';
 import type { WhatIfChange } from '@/lib/classification/whatif';
+import { SCHOOLS } from '@/lib/classification/format';
 import { pluralize } from '@/lib/format/ru';
 import { CategoryCounts } from './CategoryCounts';
-
-const SCHOOLS = ['школа', 'школы', 'школ'] as const;
 
 function ChangeList({ id, title, changes }: { id: string; title: string; changes: WhatIfChange[] }) {
   return (

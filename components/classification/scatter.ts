@@ -5,12 +5,11 @@
  * R1 fired for it; the boundary is the run's own (the region's quarter), whoever looks and whatever rows they see.
  */
 import type { ChartPoint, ChartSeries, ChartSpec } from '@/components/ui/Chart';
+import { POINTS, SCHOOLS } from '@/lib/classification/format';
 import type { SchoolOverview } from '@/lib/classification/overview';
 import { formatNumber, plural, pluralize } from '@/lib/format/ru';
 import { clusterColour } from './labels';
 
-const SCHOOLS = ['школа', 'школы', 'школ'] as const;
-const POINTS = ['балл', 'балла', 'баллов'] as const;
 
 type Plotted = { school: SchoolOverview; point: ChartPoint; fired: boolean };
 

@@ -39,6 +39,7 @@ export function plural(value: number, forms: PluralForms): string {
 export const POINTS = ['балл', 'балла', 'баллов'] as const;
 export const PARTICIPANTS = ['участник', 'участника', 'участников'] as const;
 export const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
+export const SCHOOLS = ['школа', 'школы', 'школ'] as const;
 
 /** «23,5 балла». */
 export function count(value: number, forms: PluralForms): string {

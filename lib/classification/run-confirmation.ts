@@ -1,5 +1,6 @@
 import { pluralize } from '@/lib/format/ru';
 import type { Category } from './classify';
+import { SCHOOLS } from './format';
 
 /**
  * The confirmation a user reads right after starting a run: what was classified and what came out, and that the
@@ -10,8 +11,8 @@ export function runConfirmation(run: { year: number; schoolCount: number; counts
   const lowResults = count('low_results') + count('both');
   const unfavourable = count('unfavourable') + count('both');
   const parts = [
-    `Расчёт за ${run.year} год выполнен: классифицировано ${pluralize(run.schoolCount, ['школа', 'школы', 'школ'])}`,
-    `в перечне ШНОР — ${pluralize(lowResults, ['школа', 'школы', 'школ'])}, ШНСУ — ${pluralize(unfavourable, ['школа', 'школы', 'школ'])}`,
+    `Расчёт за ${run.year} год выполнен: классифицировано ${pluralize(run.schoolCount, SCHOOLS)}`,
+    `в перечне ШНОР — ${pluralize(lowResults, SCHOOLS)}, ШНСУ — ${pluralize(unfavourable, SCHOOLS)}`,
   ];
   const tail =
     run.status === 'draft'
