@@ -33,6 +33,16 @@ describe('municipal rating view', () => {
     expect(view.ties).toContain(String(twins[0]!.rank).replace(/ из \d+$/, ''));
   });
 
+  it('counts the run’s ranked schools in «из N», whatever rows the viewer sees', () => {
+    const first = result.schools.find((s) => s.municipalityId === municipalityId && s.rating !== null)!;
+    const own = municipalRatingView('run-1', [first], municipalityId);
+    expect(own.rows.map((r) => r.rank)).toEqual([`${first.rating!.rankLabel} из ${engine.ranked.length}`]);
+    expect(engine.ranked.length).toBeGreaterThan(1);
+    // A run stored before the count was kept: the place alone rather than a count of the visible rows.
+    const stored = { ...first, rating: { rank: first.rating!.rank, rankLabel: first.rating!.rankLabel, score: first.rating!.score } };
+    expect(municipalRatingView('run-1', [stored], municipalityId).rows[0]!.rank).toBe(first.rating!.rankLabel);
+  });
+
   it('lists the schools without a rating apart (as the engine does), with links to their cards', () => {
     expect(view.insufficient.map((s) => s.schoolId).sort()).toEqual(engine.insufficientData.map((s) => s.schoolId).sort());
     expect(view.insufficient).toContainEqual({ schoolId: 'empty', name: empty.name, href: '/classification/runs/run-1/schools/empty' });

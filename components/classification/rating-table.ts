@@ -34,7 +34,8 @@ export function municipalRatingView(runId: string, schools: readonly SchoolOverv
   const ties = [...new Set(ranked.map((s) => s.rating!.rankLabel).filter((label) => label.includes('–')))];
   return {
     rows: ranked.map((s) => ({
-      rank: `${s.rating!.rankLabel} из ${ranked.length}`,
+      // «из N» is the run's own count of ranked schools in the municipality, not the rows this viewer may see.
+      rank: s.rating!.of === undefined ? s.rating!.rankLabel : `${s.rating!.rankLabel} из ${s.rating!.of}`,
       name: s.name,
       href: href(s),
       score: s.rating!.score,

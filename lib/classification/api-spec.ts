@@ -22,7 +22,7 @@ const overviewFields = {
   unfavourable: z.object({ decision: z.string() }).passthrough(),
   cluster: z.number().nullable(),
   results: z.object({ meanScore: z.number().nullable(), municipalGap: z.number().nullable(), clusterGap: z.number().nullable() }).passthrough(),
-  rating: z.object({ rank: z.number(), rankLabel: z.string(), score: z.number() }).nullable(),
+  rating: z.object({ rank: z.number(), rankLabel: z.string(), score: z.number(), of: z.number().optional().describe('Сколько школ муниципалитета в рейтинге расчёта') }).nullable(),
 };
 const overview = z.object(overviewFields).describe('Обзор школы: решения и числа без формулировок');
 const school = z.object({

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Organisation } from '@/db/schema';
+import { municipalRatingView } from '@/components/classification/rating-table';
 import { runScatter } from '@/components/classification/scatter';
 import { runExportRows } from '@/lib/classification/export-rows';
 import * as q from '@/lib/classification/queries';
@@ -73,6 +74,17 @@ describe('one run seen by three roles', () => {
     expect(c.municipalityNames).toEqual(a.municipalityNames);
     expect(s.municipalityNames).toEqual(a.municipalityNames);
     expect(runExportRows(s.schools, new Map(Object.entries(s.municipalityNames)))[0]!.municipality).toBe(world.munA.name);
+  });
+
+  it('shows every viewer the run’s «из N» in the municipal rating, not a count of the rows it sees', async () => {
+    const { admin, school } = viewers();
+    const [a, s] = await Promise.all([q.getRun(admin, runId), q.getRun(school, runId)]);
+    const ranked = municipalRatingView(runId, a.schools, world.munA.id).rows;
+    const own = municipalRatingView(runId, s.schools, world.munA.id).rows;
+    expect(ranked.length).toBeGreaterThan(1);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.rank).toMatch(new RegExp(` из ${ranked.length}$`));
+    expect(own[0]).toEqual(ranked.find((r) => r.name === own[0]!.name));
   });
 
   it('draws the same ШНСУ boundary on every viewer’s scatter', async () => {
