@@ -23,5 +23,10 @@ describe('fictional demo text', () => {
   it('gives the demo organisations only fictional names and aliases', () => {
     const texts = [...DEMO_DATA.organisations.flatMap((o) => [o.fullName, o.shortName, ...o.aliases]), ...DEMO_DATA.schools.flatMap((s) => [s.fullName, s.address])];
     expect(texts.flatMap(realNamesIn)).toEqual([]);
+    // Aliases are written for the fictional region already, each once.
+    for (const o of DEMO_DATA.organisations) {
+      expect(o.aliases.map(fictionalise)).toEqual(o.aliases);
+      expect(new Set(o.aliases).size).toBe(o.aliases.length);
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { fictionalise } from './fictional';
 import { seedAliasesFor } from './responsible-aliases';
 import type { DemoMunicipality, DemoOrganisation, DemoRegion } from './types';
 
@@ -36,7 +35,7 @@ export const DEMO_MUNICIPALITIES: readonly DemoMunicipality[] = [
 type OrganisationDraft = Omit<DemoOrganisation, 'regionKey' | 'aliases'> & { ownAliases: readonly string[] };
 
 function organisation({ ownAliases, ...draft }: OrganisationDraft): DemoOrganisation {
-  return { ...draft, regionKey: DEMO_REGION.key, aliases: [...new Set([...ownAliases.map(fictionalise), ...seedAliasesFor(draft.party)])] };
+  return { ...draft, regionKey: DEMO_REGION.key, aliases: [...new Set([...ownAliases, ...seedAliasesFor(draft.party)])] };
 }
 
 const REGIONAL: readonly OrganisationDraft[] = [
@@ -78,8 +77,9 @@ const REGIONAL: readonly OrganisationDraft[] = [
     kind: 'other',
     party: 'regional_it_centre',
     municipalityKey: null,
-    // Seed 001 names its counterpart as a data source: «ГБУ ДПО НСО «ОблЦИТ»».
-    ownAliases: ['ОблЦИТ', 'ГБУ ДПО ЗО «ОблЦИТ»', 'ГБУ ДПО НСО «ОблЦИТ»'],
+    // Seed 001 names its counterpart as a data source («ГБУ ДПО НСО «ОблЦИТ»»), which the fictional demo reads as
+    // «ГБУ ДПО ЗО «ОблЦИТ»».
+    ownAliases: ['ОблЦИТ', 'ГБУ ДПО ЗО «ОблЦИТ»'],
   },
   {
     key: 'zar-coko',
