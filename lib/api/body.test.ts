@@ -44,7 +44,9 @@ describe('request bodies read with a running cap', () => {
     const post = (body: string) => new Request('http://localhost/x', { method: 'POST', body });
     expect(await readJsonBody(post('{"year":2024}'))).toEqual({ year: 2024 });
     expect(await readJsonBody(post(''), { fallback: {} })).toEqual({});
-    await expect(readJsonBody(post('{'))).rejects.toMatchObject({ code: 'validation', message: 'Ожидается тело запроса в формате JSON.' });
+    await expect(readJsonBody(post(''))).rejects.toMatchObject({ code: 'validation', message: 'Ожидается тело запроса в формате JSON.' });
+    await expect(readJsonBody(post('{'))).rejects.toMatchObject({ code: 'validation', message: 'Тело запроса — не корректный JSON.' });
+    await expect(readJsonBody(post('{'), { fallback: {} })).rejects.toMatchObject({ code: 'validation' });
     const { request, produced } = chunkedRequest(50 * MIB, 'application/json');
     await expect(readJsonBody(request)).rejects.toMatchObject({ code: 'payload_too_large', message: 'Тело запроса больше 1 МБ.' });
     expect(produced()).toBeLessThan(MIB + 4 * CHUNK);
