@@ -54,7 +54,7 @@ describe('request bodies read with a running cap', () => {
 
   it('stops a chunked multipart import upload and a chunked road-map import at 10 MB', async () => {
     const upload = chunkedRequest(300 * MIB, 'multipart/form-data; boundary=x');
-    await expect(readImportUpload(upload.request, z.unknown())).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(readImportUpload(upload.request, z.unknown())).rejects.toMatchObject({ code: 'payload_too_large', message: 'Файл больше 10 МБ.' });
     expect(upload.produced()).toBeLessThan(11 * MIB);
     const roadmap = chunkedRequest(300 * MIB, 'text/csv');
     await expect(importBody(roadmap.request)).rejects.toMatchObject({ code: 'payload_too_large' });
