@@ -44,7 +44,9 @@ describe('request bodies read with a running cap', () => {
     const post = (body: string) => new Request('http://localhost/x', { method: 'POST', body });
     expect(await readJsonBody(post('{"year":2024}'))).toEqual({ year: 2024 });
     expect(await readJsonBody(post(''), { fallback: {} })).toEqual({});
-    await expect(readJsonBody(post('{'))).rejects.toMatchObject({ code: 'validation', message: 'Ожидается тело запроса в формате JSON.' });
+    await expect(readJsonBody(post(''))).rejects.toMatchObject({ code: 'validation', message: 'Ожидается тело запроса в формате JSON.' });
+    await expect(readJsonBody(post('{'))).rejects.toMatchObject({ code: 'validation', message: 'Тело запроса — не корректный JSON.' });
+    await expect(readJsonBody(post('{'), { fallback: {} })).rejects.toMatchObject({ code: 'validation' });
     const { request, produced } = chunkedRequest(50 * MIB, 'application/json');
     await expect(readJsonBody(request)).rejects.toMatchObject({ code: 'payload_too_large', message: 'Тело запроса больше 1 МБ.' });
     expect(produced()).toBeLessThan(MIB + 4 * CHUNK);
@@ -52,7 +54,7 @@ describe('request bodies read with a running cap', () => {
 
   it('stops a chunked multipart import upload and a chunked road-map import at 10 MB', async () => {
     const upload = chunkedRequest(300 * MIB, 'multipart/form-data; boundary=x');
-    await expect(readImportUpload(upload.request, z.unknown())).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(readImportUpload(upload.request, z.unknown())).rejects.toMatchObject({ code: 'payload_too_large', message: 'Файл больше 10 МБ.' });
     expect(upload.produced()).toBeLessThan(11 * MIB);
     const roadmap = chunkedRequest(300 * MIB, 'text/csv');
     await expect(importBody(roadmap.request)).rejects.toMatchObject({ code: 'payload_too_large' });

@@ -37,18 +37,21 @@ export async function readBodyBytes(request: Request, limit: number, tooLarge: s
 }
 
 /**
- * A JSON body read within JSON_BODY_LIMIT. Without `fallback` an empty or malformed body is a Russian 400; with
- * it, an empty body gives the fallback (endpoints whose parameters are all optional).
+ * The one JSON body reader of the API, within JSON_BODY_LIMIT (the route wrapper has already refused bodies not
+ * declared as `application/json`). A malformed body is a Russian 400; so is an empty one, unless `fallback` is
+ * given (endpoints whose parameters are all optional).
  */
-export async function readJsonBody(request: Request, options: { fallback?: unknown; message?: string } = {}): Promise<unknown> {
+export async function readJsonBody(request: Request, options: { fallback?: unknown } = {}): Promise<unknown> {
   const bytes = await readBodyBytes(request, JSON_BODY_LIMIT, `Тело запроса больше ${formatMegabytes(JSON_BODY_LIMIT)}.`);
   const text = new TextDecoder().decode(bytes);
-  if (text.trim() === '' && 'fallback' in options) return options.fallback;
+  if (text.trim() === '') {
+    if ('fallback' in options) return options.fallback;
+    throw new AppError('validation', 'Ожидается тело запроса в формате JSON.');
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    if ('fallback' in options) return options.fallback;
-    throw new AppError('validation', options.message ?? 'Ожидается тело запроса в формате JSON.');
+    throw new AppError('validation', 'Тело запроса — не корректный JSON.');
   }
 }
 

@@ -5,7 +5,6 @@ import { getActor } from '@/lib/auth/session';
 import { translateDbError } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { parseIdParams } from '@/lib/ids';
-import { readJsonBody } from './body';
 import { CROSS_SITE_MESSAGE, hasBody, isCrossSiteRequest, mediaType, UNSAFE_METHODS } from './origin';
 
 interface HandlerContext<P> {
@@ -62,16 +61,6 @@ export function checkRequestShape(request: Request, accepted: readonly string[] 
       `Тело запроса в формате «${type || 'не указан'}» не принимается: ожидается Content-Type ${accepted.join(' или ')}.`,
     );
   }
-}
-
-/** The request body as JSON (the wrapper has already checked that it is declared as `application/json`). */
-export async function readJson(request: Request): Promise<unknown> {
-  if (!hasBody(request.headers)) throw new AppError('validation', 'Ожидается тело запроса в формате JSON.');
-  if (mediaType(request.headers.get('content-type')) !== 'application/json') {
-    throw new AppError('unsupported_media_type', 'Ожидается тело запроса с Content-Type: application/json.');
-  }
-  // Read as it streams in, within JSON_BODY_LIMIT: a chunked body costs at most the limit.
-  return readJsonBody(request, { message: 'Тело запроса — не корректный JSON.' });
 }
 
 function errorResponse(error: unknown): Response {

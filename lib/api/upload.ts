@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
+import { formatMegabytes } from '@/lib/tabular/limits';
 import { readFormBody } from './body';
 import { parseInput } from '@/lib/validation';
 
@@ -37,7 +38,7 @@ function jsonField<S extends z.ZodType>(schema: S, what: string) {
 export async function readImportUpload<S extends z.ZodType>(request: Request, mappingSchema: S): Promise<ImportUpload<z.infer<S>>> {
   // The file plus room for the form's other fields; read as it streams in and stopped at the limit.
   const limit = DEFAULT_UPLOAD_LIMITS.maxUploadBytes + 64 * 1024;
-  const form = await readFormBody(request, limit, 'Файл больше 10 МБ.').catch((error: unknown) => {
+  const form = await readFormBody(request, limit, `Файл больше ${formatMegabytes(DEFAULT_UPLOAD_LIMITS.maxUploadBytes)}.`).catch((error: unknown) => {
     if (error instanceof AppError) throw error;
     throw new AppError('validation', 'Ожидается форма multipart/form-data с полем file.');
   });

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, like, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { loginThrottle } from '@/db/schema';
 import { type Executor, getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
@@ -28,6 +28,24 @@ function keysOf(login: string, ip: string): [string, ThrottlePolicy][] {
   ];
 }
 
+/** After this long without attempts, and once its lock has run out, a counter row decides exactly as no row. */
+const FORGOTTEN_AFTER_MS = Math.max(PAIR_POLICY.windowMs, ACCOUNT_POLICY.windowMs, ADDRESS_POLICY.windowMs);
+
+/**
+ * Deletes the counter rows that no longer decide anything, so that guesses at made-up logins from many addresses
+ * do not grow the table without bound. Rows a parallel attempt holds are skipped, never waited for.
+ */
+async function forgetExpiredCounters(now: Date): Promise<void> {
+  const stale = new Date(now.getTime() - FORGOTTEN_AFTER_MS).toISOString();
+  const t = loginThrottle;
+  // Its own short transaction: the embedded database serialises transactions, not loose statements.
+  await inTransaction((tx) =>
+    tx.execute(
+      sql`delete from ${t} where ${t.key} in (select ${t.key} from ${t} where ${t.windowStartedAt} <= ${stale}::timestamptz and (${t.lockedUntil} is null or ${t.lockedUntil} <= ${now.toISOString()}::timestamptz) for update skip locked)`,
+    ),
+  );
+}
+
 export type SignInAdmission = { allowed: true } | { allowed: false; retryAfter: number };
 
 /**
@@ -37,6 +55,7 @@ export type SignInAdmission = { allowed: true } | { allowed: false; retryAfter: 
  * therefore reach the password check at most as often as the policies allow.
  */
 export async function admitSignIn(login: string, ip: string, now = new Date()): Promise<SignInAdmission> {
+  await forgetExpiredCounters(now);
   const pairs = keysOf(login, ip).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return inTransaction(async (tx) => {
     await tx

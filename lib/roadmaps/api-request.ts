@@ -1,7 +1,6 @@
 import 'server-only';
-import { readJson } from '@/lib/api/route';
+import { readBodyBytes, readJsonBody } from '@/lib/api/body';
 import { AppError } from '@/lib/errors';
-import { readBodyBytes } from '@/lib/api/body';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
 
 /** Query string → plain object (for zod): `?level=school&year=2022`. */
@@ -9,8 +8,8 @@ export function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
 
-/** The JSON body (Content-Type application/json required). */
-export const jsonBody = readJson;
+/** The JSON body (the route wrapper requires Content-Type application/json). */
+export const jsonBody = readJsonBody;
 
 const FILE_TYPES: Record<string, string> = {
   'text/csv': 'import.csv',

@@ -34,6 +34,13 @@ export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxCellChars: 32_767,
 };
 
+/**
+ * A table imported as records (the school directory, results): after the worker returns, every row is mapped,
+ * planned and reported on the request thread, so such a file is held to fewer rows and columns than a table file
+ * in general. 50 000 rows is above the number of schools of the whole country; a record has under 30 fields.
+ */
+export const RECORD_IMPORT_LIMITS: Partial<UploadLimits> = { maxRows: 50_000, maxColumns: 200 };
+
 export function resolveLimits(limits: Partial<UploadLimits> = {}): UploadLimits {
   return { ...DEFAULT_UPLOAD_LIMITS, ...limits };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, users } from '@/db/schema';
+import { auditLog, loginThrottle, users } from '@/db/schema';
 import { loadActor } from '@/lib/auth/actor-store';
 import { verifyCredentials } from '@/lib/auth/credentials';
+import { admitSignIn } from '@/lib/auth/throttle-store';
 import { getDb } from '@/lib/db/client';
 import { createUser, getSignInLock, listUsers, setUserActive, unlockSignIn, updateUser } from '@/lib/users/queries';
 import { createWorld, type World } from './fixtures';
@@ -78,6 +79,21 @@ describe('sign-in', () => {
     await newUser(login);
     const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => verifyCredentials(login, 'wrong', `198.18.0.${i + 1}`)));
     expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid').length).toBeLessThanOrEqual(5);
+  });
+
+  it('forgets counters that no longer decide anything, so made-up logins do not grow the table without bound', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const now = new Date();
+    const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+    await getDb().insert(loginThrottle).values([
+      { key: `login:stale-${tag}`, failures: 3, windowStartedAt: ago(16), lockedUntil: null },
+      { key: `ip:stale-${tag}`, failures: 20, windowStartedAt: ago(40), lockedUntil: ago(10) },
+      { key: `login:recent-${tag}`, failures: 3, windowStartedAt: ago(5), lockedUntil: null },
+      { key: `ip:locked-${tag}`, failures: 20, windowStartedAt: ago(20), lockedUntil: new Date(now.getTime() + 60_000) },
+    ]);
+    expect(await admitSignIn(`other-${tag}@test`, ip(), now)).toEqual({ allowed: true });
+    const left = await getDb().select({ key: loginThrottle.key }).from(loginThrottle).where(sql`${loginThrottle.key} like ${`%-${tag}`}`);
+    expect(left.map((row) => row.key).sort()).toEqual([`ip:locked-${tag}`, `login:recent-${tag}`]);
   });
 
   it('an administrator unlocks the account for every address, and the unlock is journalled', async () => {

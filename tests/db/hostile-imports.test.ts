@@ -71,3 +71,15 @@ describe('hostile files through the import paths', () => {
     }
   });
 });
+
+describe('record imports are bounded tighter than table files', () => {
+  it('a school or results file of more than 50 000 rows is refused before any row is mapped', async () => {
+    const csv = new TextEncoder().encode(`ОГРН;Наименование\n${'1;a\n'.repeat(50_000)}`);
+    const file: TableFileInput = { bytes: csv, filename: 'школы.csv', mimeType: 'text/csv' };
+    for (const promise of [importSchools(admin, { file, dryRun: true }), importAssessmentResults(analyst, { file, dryRun: true })]) {
+      const error = await refusal(promise);
+      expect(error.status).toBe(413);
+      expect(error.message).toMatch(/^Таблица в файле слишком большая: больше 50\s000 строк — файл отклонён$/);
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { nameKey } from '@/lib/schools/import/values';
-import { readTableFile } from '@/lib/tabular';
+import { readTableFile, RECORD_IMPORT_LIMITS } from '@/lib/tabular';
 import type { DataImportRequest } from '../queries';
 import type { DataImportResult } from '../server/types';
 import type { ImportKind } from './fields';
@@ -55,7 +55,8 @@ async function loadStored(executor: Executor, kind: ImportKind, schoolIds: strin
 
 export async function importData(actor: Actor, kind: ImportKind, request: DataImportRequest): Promise<DataImportResult> {
   authorize(actor, 'classification.run');
-  const file = await readTableFile(request.file);
+  // Bounded before the worker starts: the rows it returns are mapped and planned on this thread.
+  const file = await readTableFile(request.file, RECORD_IMPORT_LIMITS);
   const sheet = file.sheets[request.sheetIndex ?? 0];
   if (!sheet || sheet.rows.length === 0) throw new AppError('validation', 'В файле нет данных: лист пуст.');
   const headerRow = request.headerRow ?? guessDataHeaderRow(kind, sheet.rows);

@@ -10,7 +10,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { updateVersioned } from '@/lib/db/versioned';
 import { AppError, type Issue } from '@/lib/errors';
 import { organisationScope, organisationSnapshot } from '@/lib/organisations/scope';
-import { readTableFile, type TableFileInput } from '@/lib/tabular';
+import { readTableFile, RECORD_IMPORT_LIMITS, type TableFileInput } from '@/lib/tabular';
 import { applyMapping } from './apply-mapping';
 import type { SchoolSnapshot } from './fields';
 import { guessHeaderRow, guessMapping, type ImportMapping } from './mapping';
@@ -46,7 +46,8 @@ export interface SchoolImportResult {
  */
 export async function importSchools(actor: Actor, request: SchoolImportRequest): Promise<SchoolImportResult> {
   authorize(actor, 'school.import');
-  const file = await readTableFile(request.file);
+  // Bounded before the worker starts: the rows it returns are mapped and planned on this thread.
+  const file = await readTableFile(request.file, RECORD_IMPORT_LIMITS);
   const sheetIndex = request.sheetIndex ?? 0;
   const sheet = file.sheets[sheetIndex];
   if (!sheet || sheet.rows.length === 0) throw new AppError('validation', 'В файле нет данных: лист пуст.');

@@ -1,4 +1,5 @@
-import { apiRoute, readJson } from '@/lib/api/route';
+import { readJsonBody } from '@/lib/api/body';
+import { apiRoute } from '@/lib/api/route';
 import { createRun, listRuns } from '@/lib/classification/queries';
 
 /** Runs visible to the caller, newest first; `?year=2026` narrows to a year. */
@@ -9,6 +10,6 @@ export const GET = apiRoute(async (request, { actor }) => {
 
 /** Classifies the schools in scope for a year: `{ year, methodologyId?, municipalityId? }`. */
 export const POST = apiRoute(async (request, { actor }) => {
-  const body = await readJson(request);
+  const body = await readJsonBody(request);
   return createRun(actor, body as Parameters<typeof createRun>[1]);
 });
