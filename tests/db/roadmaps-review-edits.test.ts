@@ -12,6 +12,7 @@ import {
   createRoadmap,
   createSection,
   deleteItem,
+  deleteRoadmap,
   getRoadmap,
   importRoadmapTable,
   setItemsStatus,
@@ -41,7 +42,7 @@ async function submittedMap() {
 }
 
 describe('a school road map under review', () => {
-  it('refuses every change of its plan — edit, addition, done mark, deletion, import — with a Russian 409', async () => {
+  it('refuses every change of its plan — edit, addition, done mark, deletion of an item or of the map, import — with a Russian 409', async () => {
     const { roadmap, section, first } = await submittedMap();
     const attempts = [
       () => updateItem(team(), { id: first.id, version: first.version, activity: 'Педсовет (новый)' }),
@@ -52,6 +53,7 @@ describe('a school road map under review', () => {
       () => createSection(team(), { roadmapId: roadmap.id, title: 'Ещё раздел' }),
       () => updateRoadmap(team(), { id: roadmap.id, version: roadmap.version, title: 'Другая программа' }),
       () => importRoadmapTable(team(), roadmap.id, { text: '№\tМероприятие\tСрок\n1\tНовое мероприятие\tмарт 2026', dryRun: false }),
+      () => deleteRoadmap(team(), roadmap.id, roadmap.version),
     ];
     for (const attempt of attempts) {
       const error = await failure(attempt());
