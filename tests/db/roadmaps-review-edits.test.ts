@@ -104,3 +104,32 @@ describe('an approved school road map', () => {
     expect((await getRoadmap(team(), roadmap.id)).roadmap.status).toBe('draft');
   });
 });
+
+describe('an approved school road map and its table', () => {
+  it('stays approved when the same table is imported again, and returns to draft when the table changes its plan', async () => {
+    const { roadmap } = await submittedMap();
+    const table = '№\tМероприятие\tСрок\n1\tКурсы повышения квалификации\tмарт 2026';
+    let current = roadmap;
+    const approve = async () => {
+      await approveRoadmap(methodologist(), roadmap.id, current.version);
+      current = (await getRoadmap(team(), roadmap.id)).roadmap;
+      expect(current.status).toBe('approved');
+    };
+    await approve();
+    expect((await importRoadmapTable(team(), roadmap.id, { text: table, dryRun: false })).counts.create).toBe(1);
+    current = (await getRoadmap(team(), roadmap.id)).roadmap;
+    expect(current.status).toBe('draft');
+    await submitRoadmap(team(), roadmap.id, current.version);
+    current = (await getRoadmap(team(), roadmap.id)).roadmap;
+    await approve();
+
+    const again = await importRoadmapTable(team(), roadmap.id, { text: table, dryRun: false });
+    expect(again).toMatchObject({ committed: true, counts: { create: 0, update: 0, unchanged: 1 } });
+    const after = await getRoadmap(team(), roadmap.id);
+    expect(after.roadmap.status).toBe('approved');
+    expect(after.review.filter((e) => e.kind === 'reopen')).toHaveLength(1);
+
+    await importRoadmapTable(team(), roadmap.id, { text: `${table}\n2\tОткрытые уроки\tапрель 2026`, dryRun: false });
+    expect((await getRoadmap(team(), roadmap.id)).roadmap.status).toBe('draft');
+  });
+});
