@@ -4,10 +4,13 @@ import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
 import { auditLog, classificationRuns, methodologies, organisations, roadmapItems, roadmaps, roadmapSections, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/policy';
+import { authorize, can } from '@/lib/auth/policy';
 import { scopeFilter } from '@/lib/auth/scope-filter';
+import { mayReadMethodologyOf, runVisible } from '@/lib/classification/server/access';
 import { getDb } from '@/lib/db/client';
 import { isId } from '@/lib/ids';
+import { organisationScope } from '@/lib/organisations/scope';
+import { roadmapScope } from '@/lib/roadmaps/access';
 import { diffSnapshots, type FieldChange } from './diff';
 import { ENTITY_REF, type ImportSource, REF_FIELDS, type RefKind, type RefName } from './refs';
 
@@ -67,7 +70,7 @@ export async function listAudit(actor: Actor, filter: AuditFilter = {}): Promise
     const roadmapId = row.entityType === 'roadmap' ? row.entityId : typeof snapshot.roadmapId === 'string' ? snapshot.roadmapId : null;
     return { row, changes, roadmapId };
   });
-  const [names, sources] = await Promise.all([loadNames(entries), loadImportSources(actor, entries)]);
+  const [names, sources] = await Promise.all([loadNames(actor, entries), loadImportSources(actor, entries)]);
   return entries.map(({ row, changes, roadmapId }) => ({
     id: row.id,
     at: row.at,
@@ -86,8 +89,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The names of every record the entries point at, a few queries for the whole page. */
-async function loadNames(entries: { row: { entityType: string; entityId: string }; changes: FieldChange[] }[]): Promise<Record<string, RefName>> {
+/** A record the entry points at that the viewer may not read: neither its name nor its page is shown. */
+export const HIDDEN_NAME: RefName = { name: 'нет доступа', href: null };
+
+/**
+ * The names of every record the entries point at, a few queries for the whole page. An entry the actor may read
+ * can point at a record it may not (an organisation moved to another municipality, a user of another school): such
+ * a record gets HIDDEN_NAME, each kind checked by the same rule as reading the record itself.
+ */
+async function loadNames(actor: Actor, entries: { row: { entityType: string; entityId: string }; changes: FieldChange[] }[]): Promise<Record<string, RefName>> {
   const wanted: Record<RefKind, Set<string>> = { organisation: new Set(), user: new Set(), roadmap: new Set(), section: new Set(), item: new Set(), methodology: new Set(), run: new Set() };
   for (const { row, changes } of entries) {
     const kind = ENTITY_REF[row.entityType];
@@ -101,22 +111,24 @@ async function loadNames(entries: { row: { entityType: string; entityId: string 
   const ids = (kind: RefKind) => [...wanted[kind]];
   const db = getDb();
   const out: Record<string, RefName> = {};
+  const mapScope = { regionId: roadmaps.regionId, municipalityId: roadmaps.municipalityId, schoolId: roadmaps.schoolId, ownerOrganisationId: roadmaps.ownerOrganisationId };
   const [orgs, people, maps, sections, items, methods, runs] = await Promise.all([
-    ids('organisation').length ? db.select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, ids('organisation'))) : [],
-    ids('user').length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids('user'))) : [],
-    ids('roadmap').length ? db.select({ id: roadmaps.id, title: roadmaps.title }).from(roadmaps).where(inArray(roadmaps.id, ids('roadmap'))) : [],
-    ids('section').length ? db.select({ id: roadmapSections.id, number: roadmapSections.number, title: roadmapSections.title, roadmapId: roadmapSections.roadmapId }).from(roadmapSections).where(inArray(roadmapSections.id, ids('section'))) : [],
-    ids('item').length ? db.select({ id: roadmapItems.id, number: roadmapItems.number, activity: roadmapItems.activity, roadmapId: roadmapItems.roadmapId }).from(roadmapItems).where(inArray(roadmapItems.id, ids('item'))) : [],
-    ids('methodology').length ? db.select({ id: methodologies.id, name: methodologies.name, versionNumber: methodologies.versionNumber }).from(methodologies).where(inArray(methodologies.id, ids('methodology'))) : [],
-    ids('run').length ? db.select({ id: classificationRuns.id, year: classificationRuns.year }).from(classificationRuns).where(inArray(classificationRuns.id, ids('run'))) : [],
+    ids('organisation').length ? db.select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName, kind: organisations.kind, regionId: organisations.regionId, municipalityId: organisations.municipalityId }).from(organisations).where(inArray(organisations.id, ids('organisation'))) : [],
+    ids('user').length ? db.select({ id: users.id, name: users.name, organisation: { id: organisations.id, kind: organisations.kind, regionId: organisations.regionId, municipalityId: organisations.municipalityId } }).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(inArray(users.id, ids('user'))) : [],
+    ids('roadmap').length ? db.select({ id: roadmaps.id, title: roadmaps.title, ...mapScope }).from(roadmaps).where(inArray(roadmaps.id, ids('roadmap'))) : [],
+    ids('section').length ? db.select({ id: roadmapSections.id, number: roadmapSections.number, title: roadmapSections.title, roadmapId: roadmapSections.roadmapId, ...mapScope }).from(roadmapSections).innerJoin(roadmaps, eq(roadmaps.id, roadmapSections.roadmapId)).where(inArray(roadmapSections.id, ids('section'))) : [],
+    ids('item').length ? db.select({ id: roadmapItems.id, number: roadmapItems.number, activity: roadmapItems.activity, roadmapId: roadmapItems.roadmapId, ...mapScope }).from(roadmapItems).innerJoin(roadmaps, eq(roadmaps.id, roadmapItems.roadmapId)).where(inArray(roadmapItems.id, ids('item'))) : [],
+    ids('methodology').length ? db.select({ id: methodologies.id, name: methodologies.name, versionNumber: methodologies.versionNumber, regionId: methodologies.regionId }).from(methodologies).where(inArray(methodologies.id, ids('methodology'))) : [],
+    ids('run').length ? db.select({ id: classificationRuns.id, year: classificationRuns.year, regionId: classificationRuns.regionId, municipalityId: classificationRuns.municipalityId, status: classificationRuns.status }).from(classificationRuns).where(inArray(classificationRuns.id, ids('run'))) : [],
   ]);
-  for (const o of orgs) out[o.id] = { name: o.shortName ?? o.name, href: o.kind === 'school' ? `/schools/${o.id}` : `/admin/organisations/${o.id}` };
-  for (const u of people) out[u.id] = { name: u.name, href: `/admin/users/${u.id}` };
-  for (const m of maps) out[m.id] = { name: m.title, href: `/roadmaps/${m.id}` };
-  for (const s of sections) out[s.id] = { name: sectionTitle(s), href: `/roadmaps/${s.roadmapId}` };
-  for (const i of items) out[i.id] = { name: itemLabel(i), href: `/roadmaps/${i.roadmapId}/items/${i.id}` };
-  for (const m of methods) out[m.id] = { name: `${m.name} (версия ${m.versionNumber})`, href: `/classification/methodologies/${m.id}` };
-  for (const r of runs) out[r.id] = { name: `Запуск классификации ${r.year} года`, href: `/classification?run=${r.id}` };
+  const shown = (id: string, readable: boolean, name: () => RefName) => (out[id] = readable ? name() : HIDDEN_NAME);
+  for (const o of orgs) shown(o.id, can(actor, 'organisation.read', organisationScope(o)), () => ({ name: o.shortName ?? o.name, href: o.kind === 'school' ? `/schools/${o.id}` : `/admin/organisations/${o.id}` }));
+  for (const u of people) shown(u.id, can(actor, 'user.read', organisationScope(u.organisation)), () => ({ name: u.name, href: `/admin/users/${u.id}` }));
+  for (const m of maps) shown(m.id, can(actor, 'roadmap.read', roadmapScope(m)), () => ({ name: m.title, href: `/roadmaps/${m.id}` }));
+  for (const s of sections) shown(s.id, can(actor, 'roadmap.read', roadmapScope(s)), () => ({ name: sectionTitle(s), href: `/roadmaps/${s.roadmapId}` }));
+  for (const i of items) shown(i.id, can(actor, 'roadmap.read', roadmapScope(i)), () => ({ name: itemLabel(i), href: `/roadmaps/${i.roadmapId}/items/${i.id}` }));
+  for (const m of methods) shown(m.id, mayReadMethodologyOf(actor, m.regionId), () => ({ name: `${m.name} (версия ${m.versionNumber})`, href: `/classification/methodologies/${m.id}` }));
+  for (const r of runs) shown(r.id, runVisible(actor, r), () => ({ name: `Запуск классификации ${r.year} года`, href: `/classification?run=${r.id}` }));
   return out;
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_UPLOAD_LIMITS } from '@/lib/tabular';
+import { formatMegabytes } from '@/lib/tabular/limits';
 import { importBody } from './api-request';
 
 const post = (body: BodyInit, contentType: string) => new Request('http://localhost/api/v1/roadmaps/x/import', { method: 'POST', body, headers: { 'content-type': contentType } });
@@ -14,6 +16,6 @@ describe('import request body', () => {
 
   it('refuses other types and bodies over 10 MB', async () => {
     await expect(importBody(post('{}', 'application/json'))).rejects.toMatchObject({ code: 'unsupported_media_type' });
-    await expect(importBody(post(new Uint8Array(10 * 1024 * 1024 + 1), 'text/csv'))).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(importBody(post(new Uint8Array(DEFAULT_UPLOAD_LIMITS.maxUploadBytes + 1), 'text/csv'))).rejects.toMatchObject({ code: 'payload_too_large', message: `Файл больше ${formatMegabytes(DEFAULT_UPLOAD_LIMITS.maxUploadBytes)}.` });
   });
 });

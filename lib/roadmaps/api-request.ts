@@ -2,6 +2,7 @@ import 'server-only';
 import { readBodyBytes, readJsonBody } from '@/lib/api/body';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
+import { formatMegabytes } from '@/lib/tabular/limits';
 
 /** Query string → plain object (for zod): `?level=school&year=2022`. */
 export function queryObject(request: Request): Record<string, string> {
@@ -26,7 +27,7 @@ export async function importBody(request: Request): Promise<{ text?: string; fil
   if (!IMPORT_CONTENT_TYPES.includes(mimeType)) {
     throw new AppError('unsupported_media_type', `Ожидается Content-Type: ${IMPORT_CONTENT_TYPES.join(', ')}.`);
   }
-  const bytes = await readBodyBytes(request, limit, 'Файл больше 10 МБ.');
+  const bytes = await readBodyBytes(request, limit, `Файл больше ${formatMegabytes(limit)}.`);
   if (mimeType === 'text/tab-separated-values') return { text: new TextDecoder().decode(bytes) };
   return { file: { bytes, filename: FILE_TYPES[mimeType]!, mimeType } };
 }

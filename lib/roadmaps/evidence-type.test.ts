@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocx } from '@/lib/tabular/test-support';
 import fc from 'fast-check';
 import { EVIDENCE_REQUEST_LIMIT, EVIDENCE_REQUEST_MAX_BYTES } from './evidence-limits';
-import { checkEvidenceFile, checkEvidenceFiles, cleanFileName, EVIDENCE_MAX_BYTES, EVIDENCE_TOTAL_MAX_BYTES } from './evidence-type';
+import { checkEvidenceFile, checkEvidenceFiles, cleanFileName, EVIDENCE_TOTAL_MAX_BYTES } from './evidence-type';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const code = (fn: () => unknown) => {
@@ -29,7 +29,7 @@ describe('checkEvidenceFile', () => {
     expect(code(() => checkEvidenceFile({ bytes: bytes(0x25, 0x50), filename: 'скрипт.js' }))).toBe('unsupported_media_type');
     expect(code(() => checkEvidenceFile({ bytes: bytes(0, 1, 2), filename: 'бинарный.txt' }))).toBe('unsupported_media_type');
     expect(code(() => checkEvidenceFile({ bytes: bytes(), filename: 'пусто.txt' }))).toBe('validation');
-    expect(code(() => checkEvidenceFile({ bytes: new Uint8Array(EVIDENCE_MAX_BYTES + 1), filename: 'большой.txt' }))).toBe('payload_too_large');
+    expect(code(() => checkEvidenceFile({ bytes: new Uint8Array(EVIDENCE_TOTAL_MAX_BYTES + 1), filename: 'большой.txt' }))).toBe('payload_too_large');
   });
 });
 
@@ -74,7 +74,6 @@ describe('checkEvidenceFiles', () => {
   it('refuses files that together exceed the limit with a Russian 413, and checks each under its clean name', () => {
     const big = new Uint8Array(6 * 1024 * 1024).fill(0x41);
     expect(code(() => checkEvidenceFiles([{ bytes: big, filename: 'а.txt' }, { bytes: big, filename: 'б.txt' }]))).toBe('payload_too_large');
-    expect(EVIDENCE_TOTAL_MAX_BYTES).toBeLessThanOrEqual(EVIDENCE_MAX_BYTES);
     const [file] = checkEvidenceFiles([{ bytes: bytes(0x25, 0x50, 0x44, 0x46, 0x2d), filename: 'report\u202Egnp.pdf' }]);
     expect(file).toMatchObject({ filename: 'reportgnp.pdf', extension: 'pdf' });
     expect(code(() => checkEvidenceFiles([{ bytes: bytes(0x25, 0x50, 0x44, 0x46, 0x2d), filename: 'photo\u202Efdp.png' }]))).toBe('unsupported_media_type');

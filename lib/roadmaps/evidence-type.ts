@@ -5,11 +5,9 @@
  */
 import { AppError } from '@/lib/errors';
 import { isZip, readZipDirectory } from '@/lib/tabular/zip';
-import { evidenceTotalProblem } from './evidence-limits';
+import { EVIDENCE_TOTAL_MAX_BYTES, evidenceTotalProblem } from './evidence-limits';
 
 export { EVIDENCE_TOTAL_MAX_BYTES } from './evidence-limits';
-
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Control characters (C0, DEL, C1), format characters (bidi overrides and isolates, zero-width marks), lone surrogates; line breaks and tabs become spaces first. */
 const UNSAFE_NAME_CHARS = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
@@ -80,7 +78,7 @@ function extensionOf(fileName: string): string {
 export function checkEvidenceFile(file: { bytes: Uint8Array; filename: string }): { extension: EvidenceExtension; mimeType: string } {
   const name = file.filename || 'без имени';
   if (file.bytes.length === 0) throw new AppError('validation', `Файл «${name}» пустой.`, [{ field: 'files', message: `Файл «${name}» пустой.` }]);
-  if (file.bytes.length > EVIDENCE_MAX_BYTES) {
+  if (file.bytes.length > EVIDENCE_TOTAL_MAX_BYTES) {
     throw new AppError('payload_too_large', `Файл «${name}» больше 10 МБ.`, [{ field: 'files', message: `Файл «${name}» больше 10 МБ.` }]);
   }
   const extension = extensionOf(name);

@@ -35,6 +35,11 @@ export async function importRoadmapTable(actor: Actor, roadmapId: string, input:
   // Checked again under the row lock: the road map may have changed while the table was parsed.
   return inTransaction(async (tx) => {
     const locked = await roadmapFor(tx, actor, 'roadmap.write', roadmapId, true);
+    // An approved school map is reopened only by an import that changes its plan: the same table again leaves it be.
+    if (locked.level === 'school' && locked.status === 'approved' && parsed.errors.length === 0) {
+      const preview = await importIntoRoadmap(tx, actor, locked, parsed, true, planRoadmapImport);
+      if (preview.counts.create + preview.counts.update === 0) return { ...preview, committed: true };
+    }
     const current = await guardPlanChange(tx, actor, locked, { kind: 'content', what: 'мероприятия загружены из таблицы' });
     return importIntoRoadmap(tx, actor, current, parsed, false, planRoadmapImport, input.file?.filename ?? null);
   });

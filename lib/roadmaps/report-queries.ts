@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { isId } from '@/lib/ids';
 import { parseInput } from '@/lib/validation';
 import { authorIdOf, itemFor, roadmapFor, roadmapScope } from './access';
 import { checkEvidenceFiles, cleanFileName } from './evidence-type';
@@ -57,7 +58,7 @@ const SLICE_BYTES = 1024 * 1024;
 
 /** An evidence file for download, if the actor may read its road map: its bytes are streamed out in slices. */
 export async function openEvidenceFile(actor: Actor, evidenceId: string): Promise<StreamedFile> {
-  if (!looksLikeUuid(evidenceId)) throw new AppError('not_found', 'Файл не найден.');
+  if (!isId(evidenceId)) throw new AppError('not_found', 'Файл не найден.');
   const db = getDb();
   const [row] = await db
     .select({ evidence: roadmapEvidence, roadmapId: roadmapProgressReports.roadmapId, size: sql<number | null>`octet_length(${roadmapEvidenceFiles.bytes})` })
@@ -85,5 +86,3 @@ export async function openEvidenceFile(actor: Actor, evidenceId: string): Promis
   });
   return { stream, size, fileName: cleanFileName(row.evidence.fileName ?? 'файл'), mimeType: row.evidence.mimeType ?? 'application/octet-stream' };
 }
-
-const looksLikeUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);

@@ -17,13 +17,14 @@ import { authorIdOf, roadmapScope, snapshot } from './access';
  * - approved: marking items' progress (status) is carrying the plan out and stays allowed; any change of the plan
  *   itself (items, sections, the map's title or period, an import) returns the map to draft, with a «reopen» entry
  *   in the review conversation saying what changed, so it has to be submitted and approved again — and the curator
- *   sees the changes since the approval (`changesSinceApproval`).
+ *   sees the changes since the approval (`changesSinceApproval`);
+ * - the whole map deleted (`removal`): refused under review, like any change of its plan; otherwise it simply leaves.
  * Region and municipality maps have no review and are not affected.
  */
-export type PlanChange = { kind: 'content'; what: string } | { kind: 'status' };
+export type PlanChange = { kind: 'content'; what: string } | { kind: 'status' } | { kind: 'removal' };
 
 export const UNDER_REVIEW_MESSAGE =
-  'Дорожная карта на согласовании: мероприятия нельзя менять, добавлять, отмечать выполненными или удалять до решения куратора.';
+  'Дорожная карта на согласовании: её и её мероприятия нельзя менять, добавлять, отмечать выполненными или удалять до решения куратора.';
 
 /** Checks a write to a school road map's plan and reopens an approved map; returns the road map as it now is. */
 export async function guardPlanChange(tx: Executor, actor: Actor | null, roadmap: Roadmap, change: PlanChange): Promise<Roadmap> {
@@ -32,7 +33,7 @@ export async function guardPlanChange(tx: Executor, actor: Actor | null, roadmap
   const [current] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmap.id)).for('update');
   if (!current) throw new AppError('not_found', 'Дорожная карта не найдена.');
   if (current.status === 'on_review') throw new AppError('conflict', UNDER_REVIEW_MESSAGE);
-  if (current.status !== 'approved' || change.kind === 'status') return current;
+  if (current.status !== 'approved' || change.kind !== 'content') return current;
   const reopened = await updateVersioned(tx, roadmaps, current.id, current.version, { status: 'draft' });
   const text = `Изменена после утверждения: ${change.what}. Карта возвращена в черновик; отправьте её на согласование снова.`;
   await tx.insert(roadmapReviewEvents).values({ roadmapId: current.id, kind: 'reopen', text, authorId: await authorIdOf(tx, actor), authorName: actor?.name ?? 'Система' });

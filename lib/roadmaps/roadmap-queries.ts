@@ -126,6 +126,7 @@ export async function deleteRoadmap(actor: Actor, id: string, version: number): 
   await inTransaction(async (tx) => {
     const before = await roadmapFor(tx, actor, 'roadmap.write', id, true);
     assertVersion(before, version);
+    await guardPlanChange(tx, actor, before, { kind: 'removal' });
     const after = await updateVersioned(tx, roadmaps, id, version, { deletedAt: new Date() });
     await recordAudit(tx, actor, { action: 'delete', entityType: 'roadmap', entityId: id, scope: roadmapScope(after), before: snapshot(before), after: snapshot(after) });
   });

@@ -6,9 +6,11 @@ import { roadmapItems } from '@/db/schema';
 import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { collapseImports, entityOf, eventSentence, shownChanges } from '@/components/history/present';
 import { ROADMAP_FIELD_LABELS, ROADMAP_VALUE_LABELS } from '@/components/roadmaps/history-labels';
-import { listAudit } from '@/lib/audit/queries';
+import { HIDDEN_NAME, listAudit } from '@/lib/audit/queries';
+import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
+import { organisationScope } from '@/lib/organisations/scope';
 import { createRoadmap, importRoadmapTable, itemHistory, updateItem } from '@/lib/roadmaps/queries';
 import { createWorld, type World } from './fixtures';
 
@@ -69,5 +71,32 @@ describe('history of an imported item', () => {
     const update = (await listAudit(admin, { entityType: 'roadmap_item', entityId: itemId })).find((e) => e.action === 'update')!;
     expect(entityOf(update)).toMatchObject({ kind: 'Мероприятие дорожной карты', name: '1. Семинар для учителей', href: `/roadmaps/${roadmapId}/items/${itemId}` });
     expect(shownChanges(update).map((c) => c.label)).not.toContain('Раздел');
+  });
+});
+
+describe('names in the history', () => {
+  it('names a record the viewer may read, and hides the name of one it may not', async () => {
+    // An entry of municipality A pointing at a school and a road map of municipality B.
+    const admin = world.actor('admin', world.region);
+    const other = await createRoadmap(admin, { level: 'school', ownerOrganisationId: world.schoolB.id, title: 'Карта школы Б', periodStartYear: 2026, periodEndYear: 2026 });
+    await recordAudit(getDb(), admin, {
+      action: 'update',
+      entityType: 'organisation',
+      entityId: world.schoolA.id,
+      scope: organisationScope(world.schoolA),
+      before: { parentId: world.munA.id, roadmapId: roadmapId },
+      after: { parentId: world.schoolB.id, roadmapId: other.id },
+    });
+    const find = async (actor: Actor) => (await listAudit(actor, { entityType: 'organisation', entityId: world.schoolA.id })).find((e) => e.action === 'update')!;
+    const inScope = (await find(coordinator)).names;
+    expect(inScope[world.schoolA.id]?.name).toBe(world.schoolA.shortName ?? world.schoolA.name);
+    expect(inScope[world.munA.id]?.name).toBe(world.munA.shortName ?? world.munA.name);
+    expect(inScope[roadmapId]?.name).toBe('Карта для истории');
+    expect(inScope[world.schoolB.id]).toEqual(HIDDEN_NAME);
+    expect(inScope[other.id]).toEqual(HIDDEN_NAME);
+    expect(JSON.stringify(inScope)).not.toContain('Карта школы Б');
+    const everywhere = (await find(admin)).names;
+    expect(everywhere[world.schoolB.id]?.name).toBe(world.schoolB.shortName ?? world.schoolB.name);
+    expect(everywhere[other.id]?.name).toBe('Карта школы Б');
   });
 });

@@ -12,6 +12,7 @@ import {
   createRoadmap,
   createSection,
   deleteItem,
+  deleteRoadmap,
   getRoadmap,
   importRoadmapTable,
   setItemsStatus,
@@ -41,7 +42,7 @@ async function submittedMap() {
 }
 
 describe('a school road map under review', () => {
-  it('refuses every change of its plan — edit, addition, done mark, deletion, import — with a Russian 409', async () => {
+  it('refuses every change of its plan — edit, addition, done mark, deletion of an item or of the map, import — with a Russian 409', async () => {
     const { roadmap, section, first } = await submittedMap();
     const attempts = [
       () => updateItem(team(), { id: first.id, version: first.version, activity: 'Педсовет (новый)' }),
@@ -52,6 +53,7 @@ describe('a school road map under review', () => {
       () => createSection(team(), { roadmapId: roadmap.id, title: 'Ещё раздел' }),
       () => updateRoadmap(team(), { id: roadmap.id, version: roadmap.version, title: 'Другая программа' }),
       () => importRoadmapTable(team(), roadmap.id, { text: '№\tМероприятие\tСрок\n1\tНовое мероприятие\tмарт 2026', dryRun: false }),
+      () => deleteRoadmap(team(), roadmap.id, roadmap.version),
     ];
     for (const attempt of attempts) {
       const error = await failure(attempt());
@@ -99,6 +101,35 @@ describe('an approved school road map', () => {
     // Deleting an item of the approved map returns it to draft as well.
     const current = approvedAgain.sections[0]!.items.find((i) => i.id === first.id)!;
     await deleteItem(team(), first.id, current.version);
+    expect((await getRoadmap(team(), roadmap.id)).roadmap.status).toBe('draft');
+  });
+});
+
+describe('an approved school road map and its table', () => {
+  it('stays approved when the same table is imported again, and returns to draft when the table changes its plan', async () => {
+    const { roadmap } = await submittedMap();
+    const table = '№\tМероприятие\tСрок\n1\tКурсы повышения квалификации\tмарт 2026';
+    let current = roadmap;
+    const approve = async () => {
+      await approveRoadmap(methodologist(), roadmap.id, current.version);
+      current = (await getRoadmap(team(), roadmap.id)).roadmap;
+      expect(current.status).toBe('approved');
+    };
+    await approve();
+    expect((await importRoadmapTable(team(), roadmap.id, { text: table, dryRun: false })).counts.create).toBe(1);
+    current = (await getRoadmap(team(), roadmap.id)).roadmap;
+    expect(current.status).toBe('draft');
+    await submitRoadmap(team(), roadmap.id, current.version);
+    current = (await getRoadmap(team(), roadmap.id)).roadmap;
+    await approve();
+
+    const again = await importRoadmapTable(team(), roadmap.id, { text: table, dryRun: false });
+    expect(again).toMatchObject({ committed: true, counts: { create: 0, update: 0, unchanged: 1 } });
+    const after = await getRoadmap(team(), roadmap.id);
+    expect(after.roadmap.status).toBe('approved');
+    expect(after.review.filter((e) => e.kind === 'reopen')).toHaveLength(1);
+
+    await importRoadmapTable(team(), roadmap.id, { text: `${table}\n2\tОткрытые уроки\tапрель 2026`, dryRun: false });
     expect((await getRoadmap(team(), roadmap.id)).roadmap.status).toBe('draft');
   });
 });

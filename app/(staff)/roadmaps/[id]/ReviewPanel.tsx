@@ -3,7 +3,7 @@ import { ChangesSinceApproval } from '@/components/roadmaps/ChangesSinceApproval
 import { ReviewThread } from '@/components/roadmaps/ReviewThread';
 import type { RoadmapDetail } from '@/lib/roadmaps/views';
 import { approveRoadmapAction, commentOnReviewAction, returnRoadmapAction, submitRoadmapAction } from '../actions';
-import { itemLabel } from '@/components/roadmaps/labels';
+import { itemLabel, sectionTitle } from '@/components/roadmaps/labels';
 
 /**
  * Review of a school road map: the whole conversation, and the forms the user may use now — the school team
@@ -35,6 +35,7 @@ export function ReviewPanel({ detail }: { detail: RoadmapDetail }) {
             const item = type === 'roadmap_item' ? items.get(id) : undefined;
             return item ? itemLabel(item) : null;
           }}
+          names={Object.fromEntries(detail.sections.map((s) => [s.id, { name: sectionTitle(s), href: null }]))}
         />
       )}
       {canSubmitNow && (
