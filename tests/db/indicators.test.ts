@@ -14,8 +14,10 @@ import {
 } from '@/db/schema';
 import type { Role } from '@/db/schema/users';
 import type { Actor } from '@/lib/auth/actor';
-import { getDb } from '@/lib/db/client';
+import { getDb, type Executor } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { loadSchoolFacts } from '@/lib/indicators/facts';
 import {
   approvalAction,
   computeIndicator,
@@ -229,5 +231,30 @@ describe('computed indicators', () => {
     // Another municipality's coordinator may not open it.
     const coordinatorWB = await actor('municipal_coordinator', w.munB);
     expect((await failure(computeIndicator(coordinatorWB, ind.id, w.munA.id, 2022))).code).toBe('not_found');
+  });
+
+  it('the facts are read one query at a time, so approval may freeze computed values inside its transaction', async () => {
+    // A transaction is one connection: queries sent together would pile up on it (pg warns, and pg@9 refuses).
+    let running = 0;
+    let most = 0;
+    const facts = await inTransaction(async (tx) => {
+      const counted = new Proxy(tx, {
+        get(target, key, receiver) {
+          if (key !== 'execute') return Reflect.get(target, key, receiver);
+          return async (...args: Parameters<Executor['execute']>) => {
+            running += 1;
+            most = Math.max(most, running);
+            try {
+              return await target.execute(...args);
+            } finally {
+              running -= 1;
+            }
+          };
+        },
+      });
+      return loadSchoolFacts(counted, world.munA, 2022);
+    });
+    expect(facts.map((f) => f.schoolId)).toEqual([world.schoolA.id]);
+    expect(most).toBe(1);
   });
 });
