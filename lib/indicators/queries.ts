@@ -30,7 +30,8 @@ import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { isOverdue } from '@/lib/roadmaps/deadline';
 import { parseInput } from '@/lib/validation';
-import { authorizeOrganisation, indicatorFor, looksLikeId, organisationFor, reportingScope } from './access';
+import { isId } from '@/lib/ids';
+import { authorizeOrganisation, indicatorFor, organisationFor, reportingScope } from './access';
 import type { CreateIndicatorInput, UpdateIndicatorInput, ApprovalActionInput } from './schemas';
 import { valueFilterSchema } from './schemas';
 import {
@@ -143,7 +144,7 @@ export function updateIndicator(actor: Actor, input: UpdateIndicatorInput): Prom
 export function setTarget(actor: Actor, input: unknown): Promise<IndicatorTarget> {
   return inTransaction(async (tx) => {
     const id = (input as { indicatorId?: unknown } | null)?.indicatorId;
-    if (looksLikeId(id)) await indicatorFor(tx, actor, id);
+    if (isId(id)) await indicatorFor(tx, actor, id);
     return setTargetIn(tx, actor, input);
   });
 }
