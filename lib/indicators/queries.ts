@@ -7,7 +7,6 @@ import 'server-only';
  */
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import {
-  indicatorApprovals,
   indicatorRoadmapItems,
   indicators,
   indicatorTargets,
@@ -31,7 +30,7 @@ import { AppError } from '@/lib/errors';
 import { isOverdue } from '@/lib/roadmaps/deadline';
 import { parseInput } from '@/lib/validation';
 import { isId } from '@/lib/ids';
-import { authorizeOrganisation, indicatorFor, organisationFor, reportingScope } from './access';
+import { indicatorFor, organisationFor, reportingScope } from './access';
 import type { CreateIndicatorInput, UpdateIndicatorInput, ApprovalActionInput } from './schemas';
 import { valueFilterSchema } from './schemas';
 import {
@@ -123,11 +122,9 @@ export async function linkedItems(indicatorId: string, today: Date = new Date())
   });
 }
 
-export function indicatorHistory(actor: Actor, id: string): Promise<AuditRow[]> {
-  return (async () => {
-    await indicatorFor(getDb(), actor, id);
-    return entityHistory(actor, 'indicator', id);
-  })();
+export async function indicatorHistory(actor: Actor, id: string): Promise<AuditRow[]> {
+  await indicatorFor(getDb(), actor, id);
+  return entityHistory(actor, 'indicator', id);
 }
 
 export function createIndicator(actor: Actor, input: CreateIndicatorInput): Promise<Indicator> {
@@ -184,29 +181,14 @@ export function approvalAction(actor: Actor, input: ApprovalActionInput): Promis
   return inTransaction((tx) => approvalActionIn(tx, actor, input));
 }
 
-export async function getApproval(actor: Actor, organisationId: string, year: number, quarter = 0): Promise<IndicatorApproval | null> {
-  const db = getDb();
-  const org = await organisationFor(db, organisationId);
-  if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Организация не найдена.');
-  const [row] = await db
-    .select()
-    .from(indicatorApprovals)
-    .where(and(eq(indicatorApprovals.organisationId, organisationId), eq(indicatorApprovals.year, year), eq(indicatorApprovals.quarter, quarter)));
-  return row ?? null;
-}
-
 /** A computed indicator for one organisation and year, with the schools behind it; the actor must read that organisation. */
 export async function computeIndicator(actor: Actor, indicatorId: string, organisationId: string, year: number, today: Date = new Date()): Promise<ComputedValue> {
   const db = getDb();
   const indicator = await indicatorFor(db, actor, indicatorId);
   const org = await organisationFor(db, organisationId);
   if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Организация не найдена.');
-  authorizeOrganisation(actor, 'indicator.read', org);
   return computeIn(db, indicator, org, year, today);
 }
-
-
-
 
 /** Years with entered values in the actor's region, newest first (the scorecard's year choice). */
 export async function valueYears(actor: Actor): Promise<number[]> {
