@@ -5,7 +5,7 @@ import 'server-only';
  * approves, returns and unlocks; experts and methodologists read. Writes run in one transaction with optimistic
  * versions and audit (lib/indicators/write-core.ts).
  */
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import {
   indicatorRoadmapItems,
   indicators,
@@ -89,26 +89,30 @@ export async function getIndicator(actor: Actor, id: string, today: Date = new D
     .from(indicatorTargets)
     .where(eq(indicatorTargets.indicatorId, id))
     .orderBy(asc(indicatorTargets.year), asc(indicatorTargets.kind));
-  const items = await linkedItems(indicator.id, today);
+  const items = (await linkedItems([indicator.id], today)).get(indicator.id) ?? [];
   return { indicator, targets, items, canDefine: can(actor, 'indicator.define', { regionId: indicator.regionId, municipalityId: null, schoolId: null, ownerOrganisationId: indicator.ownerOrganisationId }) };
 }
 
 /**
- * Road-map items linked to an indicator with their state: overdue as the road maps compute it. `counts` is false
- * for items that are neither done nor overdue (not yet due, or without a deadline): they are not behind, nor done,
- * and stay out of the warning's share. Items record no completion date, so a done item counts as done on time.
+ * Road-map items linked to indicators, by indicator, with their state: overdue as the road maps compute it.
+ * `counts` is false for items that are neither done nor overdue (not yet due, or without a deadline): they are not
+ * behind, nor done, and stay out of the warning's share. Items record no completion date, so a done item counts as
+ * done on time. One query for any number of indicators (the scorecard asks for all of a region's).
  */
-export async function linkedItems(indicatorId: string, today: Date = new Date()): Promise<LinkedItem[]> {
+export async function linkedItems(indicatorIds: readonly string[], today: Date = new Date()): Promise<Map<string, LinkedItem[]>> {
+  const byIndicator = new Map<string, LinkedItem[]>();
+  if (indicatorIds.length === 0) return byIndicator;
   const rows = await getDb()
-    .select({ item: roadmapItems, roadmapTitle: roadmaps.title })
+    .select({ indicatorId: indicatorRoadmapItems.indicatorId, item: roadmapItems, roadmapTitle: roadmaps.title })
     .from(indicatorRoadmapItems)
     .innerJoin(roadmapItems, eq(roadmapItems.id, indicatorRoadmapItems.itemId))
     .innerJoin(roadmaps, eq(roadmaps.id, roadmapItems.roadmapId))
-    .where(and(eq(indicatorRoadmapItems.indicatorId, indicatorId), isNull(roadmapItems.deletedAt), isNull(roadmaps.deletedAt)))
+    .where(and(inArray(indicatorRoadmapItems.indicatorId, [...indicatorIds]), isNull(roadmapItems.deletedAt), isNull(roadmaps.deletedAt)))
     .orderBy(asc(roadmaps.title), asc(roadmapItems.position));
-  return rows.map(({ item, roadmapTitle }) => {
+  for (const { indicatorId, item, roadmapTitle } of rows) {
     const overdue = isOverdue({ canBeOverdue: item.canBeOverdue, end: item.periodEnd }, item.status, today);
-    return {
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push({
       id: item.id,
       roadmapId: item.roadmapId,
       roadmapTitle,
@@ -118,8 +122,10 @@ export async function linkedItems(indicatorId: string, today: Date = new Date())
       overdue,
       doneOnTime: item.status === 'done',
       counts: item.status === 'done' || overdue,
-    };
-  });
+    });
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
 }
 
 export async function indicatorHistory(actor: Actor, id: string): Promise<AuditRow[]> {

@@ -72,7 +72,7 @@ export async function loadScorecard(actor: Actor, options: { year: number; level
   const frozen = new Map(snapshots.map((s) => [`${s.indicatorId}:${s.organisationId}`, s.value]));
   const targetsOf = new Map<string, TargetRow[]>();
   for (const t of targets) targetsOf.set(t.indicatorId, [...(targetsOf.get(t.indicatorId) ?? []), t]);
-  const items = new Map(await Promise.all(inds.map(async (i) => [i.id, await linkedItems(i.id, today)] as const)));
+  const items = await linkedItems(indIds, today);
   const computed = inds.filter((i) => i.kind === 'computed');
   const cells: ScorecardCell[] = [];
   for (const org of orgs) {
