@@ -152,9 +152,23 @@ function kindAndExpression(v: { kind?: string; expression?: unknown; minValue?: 
 export const createIndicatorSchema = z.object(indicatorFields).superRefine(kindAndExpression);
 export type CreateIndicatorInput = z.input<typeof createIndicatorSchema>;
 
+/**
+ * An update names only what changes (the API's PATCH; the form sends every field): no defaults here, or a field
+ * left out would be reset to a new indicator's default (status «черновик», empty description…).
+ */
 export const updateIndicatorSchema = z
-  .object({ id: z.uuid({ message: 'Показатель: неверный идентификатор' }), version: versionField, ...indicatorFields })
-  .partial({ code: true, name: true, unit: true, level: true, kind: true })
+  .object({
+    id: z.uuid({ message: 'Показатель: неверный идентификатор' }),
+    version: versionField,
+    ...indicatorFields,
+    description: indicatorFields.description.removeDefault(),
+    method: indicatorFields.method.removeDefault(),
+    direction: indicatorFields.direction.removeDefault(),
+    source: indicatorFields.source.removeDefault(),
+    periodicity: indicatorFields.periodicity.removeDefault(),
+    status: indicatorFields.status.removeDefault(),
+  })
+  .partial({ code: true, name: true, unit: true, level: true, kind: true, description: true, method: true, direction: true, source: true, periodicity: true, status: true })
   .superRefine(kindAndExpression);
 export type UpdateIndicatorInput = z.input<typeof updateIndicatorSchema>;
 

@@ -98,6 +98,12 @@ describe('catalogue', () => {
     expect((await failure(updateIndicator(analyst, { id: ok.id, version: 1, name: 'поздно' }))).code).toBe('conflict');
   });
 
+  it('an update changes only the fields it names: the others keep their values, not the defaults of a new indicator', async () => {
+    const full = await createIndicator(analyst, { code: 'p1', name: 'x', unit: 'count', level: 'school', kind: 'entered', status: 'active', direction: 'lower', periodicity: 'quarter', description: 'Описание', method: 'Методика', source: 'РИС ГИА' });
+    const renamed = await updateIndicator(analyst, { id: full.id, version: 1, name: 'Новое имя' });
+    expect(renamed).toMatchObject({ name: 'Новое имя', status: 'active', direction: 'lower', periodicity: 'quarter', description: 'Описание', method: 'Методика', source: 'РИС ГИА', version: 2 });
+  });
+
   it('targets are versioned and their change after values exist is audited as such', async () => {
     const ind = await enteredIndicator('t1');
     const t = await setTarget(analyst, { indicatorId: ind.id, kind: 'target', year: 2022, value: 100 });
