@@ -150,6 +150,17 @@ describe('entering values', () => {
     ]);
     expect(await getDb().select().from(indicatorValues).where(eq(indicatorValues.indicatorId, ind.id))).toEqual([]);
   });
+  it('a batch reads its stored values at once; the same cell twice updates the row the batch wrote, and a stale version is refused', async () => {
+    const ind = await enteredIndicator('v3');
+    const cell = (value: string, version?: number) => ({ indicatorId: ind.id, organisationId: world.schoolA.id, year: 2023, value, version });
+    const twice = await saveValues(schoolTeamA, { values: [cell('10'), cell('20')] });
+    expect(twice.map((v) => [v.value, v.version])).toEqual([[10, 1], [20, 2]]);
+    expect(twice[0]!.id).toBe(twice[1]!.id);
+    const stored = await listValues(schoolTeamA, ind.id, { year: 2023 });
+    expect(stored.map((v) => v.value)).toEqual([20]);
+    expect((await failure(saveValues(schoolTeamA, { values: [cell('30', 2), cell('40', 2)] }))).code).toBe('conflict');
+    expect((await listValues(schoolTeamA, ind.id, { year: 2023 })).map((v) => v.value)).toEqual([20]);
+  });
 });
 
 describe('approval and lock', () => {
