@@ -27,6 +27,7 @@ import { getDb } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { compareRussian } from '@/lib/format/ru';
 import { isOverdue } from '@/lib/roadmaps/deadline';
 import { parseInput } from '@/lib/validation';
 import { isId } from '@/lib/ids';
@@ -58,7 +59,7 @@ export async function listIndicators(actor: Actor, filter: { status?: Indicator[
     .from(indicators)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(indicators.code));
-  return rows.sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true }));
+  return rows.sort((a, b) => compareRussian(a.code, b.code));
 }
 
 export interface LinkedItem {

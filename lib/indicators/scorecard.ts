@@ -47,9 +47,7 @@ export async function loadScorecard(actor: Actor, options: { year: number; level
   const db = getDb();
   const regionId = actor.scope.regionId;
   if (!regionId) return { year: options.year, indicators: [], organisations: [], cells: [] };
-  const inds = (await db.select().from(indicators).where(and(eq(indicators.regionId, regionId), eq(indicators.status, 'active')))).sort((a, b) =>
-    a.code.localeCompare(b.code, 'ru', { numeric: true }),
-  );
+  const inds = (await db.select().from(indicators).where(and(eq(indicators.regionId, regionId), eq(indicators.status, 'active')))).sort((a, b) => compareRussian(a.code, b.code));
   const orgConditions = [
     eq(organisations.regionId, regionId),
     eq(organisations.kind, options.level),
