@@ -156,10 +156,8 @@ export type CreateIndicatorInput = z.input<typeof createIndicatorSchema>;
  * An update names only what changes (the API's PATCH; the form sends every field): no defaults here, or a field
  * left out would be reset to a new indicator's default (status «черновик», empty description…).
  */
-export const updateIndicatorSchema = z
+export const indicatorChangesSchema = z
   .object({
-    id: z.uuid({ message: 'Показатель: неверный идентификатор' }),
-    version: versionField,
     ...indicatorFields,
     description: indicatorFields.description.removeDefault(),
     method: indicatorFields.method.removeDefault(),
@@ -168,7 +166,10 @@ export const updateIndicatorSchema = z
     periodicity: indicatorFields.periodicity.removeDefault(),
     status: indicatorFields.status.removeDefault(),
   })
-  .partial({ code: true, name: true, unit: true, level: true, kind: true, description: true, method: true, direction: true, source: true, periodicity: true, status: true })
+  .partial({ code: true, name: true, unit: true, level: true, kind: true, description: true, method: true, direction: true, source: true, periodicity: true, status: true });
+
+export const updateIndicatorSchema = z
+  .object({ id: z.uuid({ message: 'Показатель: неверный идентификатор' }), version: versionField, ...indicatorChangesSchema.shape })
   .superRefine(kindAndExpression);
 export type UpdateIndicatorInput = z.input<typeof updateIndicatorSchema>;
 
