@@ -12,6 +12,7 @@ import {
   INDICATOR_TARGET_KINDS,
   INDICATOR_UNITS,
 } from '@/db/schema/indicators';
+import { formatNumber } from '@/lib/format/ru';
 import { optionalNumber, optionalText, versionField } from '@/lib/validation';
 
 export const UNIT_LABELS: Record<(typeof INDICATOR_UNITS)[number], string> = {
@@ -103,14 +104,22 @@ export const expressionSchema = z.discriminatedUnion('type', [
 ], { message: 'Формула: неизвестный вид' });
 export type IndicatorExpression = z.infer<typeof expressionSchema>;
 
+/** Ten conditions fit in a few thousand characters; longer text is refused before it is parsed. */
+export const EXPRESSION_TEXT_MAX = 10_000;
+
 /** A form sends the expression as JSON text; the API as an object. */
-const expressionInput = z.preprocess((v) => {
+const expressionInput = z.preprocess((v, ctx) => {
   if (typeof v !== 'string') return v;
   if (v.trim() === '') return null;
+  if (v.length > EXPRESSION_TEXT_MAX) {
+    ctx.addIssue({ code: 'custom', message: `Формула: не длиннее ${formatNumber(EXPRESSION_TEXT_MAX)} символов` });
+    return z.NEVER;
+  }
   try {
     return JSON.parse(v);
   } catch {
-    return '__invalid_json__';
+    ctx.addIssue({ code: 'custom', message: 'Формула: не читается — нужен JSON, например {"type": "entered_ratio", "numerator": "9"}' });
+    return z.NEVER;
   }
 }, expressionSchema.nullish());
 
