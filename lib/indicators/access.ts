@@ -5,6 +5,7 @@ import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize, reachOf } from '@/lib/auth/policy';
 import type { Executor } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { isId } from '@/lib/ids';
 import { organisationScope } from '@/lib/organisations/scope';
 
 /** The scope of an indicator of the catalogue: its region, owned by the organisation that defined it. */
@@ -23,15 +24,9 @@ export function canReadCatalogue(actor: Actor, regionId: string): boolean {
   return actor.scope.regionId === regionId;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id names no record: 404, never a database error. */
-export function looksLikeId(id: unknown): id is string {
-  return typeof id === 'string' && UUID.test(id);
-}
-
+/** A malformed id names no record: 404, never a database error (lib/ids). */
 export async function indicatorFor(executor: Executor, actor: Actor, id: string, forUpdate = false): Promise<Indicator> {
-  if (!looksLikeId(id)) throw new AppError('not_found', 'Показатель не найден.');
+  if (!isId(id)) throw new AppError('not_found', 'Показатель не найден.');
   const query = executor.select().from(indicators).where(eq(indicators.id, id)).limit(1);
   const [indicator] = forUpdate ? await query.for('update') : await query;
   if (!indicator || !canReadCatalogue(actor, indicator.regionId)) throw new AppError('not_found', 'Показатель не найден.');
@@ -39,7 +34,7 @@ export async function indicatorFor(executor: Executor, actor: Actor, id: string,
 }
 
 export async function organisationFor(executor: Executor, id: string): Promise<Organisation> {
-  if (!looksLikeId(id)) throw new AppError('not_found', 'Организация не найдена.');
+  if (!isId(id)) throw new AppError('not_found', 'Организация не найдена.');
   const [org] = await executor.select().from(organisations).where(eq(organisations.id, id)).limit(1);
   if (!org) throw new AppError('not_found', 'Организация не найдена.');
   return org;

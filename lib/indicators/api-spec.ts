@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATES, INDICATOR_DIRECTIONS, INDICATOR_KINDS, INDICATOR_LEVELS, INDICATOR_STATUSES, INDICATOR_UNITS } from '@/db/schema/indicators';
 import type { OperationSpec } from '@/lib/api/openapi';
-import { approvalActionSchema, createIndicatorSchema, valueCellSchema } from './schemas';
+import { approvalActionSchema, createIndicatorSchema, indicatorChangesSchema, valueCellSchema } from './schemas';
 
 const indicator = z.object({
   id: z.uuid(),
@@ -74,10 +74,10 @@ export const INDICATOR_OPERATIONS: OperationSpec[] = [
   {
     method: 'patch',
     path: '/api/v1/indicators/{id}',
-    summary: 'Изменить показатель с версией, которую прочитали (устаревшая — 409)',
+    summary: 'Изменить показатель с версией, которую прочитали (устаревшая — 409); меняются только названные поля',
     tag: TAG,
     params: [idParam],
-    body: { contentType: 'application/json', schema: createIndicatorSchema.and(z.object({ version: z.number().int() })) },
+    body: { contentType: 'application/json', schema: indicatorChangesSchema.extend({ version: z.number().int() }) },
     responses: { 200: { description: 'Показатель после изменения', schema: indicator } },
   },
   {

@@ -3,7 +3,7 @@
  * target drawn as dashed reference series over the same years. Pure: the page passes the rows it read.
  */
 import type { ChartSeries, ChartSpec } from '@/components/ui/Chart';
-import { formatNumber } from '@/lib/format/ru';
+import { compareRussian, formatNumber } from '@/lib/format/ru';
 import { applicable, type TargetRow } from './targets';
 
 export interface ChartValue {
@@ -63,7 +63,7 @@ export function defaultOrganisations(values: readonly (ChartValue & { organisati
   const seen = new Map<string, { name: string; region: boolean }>();
   for (const v of values) if (v.quarter === 0 && !seen.has(v.organisationId)) seen.set(v.organisationId, { name: v.organisationName, region: v.organisationKind === 'region' });
   return [...seen.entries()]
-    .sort(([, a], [, b]) => Number(b.region) - Number(a.region) || a.name.localeCompare(b.name, 'ru'))
+    .sort(([, a], [, b]) => Number(b.region) - Number(a.region) || compareRussian(a.name, b.name))
     .slice(0, limit)
     .map(([id]) => id);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, expressionProblems, inSet, type SchoolFacts } from './expression';
-import { expressionSchema, type IndicatorExpression } from './schemas';
+import { createIndicatorSchema, EXPRESSION_TEXT_MAX, expressionSchema, type IndicatorExpression } from './schemas';
 
 function school(id: string, over: Partial<SchoolFacts> = {}): SchoolFacts {
   return { schoolId: id, name: `Школа ${id}`, municipalityId: 'm', category: 'none', context: null, results: null, roadmap: null, entered: {}, ...over };
@@ -102,6 +102,24 @@ describe('evaluate', () => {
 });
 
 describe('validation when saved', () => {
+  it('a formula typed in the form: unreadable or oversized text gets its own message, and oversized text is not parsed', () => {
+    const messages = (expression: string) =>
+      createIndicatorSchema.safeParse({ code: 'a', name: 'b', unit: 'percent', level: 'school', kind: 'computed', expression }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(messages('{не JSON')).toEqual([['expression', 'Формула: не читается — нужен JSON, например {"type": "entered_ratio", "numerator": "9"}']]);
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = (...args: Parameters<typeof JSON.parse>) => {
+      parsed += 1;
+      return parse(...args);
+    };
+    try {
+      expect(messages(`{"type": "entered_ratio", "numerator": "${'9'.repeat(EXPRESSION_TEXT_MAX)}"}`)).toEqual([['expression', 'Формула: не длиннее 10\u00a0000 символов']]);
+    } finally {
+      JSON.parse = parse;
+    }
+    expect(parsed).toBe(0);
+  });
+
   it('shape: unknown variable of a source, missing condition, entered without code', () => {
     const bad = expressionSchema.safeParse({ type: 'share_of_schools', set: 'low_results', where: [{ source: 'context', variable: 'egeMean', operator: '>=', value: 1 }] });
     expect(bad.success).toBe(false);

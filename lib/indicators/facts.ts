@@ -38,21 +38,22 @@ function schoolsOf(org: Pick<Organisation, 'id' | 'kind'>) {
  */
 export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation, 'id' | 'kind'>, year: number, today: Date = new Date()): Promise<SchoolFacts[]> {
   const where = schoolsOf(org);
-  const [schools, categories, contexts, results, items, entered] = await Promise.all([
-    rows(executor, sql`SELECT s.id, coalesce(s.short_name, s.name) AS name, s.municipality_id FROM organisations s WHERE s.kind = 'school' AND s.is_active AND ${where} ORDER BY s.id`),
-    rows(executor, sql`
+  // One after another, never Promise.all: the executor may be a transaction (approval freezes computed values),
+  // and a transaction is one connection that runs one query at a time.
+  const schools = await rows(executor, sql`SELECT s.id, coalesce(s.short_name, s.name) AS name, s.municipality_id FROM organisations s WHERE s.kind = 'school' AND s.is_active AND ${where} ORDER BY s.id`);
+  const categories = await rows(executor, sql`
       SELECT DISTINCT ON (r.school_id) r.school_id, r.category
         FROM classification_results r
         JOIN classification_runs run ON run.id = r.run_id AND run.status = 'published' AND run.year = ${year}
         JOIN organisations s ON s.id = r.school_id
        WHERE ${where}
-       ORDER BY r.school_id, run.municipality_id NULLS FIRST, run.published_at DESC`),
-    rows(executor, sql`
+       ORDER BY r.school_id, run.municipality_id NULLS FIRST, run.published_at DESC`);
+  const contexts = await rows(executor, sql`
       SELECT c.school_id, c.internet_mbps, c.share_teachers_under_35, c.olympiad_participants, c.continuation_share_9_to_10,
              c.has_psychologist, c.has_speech_therapist, c.has_social_pedagogue, c.teacher_vacancy_share, c.pupils
         FROM school_contexts c JOIN organisations s ON s.id = c.school_id
-       WHERE c.year = ${year} AND ${where}`),
-    rows(executor, sql`
+       WHERE c.year = ${year} AND ${where}`);
+  const results = await rows(executor, sql`
       SELECT a.school_id,
              count(*) FILTER (WHERE a.exam = 'EGE') AS ege_rows,
              count(*) FILTER (WHERE a.exam = 'OGE') AS oge_rows,
@@ -63,17 +64,16 @@ export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation
              100.0 * sum(a.marks_2) FILTER (WHERE a.exam = 'VPR' AND a.marks_2 IS NOT NULL) / nullif(sum(a.participants) FILTER (WHERE a.exam = 'VPR' AND a.marks_2 IS NOT NULL), 0) AS vpr_2
         FROM assessment_results a JOIN organisations s ON s.id = a.school_id
        WHERE a.year = ${year} AND ${where}
-       GROUP BY a.school_id`),
-    rows(executor, sql`
+       GROUP BY a.school_id`);
+  const items = await rows(executor, sql`
       SELECT m.school_id, m.status AS roadmap_status, i.status, i.can_be_overdue, i.period_end::text AS period_end
         FROM roadmaps m JOIN organisations s ON s.id = m.school_id
         LEFT JOIN roadmap_items i ON i.roadmap_id = m.id AND i.deleted_at IS NULL
-       WHERE m.level = 'school' AND m.deleted_at IS NULL AND m.status <> 'archived' AND ${where}`),
-    rows(executor, sql`
+       WHERE m.level = 'school' AND m.deleted_at IS NULL AND m.status <> 'archived' AND ${where}`);
+  const entered = await rows(executor, sql`
       SELECT v.organisation_id AS school_id, ind.code, v.value, v.numerator, v.denominator
         FROM indicator_values v JOIN indicators ind ON ind.id = v.indicator_id JOIN organisations s ON s.id = v.organisation_id
-       WHERE v.year = ${year} AND v.quarter = 0 AND ind.kind = 'entered' AND ${where}`),
-  ]);
+       WHERE v.year = ${year} AND v.quarter = 0 AND ind.kind = 'entered' AND ${where}`);
   const byId = new Map<string, SchoolFacts>();
   for (const s of schools) {
     byId.set(String(s.id), { schoolId: String(s.id), name: String(s.name), municipalityId: String(s.municipality_id), category: null, context: null, results: null, roadmap: null, entered: {} });

@@ -5,9 +5,8 @@ import 'server-only';
  * approves, returns and unlocks; experts and methodologists read. Writes run in one transaction with optimistic
  * versions and audit (lib/indicators/write-core.ts).
  */
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import {
-  indicatorApprovals,
   indicatorRoadmapItems,
   indicators,
   indicatorTargets,
@@ -28,9 +27,11 @@ import { getDb } from '@/lib/db/client';
 import { ruOrder } from '@/lib/db/collation';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { compareRussian } from '@/lib/format/ru';
 import { isOverdue } from '@/lib/roadmaps/deadline';
 import { parseInput } from '@/lib/validation';
-import { authorizeOrganisation, indicatorFor, looksLikeId, organisationFor, reportingScope } from './access';
+import { isId } from '@/lib/ids';
+import { indicatorFor, organisationFor, reportingScope } from './access';
 import type { CreateIndicatorInput, UpdateIndicatorInput, ApprovalActionInput } from './schemas';
 import { valueFilterSchema } from './schemas';
 import {
@@ -58,7 +59,7 @@ export async function listIndicators(actor: Actor, filter: { status?: Indicator[
     .from(indicators)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(indicators.code));
-  return rows.sort((a, b) => a.code.localeCompare(b.code, 'ru', { numeric: true }));
+  return rows.sort((a, b) => compareRussian(a.code, b.code));
 }
 
 export interface LinkedItem {
@@ -89,26 +90,30 @@ export async function getIndicator(actor: Actor, id: string, today: Date = new D
     .from(indicatorTargets)
     .where(eq(indicatorTargets.indicatorId, id))
     .orderBy(asc(indicatorTargets.year), asc(indicatorTargets.kind));
-  const items = await linkedItems(indicator.id, today);
+  const items = (await linkedItems([indicator.id], today)).get(indicator.id) ?? [];
   return { indicator, targets, items, canDefine: can(actor, 'indicator.define', { regionId: indicator.regionId, municipalityId: null, schoolId: null, ownerOrganisationId: indicator.ownerOrganisationId }) };
 }
 
 /**
- * Road-map items linked to an indicator with their state: overdue as the road maps compute it. `counts` is false
- * for items that are neither done nor overdue (not yet due, or without a deadline): they are not behind, nor done,
- * and stay out of the warning's share. Items record no completion date, so a done item counts as done on time.
+ * Road-map items linked to indicators, by indicator, with their state: overdue as the road maps compute it.
+ * `counts` is false for items that are neither done nor overdue (not yet due, or without a deadline): they are not
+ * behind, nor done, and stay out of the warning's share. Items record no completion date, so a done item counts as
+ * done on time. One query for any number of indicators (the scorecard asks for all of a region's).
  */
-export async function linkedItems(indicatorId: string, today: Date = new Date()): Promise<LinkedItem[]> {
+export async function linkedItems(indicatorIds: readonly string[], today: Date = new Date()): Promise<Map<string, LinkedItem[]>> {
+  const byIndicator = new Map<string, LinkedItem[]>();
+  if (indicatorIds.length === 0) return byIndicator;
   const rows = await getDb()
-    .select({ item: roadmapItems, roadmapTitle: roadmaps.title })
+    .select({ indicatorId: indicatorRoadmapItems.indicatorId, item: roadmapItems, roadmapTitle: roadmaps.title })
     .from(indicatorRoadmapItems)
     .innerJoin(roadmapItems, eq(roadmapItems.id, indicatorRoadmapItems.itemId))
     .innerJoin(roadmaps, eq(roadmaps.id, roadmapItems.roadmapId))
-    .where(and(eq(indicatorRoadmapItems.indicatorId, indicatorId), isNull(roadmapItems.deletedAt), isNull(roadmaps.deletedAt)))
+    .where(and(inArray(indicatorRoadmapItems.indicatorId, [...indicatorIds]), isNull(roadmapItems.deletedAt), isNull(roadmaps.deletedAt)))
     .orderBy(asc(roadmaps.title), asc(roadmapItems.position));
-  return rows.map(({ item, roadmapTitle }) => {
+  for (const { indicatorId, item, roadmapTitle } of rows) {
     const overdue = isOverdue({ canBeOverdue: item.canBeOverdue, end: item.periodEnd }, item.status, today);
-    return {
+    const list = byIndicator.get(indicatorId) ?? [];
+    list.push({
       id: item.id,
       roadmapId: item.roadmapId,
       roadmapTitle,
@@ -118,15 +123,15 @@ export async function linkedItems(indicatorId: string, today: Date = new Date())
       overdue,
       doneOnTime: item.status === 'done',
       counts: item.status === 'done' || overdue,
-    };
-  });
+    });
+    byIndicator.set(indicatorId, list);
+  }
+  return byIndicator;
 }
 
-export function indicatorHistory(actor: Actor, id: string): Promise<AuditRow[]> {
-  return (async () => {
-    await indicatorFor(getDb(), actor, id);
-    return entityHistory(actor, 'indicator', id);
-  })();
+export async function indicatorHistory(actor: Actor, id: string): Promise<AuditRow[]> {
+  await indicatorFor(getDb(), actor, id);
+  return entityHistory(actor, 'indicator', id);
 }
 
 export function createIndicator(actor: Actor, input: CreateIndicatorInput): Promise<Indicator> {
@@ -143,7 +148,7 @@ export function updateIndicator(actor: Actor, input: UpdateIndicatorInput): Prom
 export function setTarget(actor: Actor, input: unknown): Promise<IndicatorTarget> {
   return inTransaction(async (tx) => {
     const id = (input as { indicatorId?: unknown } | null)?.indicatorId;
-    if (looksLikeId(id)) await indicatorFor(tx, actor, id);
+    if (isId(id)) await indicatorFor(tx, actor, id);
     return setTargetIn(tx, actor, input);
   });
 }
@@ -183,29 +188,14 @@ export function approvalAction(actor: Actor, input: ApprovalActionInput): Promis
   return inTransaction((tx) => approvalActionIn(tx, actor, input));
 }
 
-export async function getApproval(actor: Actor, organisationId: string, year: number, quarter = 0): Promise<IndicatorApproval | null> {
-  const db = getDb();
-  const org = await organisationFor(db, organisationId);
-  if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Организация не найдена.');
-  const [row] = await db
-    .select()
-    .from(indicatorApprovals)
-    .where(and(eq(indicatorApprovals.organisationId, organisationId), eq(indicatorApprovals.year, year), eq(indicatorApprovals.quarter, quarter)));
-  return row ?? null;
-}
-
 /** A computed indicator for one organisation and year, with the schools behind it; the actor must read that organisation. */
 export async function computeIndicator(actor: Actor, indicatorId: string, organisationId: string, year: number, today: Date = new Date()): Promise<ComputedValue> {
   const db = getDb();
   const indicator = await indicatorFor(db, actor, indicatorId);
   const org = await organisationFor(db, organisationId);
   if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Организация не найдена.');
-  authorizeOrganisation(actor, 'indicator.read', org);
   return computeIn(db, indicator, org, year, today);
 }
-
-
-
 
 /** Years with entered values in the actor's region, newest first (the scorecard's year choice). */
 export async function valueYears(actor: Actor): Promise<number[]> {

@@ -12,6 +12,7 @@ import {
   INDICATOR_TARGET_KINDS,
   INDICATOR_UNITS,
 } from '@/db/schema/indicators';
+import { formatNumber } from '@/lib/format/ru';
 import { optionalNumber, optionalText, versionField } from '@/lib/validation';
 
 export const UNIT_LABELS: Record<(typeof INDICATOR_UNITS)[number], string> = {
@@ -103,14 +104,22 @@ export const expressionSchema = z.discriminatedUnion('type', [
 ], { message: 'Формула: неизвестный вид' });
 export type IndicatorExpression = z.infer<typeof expressionSchema>;
 
+/** Ten conditions fit in a few thousand characters; longer text is refused before it is parsed. */
+export const EXPRESSION_TEXT_MAX = 10_000;
+
 /** A form sends the expression as JSON text; the API as an object. */
-const expressionInput = z.preprocess((v) => {
+const expressionInput = z.preprocess((v, ctx) => {
   if (typeof v !== 'string') return v;
   if (v.trim() === '') return null;
+  if (v.length > EXPRESSION_TEXT_MAX) {
+    ctx.addIssue({ code: 'custom', message: `Формула: не длиннее ${formatNumber(EXPRESSION_TEXT_MAX)} символов` });
+    return z.NEVER;
+  }
   try {
     return JSON.parse(v);
   } catch {
-    return '__invalid_json__';
+    ctx.addIssue({ code: 'custom', message: 'Формула: не читается — нужен JSON, например {"type": "entered_ratio", "numerator": "9"}' });
+    return z.NEVER;
   }
 }, expressionSchema.nullish());
 
@@ -152,9 +161,24 @@ function kindAndExpression(v: { kind?: string; expression?: unknown; minValue?: 
 export const createIndicatorSchema = z.object(indicatorFields).superRefine(kindAndExpression);
 export type CreateIndicatorInput = z.input<typeof createIndicatorSchema>;
 
+/**
+ * An update names only what changes (the API's PATCH; the form sends every field): no defaults here, or a field
+ * left out would be reset to a new indicator's default (status «черновик», empty description…).
+ */
+export const indicatorChangesSchema = z
+  .object({
+    ...indicatorFields,
+    description: indicatorFields.description.removeDefault(),
+    method: indicatorFields.method.removeDefault(),
+    direction: indicatorFields.direction.removeDefault(),
+    source: indicatorFields.source.removeDefault(),
+    periodicity: indicatorFields.periodicity.removeDefault(),
+    status: indicatorFields.status.removeDefault(),
+  })
+  .partial({ code: true, name: true, unit: true, level: true, kind: true, description: true, method: true, direction: true, source: true, periodicity: true, status: true });
+
 export const updateIndicatorSchema = z
-  .object({ id: z.uuid({ message: 'Показатель: неверный идентификатор' }), version: versionField, ...indicatorFields })
-  .partial({ code: true, name: true, unit: true, level: true, kind: true })
+  .object({ id: z.uuid({ message: 'Показатель: неверный идентификатор' }), version: versionField, ...indicatorChangesSchema.shape })
   .superRefine(kindAndExpression);
 export type UpdateIndicatorInput = z.input<typeof updateIndicatorSchema>;
 

@@ -47,9 +47,7 @@ export async function loadScorecard(actor: Actor, options: { year: number; level
   const db = getDb();
   const regionId = actor.scope.regionId;
   if (!regionId) return { year: options.year, indicators: [], organisations: [], cells: [] };
-  const inds = (await db.select().from(indicators).where(and(eq(indicators.regionId, regionId), eq(indicators.status, 'active')))).sort((a, b) =>
-    a.code.localeCompare(b.code, 'ru', { numeric: true }),
-  );
+  const inds = (await db.select().from(indicators).where(and(eq(indicators.regionId, regionId), eq(indicators.status, 'active')))).sort((a, b) => compareRussian(a.code, b.code));
   const orgConditions = [
     eq(organisations.regionId, regionId),
     eq(organisations.kind, options.level),
@@ -72,7 +70,7 @@ export async function loadScorecard(actor: Actor, options: { year: number; level
   const frozen = new Map(snapshots.map((s) => [`${s.indicatorId}:${s.organisationId}`, s.value]));
   const targetsOf = new Map<string, TargetRow[]>();
   for (const t of targets) targetsOf.set(t.indicatorId, [...(targetsOf.get(t.indicatorId) ?? []), t]);
-  const items = new Map(await Promise.all(inds.map(async (i) => [i.id, await linkedItems(i.id, today)] as const)));
+  const items = await linkedItems(indIds, today);
   const computed = inds.filter((i) => i.kind === 'computed');
   const cells: ScorecardCell[] = [];
   for (const org of orgs) {

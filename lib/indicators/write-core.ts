@@ -202,6 +202,14 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
   if (issues.length > 0) throw new AppError('validation', issues[0]!.message, issues);
   for (const org of orgs.values()) if (actor) authorizeOrganisation(actor, 'indicator.write', org);
   else reportingScope(org);
+  // The stored values of the batch, read and locked in one query (at most 5000 cells: bounded by the schema).
+  const years = [...new Set(checked.map((c) => c.v.year))];
+  const stored = await tx
+    .select()
+    .from(indicatorValues)
+    .where(and(inArray(indicatorValues.indicatorId, indicatorIds), inArray(indicatorValues.organisationId, orgIds), inArray(indicatorValues.year, years)))
+    .for('update');
+  const storedOf = new Map(stored.map((s) => [`${s.indicatorId}:${s.organisationId}:${s.year}:${s.quarter}`, s]));
   const locks = new Map<string, IndicatorApproval | null>();
   const saved: IndicatorValue[] = [];
   const audits: AuditInput[] = [];
@@ -210,11 +218,8 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
     const key = `${org.id}:${v.year}:${v.quarter}`;
     if (!locks.has(key)) locks.set(key, await approvalOf(tx, org.id, v.year, v.quarter, true));
     assertEditable(locks.get(key)!, org.shortName ?? org.name, v.year, v.quarter);
-    const [existing] = await tx
-      .select()
-      .from(indicatorValues)
-      .where(and(eq(indicatorValues.indicatorId, ind.id), eq(indicatorValues.organisationId, org.id), eq(indicatorValues.year, v.year), eq(indicatorValues.quarter, v.quarter)))
-      .for('update');
+    const cellKey = `${ind.id}:${org.id}:${v.year}:${v.quarter}`;
+    const existing = storedOf.get(cellKey);
     const fields = {
       value: value!,
       numerator: v.numerator ?? null,
@@ -239,6 +244,7 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
         .values({ indicatorId: ind.id, organisationId: org.id, ...scopeColumns(org), year: v.year, quarter: v.quarter, ...fields })
         .returning();
     }
+    storedOf.set(cellKey, row!); // the same cell again in the batch updates this row
     saved.push(row!);
     audits.push({ action: existing ? 'update' : 'create', entityType: 'indicator_value', entityId: row!.id, scope: organisationScope(org), before: existing ? snapshot(existing) : undefined, after: snapshot(row!) });
   }

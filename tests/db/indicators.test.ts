@@ -14,8 +14,10 @@ import {
 } from '@/db/schema';
 import type { Role } from '@/db/schema/users';
 import type { Actor } from '@/lib/auth/actor';
-import { getDb } from '@/lib/db/client';
+import { getDb, type Executor } from '@/lib/db/client';
+import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
+import { loadSchoolFacts } from '@/lib/indicators/facts';
 import {
   approvalAction,
   computeIndicator,
@@ -96,6 +98,12 @@ describe('catalogue', () => {
     expect((await failure(updateIndicator(analyst, { id: ok.id, version: 1, name: 'поздно' }))).code).toBe('conflict');
   });
 
+  it('an update changes only the fields it names: the others keep their values, not the defaults of a new indicator', async () => {
+    const full = await createIndicator(analyst, { code: 'p1', name: 'x', unit: 'count', level: 'school', kind: 'entered', status: 'active', direction: 'lower', periodicity: 'quarter', description: 'Описание', method: 'Методика', source: 'РИС ГИА' });
+    const renamed = await updateIndicator(analyst, { id: full.id, version: 1, name: 'Новое имя' });
+    expect(renamed).toMatchObject({ name: 'Новое имя', status: 'active', direction: 'lower', periodicity: 'quarter', description: 'Описание', method: 'Методика', source: 'РИС ГИА', version: 2 });
+  });
+
   it('targets are versioned and their change after values exist is audited as such', async () => {
     const ind = await enteredIndicator('t1');
     const t = await setTarget(analyst, { indicatorId: ind.id, kind: 'target', year: 2022, value: 100 });
@@ -141,6 +149,17 @@ describe('entering values', () => {
       { field: 'values.2.value', message: `Показатель v2, ${world.schoolA.name}, 2022 год: числитель (5) больше знаменателя (4)` },
     ]);
     expect(await getDb().select().from(indicatorValues).where(eq(indicatorValues.indicatorId, ind.id))).toEqual([]);
+  });
+  it('a batch reads its stored values at once; the same cell twice updates the row the batch wrote, and a stale version is refused', async () => {
+    const ind = await enteredIndicator('v3');
+    const cell = (value: string, version?: number) => ({ indicatorId: ind.id, organisationId: world.schoolA.id, year: 2023, value, version });
+    const twice = await saveValues(schoolTeamA, { values: [cell('10'), cell('20')] });
+    expect(twice.map((v) => [v.value, v.version])).toEqual([[10, 1], [20, 2]]);
+    expect(twice[0]!.id).toBe(twice[1]!.id);
+    const stored = await listValues(schoolTeamA, ind.id, { year: 2023 });
+    expect(stored.map((v) => v.value)).toEqual([20]);
+    expect((await failure(saveValues(schoolTeamA, { values: [cell('30', 2), cell('40', 2)] }))).code).toBe('conflict');
+    expect((await listValues(schoolTeamA, ind.id, { year: 2023 })).map((v) => v.value)).toEqual([20]);
   });
 });
 
@@ -229,5 +248,30 @@ describe('computed indicators', () => {
     // Another municipality's coordinator may not open it.
     const coordinatorWB = await actor('municipal_coordinator', w.munB);
     expect((await failure(computeIndicator(coordinatorWB, ind.id, w.munA.id, 2022))).code).toBe('not_found');
+  });
+
+  it('the facts are read one query at a time, so approval may freeze computed values inside its transaction', async () => {
+    // A transaction is one connection: queries sent together would pile up on it (pg warns, and pg@9 refuses).
+    let running = 0;
+    let most = 0;
+    const facts = await inTransaction(async (tx) => {
+      const counted = new Proxy(tx, {
+        get(target, key, receiver) {
+          if (key !== 'execute') return Reflect.get(target, key, receiver);
+          return async (...args: Parameters<Executor['execute']>) => {
+            running += 1;
+            most = Math.max(most, running);
+            try {
+              return await target.execute(...args);
+            } finally {
+              running -= 1;
+            }
+          };
+        },
+      });
+      return loadSchoolFacts(counted, world.munA, 2022);
+    });
+    expect(facts.map((f) => f.schoolId)).toEqual([world.schoolA.id]);
+    expect(most).toBe(1);
   });
 });

@@ -5,7 +5,6 @@ import { Panel } from '@/components/ui/Panel';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { formatDateTime, formatNumber, MISSING } from '@/lib/format/ru';
-import { isId } from '@/lib/ids';
 import { loadEntryGrid, REPORTING_KINDS } from '@/lib/indicators/entry';
 import { UNIT_LABELS } from '@/lib/indicators/schemas';
 import { listOrganisations } from '@/lib/organisations/queries';
@@ -33,8 +32,8 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   // Without a choice: the user's own organisation when it reports values (a ministry does not), else none yet.
   const own = organisations.find((o) => o.id === actor.scope.organisationId);
   const organisationId = askedOrg ?? own?.id;
-  const grid = organisationId && isId(organisationId) ? await orNotFound(loadEntryGrid(actor, organisationId, year)) : null;
-  if (askedOrg && !grid) await orNotFound(loadEntryGrid(actor, askedOrg, year));
+  // A malformed or unknown id asked for is a 404 (loadEntryGrid checks it with lib/ids before the database).
+  const grid = organisationId ? await orNotFound(loadEntryGrid(actor, organisationId, year)) : null;
   const approval = grid?.approval ?? null;
   const state = approval?.state ?? 'open';
   const locked = state === 'approved' || state === 'submitted';
