@@ -1,3 +1,4 @@
+import { SCHOOLS } from '@/lib/classification/format';
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { listPublicDirectory } from '@/lib/organisations/public';
@@ -14,7 +15,7 @@ export default async function PublicHomePage() {
       <PageHeader title="Школы и муниципалитеты">
         <p>
           Открытая информация для родителей и общественности: {pluralize(municipalities.length, ['муниципалитет', 'муниципалитета', 'муниципалитетов'])},{' '}
-          {pluralize(schoolCount, ['школа', 'школы', 'школ'])}. Вход не требуется.
+          {pluralize(schoolCount, SCHOOLS)}. Вход не требуется.
         </p>
       </PageHeader>
       <div className="space-y-3">
@@ -23,7 +24,7 @@ export default async function PublicHomePage() {
             <summary className="cursor-pointer px-4 py-3 font-medium">
               {m.name}
               <span className="ml-2 text-sm font-normal text-slate-600">
-                {m.regionName} · {pluralize(m.schools.length, ['школа', 'школы', 'школ'])}
+                {m.regionName} · {pluralize(m.schools.length, SCHOOLS)}
               </span>
             </summary>
             <ul className="divide-y divide-slate-100 border-t border-slate-200">

@@ -1,5 +1,5 @@
 import 'server-only';
-import { readBodyBytes, readJsonBody } from '@/lib/api/body';
+import { readBodyBytes } from '@/lib/api/body';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_UPLOAD_LIMITS, type TableFileInput } from '@/lib/tabular';
 import { formatMegabytes } from '@/lib/tabular/limits';
@@ -8,9 +8,6 @@ import { formatMegabytes } from '@/lib/tabular/limits';
 export function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
-
-/** The JSON body (the route wrapper requires Content-Type application/json). */
-export const jsonBody = readJsonBody;
 
 const FILE_TYPES: Record<string, string> = {
   'text/csv': 'import.csv',

@@ -9,8 +9,6 @@ import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 
-/** Ids come from URLs: a malformed one is «not found», not a database error. */
-export const looksLikeId = (id: string): boolean => /^[0-9a-f-]{36}$/i.test(id);
 
 /** The region whose methodology and runs the actor works with. */
 export function regionOf(actor: Actor): string {

@@ -14,7 +14,7 @@ import { updateVersioned } from '@/lib/db/versioned';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { assessmentResultSchema, listResultsFilterSchema, schoolContextSchema, type AssessmentResultInput, type SchoolContextInput } from '../schemas';
-import { looksLikeId } from './access';
+import { isId } from '@/lib/ids';
 import type { AssessmentResultRow } from './types';
 
 type AssessmentValues = Omit<typeof assessmentResults.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -111,7 +111,7 @@ export type DataEntity = keyof typeof DATA_TABLES;
  */
 export async function dataHistory(actor: Actor, entity: DataEntity, id: string): Promise<AuditRow[]> {
   const table = DATA_TABLES[entity];
-  const [row] = looksLikeId(id) ? await getDb().select({ schoolId: table.schoolId }).from(table).where(eq(table.id, id)) : [];
+  const [row] = isId(id) ? await getDb().select({ schoolId: table.schoolId }).from(table).where(eq(table.id, id)) : [];
   if (!row) throw new AppError('not_found', 'Запись не найдена.');
   await schoolFor(getDb(), actor, row.schoolId);
   return entityHistory(actor, entity, id);

@@ -1,3 +1,4 @@
+import { isId } from '@/lib/ids';
 import 'server-only';
 /**
  * Versioned methodologies of a region: drafts are edited, one is active, activating a draft archives the
@@ -16,7 +17,7 @@ import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { parseMethodology, type Methodology } from '../methodology';
 import { createDraftSchema, updateDraftSchema, type CreateDraftInput, type UpdateDraftInput } from '../schemas';
-import { authorizeMethodologyRead, authorizeMethodologyWrite, looksLikeId, mayReadMethodologyOf } from './access';
+import { authorizeMethodologyRead, authorizeMethodologyWrite, mayReadMethodologyOf } from './access';
 import { auditScope, authorId, ensureActiveMethodology } from './store';
 import type { MethodologyRow } from './types';
 
@@ -54,7 +55,7 @@ export async function findMethodology(executor: Executor, regionId: string, id: 
 /** A methodology the actor may read (see `mayReadMethodologyOf`); not_found for any other. */
 export async function getMethodology(actor: Actor, id: string): Promise<MethodologyRow> {
   authorize(actor, 'classification.read');
-  const [row] = looksLikeId(id) ? await getDb().select().from(methodologies).where(eq(methodologies.id, id)) : [];
+  const [row] = isId(id) ? await getDb().select().from(methodologies).where(eq(methodologies.id, id)) : [];
   if (!row || !mayReadMethodologyOf(actor, row.regionId)) throw new AppError('not_found', 'Методика не найдена.');
   return toMethodologyRow(row);
 }

@@ -7,12 +7,12 @@ import { scopeFilter } from '@/lib/auth/scope-filter';
 import { assessmentResults, schoolContexts } from '@/db/schema';
 import { getDb } from '@/lib/db/client';
 import type { Category } from '../classify';
-import { looksLikeId } from './access';
+import { isId } from '@/lib/ids';
 import type { PublishedCategory } from './types';
 
 /** Every school's category in the newest published run that includes it (by year, then publication). */
 export async function listPublishedCategories(regionId?: string): Promise<PublishedCategory[]> {
-  if (regionId && !looksLikeId(regionId)) return [];
+  if (regionId && !isId(regionId)) return [];
   const region = regionId || null;
   const result = await getDb().execute(sql`
     SELECT DISTINCT ON (r.school_id) r.school_id, coalesce(s.short_name, s.name) AS school_name, r.municipality_id, run.year, r.category, run.id AS run_id

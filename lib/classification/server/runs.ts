@@ -1,3 +1,4 @@
+import { isId } from '@/lib/ids';
 import 'server-only';
 /**
  * Classification runs: created from the data in scope with a methodology, stored with every school's result in
@@ -17,7 +18,7 @@ import { reportedSchools } from '../dataset';
 import type { Methodology } from '../methodology';
 import { overviewOf } from '../overview';
 import { createRunSchema, listResultsFilterSchema, type CreateRunInput } from '../schemas';
-import { authorizeRun, looksLikeId, regionOf, runVisible, visibleSchoolFilter } from './access';
+import { authorizeRun, regionOf, runVisible, visibleSchoolFilter } from './access';
 import { loadInput, type InputScope } from './load';
 import { findMethodology } from './methodologies';
 import { authorId, ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun, runMunicipalityNames, storedSchool, toRunRow, type RunSummary } from './store';
@@ -74,7 +75,7 @@ async function findRun(id: string) {
 /** A run the actor may see; not_found otherwise (a hidden run is not admitted to exist). */
 async function visibleRun(actor: Actor, id: string) {
   authorize(actor, 'classification.read');
-  const found = looksLikeId(id) ? await findRun(id) : undefined;
+  const found = isId(id) ? await findRun(id) : undefined;
   if (!found || !runVisible(actor, found.run)) throw new AppError('not_found', 'Запуск классификации не найден.');
   return found;
 }
@@ -131,7 +132,7 @@ export async function publishRun(actor: Actor, id: string): Promise<void> {
 
 export async function getSchoolClassification(actor: Actor, runId: string, schoolId: string): Promise<SchoolClassificationDetail> {
   const { run, methodology } = await visibleRun(actor, runId);
-  const [stored] = looksLikeId(schoolId)
+  const [stored] = isId(schoolId)
     ? await getDb().select({ explanation: classificationResults.explanation }).from(classificationResults)
       .where(and(...schoolConditions(actor, run.id), eq(classificationResults.schoolId, schoolId)))
     : [];
@@ -170,6 +171,6 @@ async function schoolHistory(actor: Actor, schoolId: string): Promise<SchoolClas
 /** The school's category in the newest visible run of each year, newest year first (its trend over the years). */
 export async function schoolCategoryHistory(actor: Actor, schoolId: string): Promise<SchoolClassificationDetail['history']> {
   authorize(actor, 'classification.read');
-  if (!looksLikeId(schoolId)) return [];
+  if (!isId(schoolId)) return [];
   return schoolHistory(actor, schoolId);
 }

@@ -87,7 +87,7 @@ export default async function RatingPage({ searchParams }: { searchParams: Promi
               Недостаточно данных для рейтинга
             </h2>
             {view.insufficient.length === 0 ? (
-              <p className="text-sm">Таких школ нет: рейтинг есть у каждой школы муниципалитета.</p>
+              <p className="text-sm">Среди показанных школ таких нет: у каждой есть рейтинг.</p>
             ) : (
               <ul className="list-disc space-y-1 pl-6 text-sm" data-testid="rating-insufficient">
                 {view.insufficient.map((s) => (

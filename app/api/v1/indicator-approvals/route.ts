@@ -1,8 +1,8 @@
 import { apiRoute } from '@/lib/api/route';
 import { approvalAction } from '@/lib/indicators/queries';
 import { approvalActionSchema } from '@/lib/indicators/schemas';
-import { jsonBody } from '@/lib/roadmaps/api-request';
+import { readJsonBody } from '@/lib/api/body';
 import { parseInput } from '@/lib/validation';
 
 /** Submit, approve, return (with a comment) or unlock (with a reason) an organisation's values of a period. */
-export const POST = apiRoute(async (request, { actor }) => approvalAction(actor, parseInput(approvalActionSchema, await jsonBody(request))));
+export const POST = apiRoute(async (request, { actor }) => approvalAction(actor, parseInput(approvalActionSchema, await readJsonBody(request))));

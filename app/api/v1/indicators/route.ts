@@ -1,7 +1,8 @@
 import { apiRoute } from '@/lib/api/route';
 import { listIndicators, createIndicator } from '@/lib/indicators/queries';
 import { createIndicatorSchema, indicatorListFilterSchema } from '@/lib/indicators/schemas';
-import { jsonBody, queryObject } from '@/lib/roadmaps/api-request';
+import { readJsonBody } from '@/lib/api/body';
+import { queryObject } from '@/lib/roadmaps/api-request';
 import { parseInput } from '@/lib/validation';
 
 /** The catalogue of the caller's region; filter: status. */
@@ -9,6 +10,6 @@ export const GET = apiRoute(async (request, { actor }) => listIndicators(actor, 
 
 /** A new indicator (the region defines indicators); a computed one's formula is validated when saved. */
 export const POST = apiRoute(async (request, { actor }) => {
-  const indicator = await createIndicator(actor, parseInput(createIndicatorSchema, await jsonBody(request)));
+  const indicator = await createIndicator(actor, parseInput(createIndicatorSchema, await readJsonBody(request)));
   return Response.json(indicator, { status: 201 });
 });

@@ -1,5 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
-import { queryObject, jsonBody } from '@/lib/roadmaps/api-request';
+import { readJsonBody } from '@/lib/api/body';
+import { queryObject } from '@/lib/roadmaps/api-request';
 import { createRoadmap, listRoadmaps } from '@/lib/roadmaps/queries';
 import { createRoadmapSchema, listRoadmapsFilterSchema } from '@/lib/roadmaps/schemas';
 import { parseInput } from '@/lib/validation';
@@ -8,6 +9,6 @@ import { parseInput } from '@/lib/validation';
 export const GET = apiRoute(async (request, { actor }) => listRoadmaps(actor, parseInput(listRoadmapsFilterSchema, queryObject(request))));
 
 export const POST = apiRoute(async (request, { actor }) => {
-  const roadmap = await createRoadmap(actor, parseInput(createRoadmapSchema, await jsonBody(request)));
+  const roadmap = await createRoadmap(actor, parseInput(createRoadmapSchema, await readJsonBody(request)));
   return Response.json(roadmap, { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
 import { getIndicator, updateIndicator } from '@/lib/indicators/queries';
-import { jsonBody } from '@/lib/roadmaps/api-request';
+import { readJsonBody } from '@/lib/api/body';
 
 type Params = { id: string };
 
@@ -9,6 +9,6 @@ export const GET = apiRoute<Params>(async (_request, { actor, params }) => getIn
 
 /** Update with the version read; a stale version answers 409 and changes nothing. */
 export const PATCH = apiRoute<Params>(async (request, { actor, params }) => {
-  const body = (await jsonBody(request)) as Record<string, unknown>;
+  const body = (await readJsonBody(request)) as Record<string, unknown>;
   return updateIndicator(actor, { ...body, id: params.id } as Parameters<typeof updateIndicator>[1]);
 });

@@ -1,5 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
-import { jsonBody, queryObject } from '@/lib/roadmaps/api-request';
+import { readJsonBody } from '@/lib/api/body';
+import { queryObject } from '@/lib/roadmaps/api-request';
 import { deleteRoadmap, getRoadmap, updateRoadmap } from '@/lib/roadmaps/queries';
 import { deleteSchema, updateRoadmapSchema } from '@/lib/roadmaps/schemas';
 import { parseInput } from '@/lib/validation';
@@ -11,7 +12,7 @@ export const GET = apiRoute<Params>(async (_request, { actor, params }) => getRo
 
 /** Update with the version read; a stale version answers 409 and changes nothing. */
 export const PATCH = apiRoute<Params>(async (request, { actor, params }) => {
-  const body = (await jsonBody(request)) as Record<string, unknown>;
+  const body = (await readJsonBody(request)) as Record<string, unknown>;
   return updateRoadmap(actor, parseInput(updateRoadmapSchema, { ...body, id: params.id }));
 });
 

@@ -1,6 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
 import { listValues, saveValues } from '@/lib/indicators/queries';
-import { jsonBody, queryObject } from '@/lib/roadmaps/api-request';
+import { readJsonBody } from '@/lib/api/body';
+import { queryObject } from '@/lib/roadmaps/api-request';
 import { AppError } from '@/lib/errors';
 
 type Params = { id: string };
@@ -13,7 +14,7 @@ export const GET = apiRoute<Params>(async (request, { actor, params }) => listVa
  * comment, version }] }`. A bad cell answers 400 with one issue per cell; a locked period 409.
  */
 export const POST = apiRoute<Params>(async (request, { actor, params }) => {
-  const body = (await jsonBody(request)) as { values?: unknown };
+  const body = (await readJsonBody(request)) as { values?: unknown };
   if (!Array.isArray(body?.values)) throw new AppError('validation', 'Ожидается поле values — список значений', [{ field: 'values', message: 'Ожидается список значений' }]);
   const values = body.values.map((v) => ({ ...(v as object), indicatorId: params.id }));
   return saveValues(actor, { values });
