@@ -43,6 +43,16 @@ describe('demo classification data', () => {
     expect(osinovka.pupils).toBe(byKey.get('ber-osinovka-oosh')!.pupilCount);
   });
 
+  it('takes the distance to the centre and the settlement type from the directory too', () => {
+    for (const c of data.contexts) {
+      const school = byKey.get(c.schoolId)!;
+      expect(c.distanceKm, c.schoolId).toBe(school.distanceToCentreKm);
+      expect(c.rural, c.schoolId).toBe(school.locality === 'rural');
+    }
+    // The school the users saw at 63 km in the directory and 83,3 km in the classification.
+    expect(data.contexts.find((c) => c.schoolId === 'ber-osinovka-oosh')!.distanceKm).toBe(63);
+  });
+
   it('never has more participants in one exam than the school has pupils', () => {
     for (const r of data.results) expect(r.participants, `${r.schoolId} ${r.exam} ${r.subject}`).toBeLessThanOrEqual(byKey.get(r.schoolId)!.pupilCount);
   });

@@ -5,8 +5,8 @@
  * deterministic synthetic data of the same three years. The region is coherent:
  * - a school's level (from its name: НШ – ДС, ООШ, СОШ) decides which assessments it has — no ЕГЭ without
  *   grade 11, no ОГЭ without grade 9, ВПР only in the grades it teaches;
- * - the pupils of every context are the directory's pupils of the school (one source), and synthetic results
- *   and olympiad participants are scaled to them.
+ * - the pupils, the distance to the centre and the settlement type of every context are the directory's (one
+ *   source), and synthetic results and olympiad participants are scaled to the pupils.
  */
 import { DEMO_SCHOOLS } from '@/lib/demo/data';
 import { BEREZOVSKY_KEY } from '@/lib/demo/organisations';
@@ -16,7 +16,7 @@ import { LAST_GRADE, levelHasExam, schoolLevel } from './school-level';
 import { generateDataset } from './synthetic';
 import type { AssessmentResult, SchoolContext } from './types';
 
-export { DEMO_YEAR };
+export { DEMO_YEAR, DEMO_YEARS };
 
 export interface DemoClassificationData {
   /** Demo school key → engine rows with `schoolId` set to that key. */
@@ -85,7 +85,8 @@ export function demoClassificationData(): DemoClassificationData {
     const school = byKey.get(c.schoolId)!;
     // No grade 9 to continue from in a primary school.
     const continuation = LAST_GRADE[schoolLevel(school.shortName)] < 9 ? null : c.continuationShare9to10;
-    return { ...c, pupils: school.pupilCount, continuationShare9to10: continuation };
+    // The directory is the one source of a school's size, distance and settlement type.
+    return { ...c, pupils: school.pupilCount, distanceKm: school.distanceToCentreKm, rural: school.locality === 'rural', continuationShare9to10: continuation };
   });
   return { results, contexts, districtKeys };
 }

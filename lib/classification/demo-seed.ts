@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { assessmentResults, classificationRuns, organisations, schoolContexts } from '@/db/schema';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, recordAudits } from '@/lib/audit/record';
 import type { DemoContext } from '@/lib/demo/seed';
 import { classifyLazily } from './classify';
-import { demoClassificationData, DEMO_YEAR } from './demo-data';
+import { demoClassificationData, DEMO_YEARS } from './demo-data';
 import type { Methodology } from './methodology';
 import { ensureActiveMethodology, FULL_EXPLANATION_LIMIT, insertRun } from './server/store';
 import type { School } from './types';
@@ -11,9 +11,11 @@ import type { School } from './types';
 const BATCH = 500;
 
 /**
- * Demo assessment and context data, the default methodology (version 1, active) and one published region-wide
- * run for the latest year. Idempotent: data is written only for schools that have none, the run only when the
- * region has no published run of that year. Returns the records created.
+ * Demo assessment and context data, the default methodology (version 1, active) and a published region-wide run
+ * for each demo year (2024–2026), each computed from the data known up to its year, so a school's «История по
+ * годам» shows every year. The data is recorded in the audit log as an import of the demonstration file, as a
+ * real import records it, so its history is true. Idempotent: data is written only for schools that have none,
+ * a run only when the region has no published run of that year. Returns the records created.
  */
 export async function seedDemoClassification({ tx, organisationIds }: DemoContext): Promise<number> {
   const data = demoClassificationData();
@@ -35,19 +37,24 @@ export async function seedDemoClassification({ tx, organisationIds }: DemoContex
       highScorers: r.highScorers ?? null, source: 'Демонстрационные данные',
     };
   });
-  for (let i = 0; i < resultRows.length; i += BATCH) await tx.insert(assessmentResults).values(resultRows.slice(i, i + BATCH));
+  const scopeOf = (row: { schoolId: string; regionId: string | null; municipalityId: string | null }) => ({ regionId: row.regionId, municipalityId: row.municipalityId, schoolId: row.schoolId });
+  for (let i = 0; i < resultRows.length; i += BATCH) {
+    const batch = resultRows.slice(i, i + BATCH);
+    const inserted = await tx.insert(assessmentResults).values(batch).returning({ id: assessmentResults.id });
+    await recordAudits(tx, null, inserted.map((row, j) => ({ action: 'import', entityType: 'assessment_result', entityId: row.id, scope: scopeOf(batch[j]!), after: batch[j] })));
+  }
   const contextRows = data.contexts.filter((c) => !seeded.has(place(c.schoolId).id)).map(({ schoolId, ...c }) => {
     const o = place(schoolId);
     return { ...c, schoolId: o.id, regionId: o.regionId, municipalityId: o.municipalityId, source: 'Демонстрационные данные' };
   });
-  for (let i = 0; i < contextRows.length; i += BATCH) await tx.insert(schoolContexts).values(contextRows.slice(i, i + BATCH));
+  for (let i = 0; i < contextRows.length; i += BATCH) {
+    const batch = contextRows.slice(i, i + BATCH);
+    const inserted = await tx.insert(schoolContexts).values(batch).returning({ id: schoolContexts.id });
+    await recordAudits(tx, null, inserted.map((row, j) => ({ action: 'import', entityType: 'school_context', entityId: row.id, scope: scopeOf(batch[j]!), after: batch[j] })));
+  }
   created += resultRows.length + contextRows.length;
 
   const methodology = await ensureActiveMethodology(tx, null, regionId);
-  const [published] = await tx.select({ id: classificationRuns.id }).from(classificationRuns)
-    .where(and(eq(classificationRuns.regionId, regionId), eq(classificationRuns.year, DEMO_YEAR), eq(classificationRuns.status, 'published')));
-  if (published) return created;
-
   // The same rows a run reads back from the database: every school of the region, ids instead of demo keys.
   const municipalities = await tx.select().from(organisations).where(eq(organisations.kind, 'municipality'));
   const municipalityName = new Map(municipalities.map((m) => [m.id, m.name]));
@@ -55,13 +62,21 @@ export async function seedDemoClassification({ tx, organisationIds }: DemoContex
   const schools: School[] = regionSchools.map((o) => ({ id: o.id, name: o.shortName ?? o.name, municipalityId: o.municipalityId!, municipalityName: municipalityName.get(o.municipalityId!) }));
   const idOf = (key: string) => place(key).id;
   const compact = schools.length > FULL_EXPLANATION_LIMIT;
-  const result = classifyLazily({
-    year: DEMO_YEAR, schools, methodology: methodology.params as Methodology,
-    results: data.results.map((r) => ({ ...r, schoolId: idOf(r.schoolId) })),
-    contexts: data.contexts.map((c) => ({ ...c, schoolId: idOf(c.schoolId) })),
-  }, { explain: !compact });
-  const run = await insertRun(tx, { regionId, municipalityId: null, year: DEMO_YEAR, methodologyId: methodology.id, createdBy: null }, result, compact);
-  await tx.update(classificationRuns).set({ status: 'published', publishedAt: new Date() }).where(eq(classificationRuns.id, run.id));
-  await recordAudit(tx, null, { action: 'create', entityType: 'classification_run', entityId: run.id, scope: { regionId, municipalityId: null, schoolId: null }, after: { year: DEMO_YEAR, inputDigest: run.inputDigest, status: 'published' } });
-  return created + 1 + result.schoolCount;
+  for (const year of DEMO_YEARS) {
+    const [published] = await tx.select({ id: classificationRuns.id }).from(classificationRuns)
+      .where(and(eq(classificationRuns.regionId, regionId), eq(classificationRuns.year, year), eq(classificationRuns.status, 'published')));
+    if (published) continue;
+    // What was known in that year: no later results or contexts.
+    const result = classifyLazily({
+      year, schools, methodology: methodology.params as Methodology,
+      results: data.results.filter((r) => r.year <= year).map((r) => ({ ...r, schoolId: idOf(r.schoolId) })),
+      contexts: data.contexts.filter((c) => c.year <= year).map((c) => ({ ...c, schoolId: idOf(c.schoolId) })),
+    }, { explain: !compact });
+    const run = await insertRun(tx, { regionId, municipalityId: null, year, methodologyId: methodology.id, createdBy: null }, result, compact);
+    // Published at the start of September of its year, as a region publishes the lists before the school year.
+    await tx.update(classificationRuns).set({ status: 'published', publishedAt: new Date(Date.UTC(year, 8, 1, 9)) }).where(eq(classificationRuns.id, run.id));
+    await recordAudit(tx, null, { action: 'create', entityType: 'classification_run', entityId: run.id, scope: { regionId, municipalityId: null, schoolId: null }, after: { year, inputDigest: run.inputDigest, status: 'published' } });
+    created += 1 + result.schoolCount;
+  }
+  return created;
 }
