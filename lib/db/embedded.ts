@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { lockDataFolder } from './owner-lock';
 
 export interface EmbeddedDatabase {
@@ -26,7 +27,11 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const release = options.folder ? lockDataFolder(options.folder) : () => {};
   let db: PGlite | undefined;
   try {
-    db = options.folder ? await PGlite.create(path.join(options.folder, 'pgdata')) : await PGlite.create();
+    // pg_trgm: typo-tolerant search (migration 0007), the same extension PostgreSQL has.
+    const extensions = { pg_trgm };
+    db = options.folder
+      ? await PGlite.create(path.join(options.folder, 'pgdata'), { extensions })
+      : await PGlite.create({ extensions });
     const server = new PGLiteSocketServer({ db, host, port: options.port, maxConnections: 64 });
     await server.start().catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
