@@ -5,6 +5,8 @@
 import { buildXlsx, toCsv, XLSX_MIME, CSV_MIME, type XlsxSheet } from '@/lib/export';
 import { formatDate } from '@/lib/format/ru';
 import { reportTables, type ReportDocument, type ReportTable } from './model';
+import { DOCX_MIME, renderDocx } from './render-docx';
+import { PDF_MIME, renderPdf } from './render-pdf';
 
 export type ReportFormat = 'xlsx' | 'csv' | 'docx' | 'pdf';
 
@@ -74,6 +76,8 @@ async function renderCsv(document: ReportDocument, options: RenderOptions): Prom
 const RENDERERS: Partial<Record<ReportFormat, Renderer>> = {
   xlsx: renderXlsx,
   csv: renderCsv,
+  docx: async (document) => ({ bytes: await renderDocx(document), mimeType: DOCX_MIME, extension: 'docx' }),
+  pdf: async (document) => ({ bytes: await renderPdf(document), mimeType: PDF_MIME, extension: 'pdf' }),
 };
 
 /** The formats a report can be downloaded in, in the order pages offer them. */
