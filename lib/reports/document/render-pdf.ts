@@ -1,13 +1,14 @@
 /**
  * A report as PDF (pdfmake on PDFKit): A4, PT Sans embedded from its npm package (Cyrillic, no system fonts), a title
  * page with the parameters and «Данные на dd.mm.yyyy», tables that break across pages with the header row repeated,
- * charts drawn on the server, page numbers. The same document gives the same bytes: the creation date is asOf, and
- * PDFKit's file id and font subset tags are derived from the content, never from the clock or randomness.
+ * charts drawn on the server, page numbers. The same document gives the same bytes: the creation date is asOf,
+ * PDFKit's file id and font subset tags are derived from the content, never from the clock or randomness, and charts
+ * are JPEG (embedded synchronously, unlike a PNG's alpha channel).
  */
 import * as pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDate } from '@/lib/format/ru';
-import { renderChartPng } from './chart-image';
+import { renderChartJpeg } from './chart-image';
 import { cellText, columnWeights, isNumericColumn } from './cells';
 import { reportFont, type ReportFontStyle } from './fonts';
 import type { ReportDocument, ReportTable } from './model';
@@ -135,7 +136,7 @@ async function body(document: ReportDocument, images: Record<string, string>): P
       case 'chart': {
         charts += 1;
         const key = `chart${charts}`;
-        images[key] = `data:image/png;base64,${Buffer.from(await renderChartPng(block.chart)).toString('base64')}`;
+        images[key] = `data:image/jpeg;base64,${Buffer.from(await renderChartJpeg(block.chart)).toString('base64')}`;
         content.push({
           stack: [
             { image: key, width: TEXT_WIDTH, alignment: 'center' },

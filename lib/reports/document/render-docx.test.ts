@@ -1,0 +1,49 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildAnalyticalNote } from '@/lib/reports/note';
+import { SAMPLE_FACTS } from '@/tests/support/note-facts';
+import { renderReport, reportFormats } from './render';
+import { DOCX_MIME, renderDocx } from './render-docx';
+
+const note = buildAnalyticalNote(SAMPLE_FACTS);
+
+describe('renderDocx', () => {
+  it('writes the title page, the text, tables and charts into the Word document', async () => {
+    const files = unzipSync(await renderDocx(note));
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(xml).toContain('Аналитическая справка о поддержке ШНОР и ШНСУ — Заречная область, 2025 год');
+    expect(xml).toContain('Данные на ');
+    expect(xml).toContain('01.12.2025');
+    expect(xml).toContain('В 2025 году в перечень ШНОР включено 14 школ (на 3 меньше, чем в 2024 году); из них 9 — в сельской местности.');
+    // Table cells: ru-RU numbers with the true minus, percents, the header row repeated on every page.
+    expect(xml).toContain('Таблица 3. Выполнение дорожных карт по муниципалитетам');
+    expect(xml).toContain('\u22129,8');
+    expect(xml).toContain('79,2\u00a0%');
+    expect(xml).toContain('<w:tblHeader/>');
+    // Charts: one PNG per chart, with the chart's description as the alt text.
+    const charts = note.blocks.filter((block) => block.kind === 'chart');
+    const media = Object.keys(files).filter((path) => path.startsWith('word/media/') && path.endsWith('.png'));
+    expect(media).toHaveLength(charts.length);
+    expect(xml).toContain('descr="График по годам (2023–2025). ЕГЭ, математика (профильная)');
+    // A4 and page numbers in the footer.
+    expect(xml).toContain('w:w="11906" w:h="16838"');
+    const footers = Object.keys(files).filter((path) => /^word\/footer\d+\.xml$/.test(path)).map((path) => strFromU8(files[path]!));
+    expect(footers.some((footer) => footer.includes('PAGE'))).toBe(true);
+  });
+
+  it('gives the same bytes for the same document, dated as of the data', async () => {
+    const first = await renderDocx(note);
+    const second = await renderDocx(note);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    const core = strFromU8(unzipSync(first)['docProps/core.xml']!);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-01T07:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-12-01T07:00:00Z</dcterms:modified>');
+  });
+
+  it('is offered and rendered through renderReport', async () => {
+    expect(reportFormats()).toEqual(['xlsx', 'docx', 'pdf', 'csv']);
+    const rendered = await renderReport(note, 'docx');
+    expect(rendered).toMatchObject({ mimeType: DOCX_MIME, extension: 'docx' });
+    expect(strFromU8(unzipSync(rendered.bytes)['word/document.xml']!)).toContain('Заречная область');
+  });
+});

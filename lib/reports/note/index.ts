@@ -1,0 +1,2 @@
+export type * from './facts';
+export { buildAnalyticalNote } from './note';
