@@ -5,8 +5,30 @@
 import { formatDate, formatNumber, formatPercent, MISSING } from '@/lib/format/ru';
 import type { ReportColumn } from './model';
 
+/**
+ * Intl formatting costs more than the rest of laying out a cell, and a report's tables repeat the same values (years,
+ * dates, counts) thousands of times: results are memoised by type and value (dropped when the cache grows large).
+ */
+let memo = new Map<string, string>();
+
+function remembered(key: string, format: () => string): string {
+  let text = memo.get(key);
+  if (text === undefined) {
+    if (memo.size > 100_000) memo = new Map();
+    text = format();
+    memo.set(key, text);
+  }
+  return text;
+}
+
 export function cellText(column: ReportColumn, value: unknown): string {
   if (value === null || value === undefined || value === '') return MISSING;
+  if (typeof value === 'number') return remembered(`${column.type ?? 'text'}:${value}`, () => formatCell(column, value));
+  if (value instanceof Date) return remembered(`${column.type ?? 'text'}:d${value.getTime()}`, () => formatCell(column, value));
+  return formatCell(column, value);
+}
+
+function formatCell(column: ReportColumn, value: unknown): string {
   switch (column.type) {
     case 'number':
       return typeof value === 'number' ? formatNumber(value) : String(value);
