@@ -97,7 +97,7 @@ function reportTable(table: ReportTable, number: number): Content[] {
     }));
   });
   const blocks: Content[] = [
-    { text: `Таблица ${number}. ${table.title}`, style: 'caption' },
+    { text: `Таблица ${number}. ${table.title}`, style: 'caption', headlineLevel: 4 },
     {
       table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body: [header, ...rows] },
       layout: {
@@ -123,7 +123,7 @@ async function body(document: ReportDocument, images: Record<string, string>): P
   for (const block of document.blocks) {
     switch (block.kind) {
       case 'heading':
-        content.push({ text: block.text, style: `h${block.level}` });
+        content.push({ text: block.text, style: `h${block.level}`, headlineLevel: block.level });
         break;
       case 'paragraph':
         content.push({ text: block.text, style: 'paragraph' });
@@ -172,6 +172,8 @@ export async function renderPdf(document: ReportDocument): Promise<Uint8Array> {
       currentPage === 1 ? null : { text: String(currentPage), alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] },
     content,
     images,
+    // A heading or a table's caption never ends a page: it moves to the next one, with what it introduces.
+    pageBreakBefore: (node, nodes) => node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
     defaultStyle: { font: FONT, fontSize: 11, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 20, bold: true, alignment: 'center' },
