@@ -12,6 +12,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -231,13 +232,14 @@ export async function renderDocx(document: ReportDocument): Promise<Uint8Array> 
     description: document.parameters.map(([label, value]) => `${label}: ${value}`).join('; '),
     styles: {
       default: {
-        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 276 } } },
+        // The line rule is spelled out: without it LibreOffice takes the spacing as exact and clips the charts.
+        document: { run: { font: FONT, size: BODY_SIZE }, paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } } },
       },
       paragraphStyles: [
         heading('Heading1', 'Heading 1', 30),
         heading('Heading2', 'Heading 2', 26),
         heading('Heading3', 'Heading 3', BODY_SIZE),
-        { id: TABLE_STYLE, name: 'Текст таблицы', basedOn: 'Normal', run: { size: TABLE_SIZE }, paragraph: { spacing: { after: 0, line: 240 } } },
+        { id: TABLE_STYLE, name: 'Текст таблицы', basedOn: 'Normal', run: { size: TABLE_SIZE }, paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } } },
       ],
     },
     numbering: {

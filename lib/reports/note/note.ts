@@ -146,10 +146,10 @@ function listsTable(facts: NoteFacts): ReportTable {
     id: 'note-lists',
     title: `Перечни школ, ${facts.year} год`,
     columns: [
-      { header: 'Перечень', key: 'name', width: 28 },
+      { header: 'Перечень', key: 'name', width: 24 },
       { header: `Школ в ${facts.year} году`, key: 'count', type: 'number', width: 12 },
       { header: `Школ в ${previous} году`, key: 'previous', type: 'number', width: 12 },
-      { header: 'Изменение', key: 'change', type: 'number', width: 11 },
+      { header: 'Изменение', key: 'change', type: 'number', width: 13 },
       { header: 'Из них сельских', key: 'rural', type: 'number', width: 11 },
       { header: 'Вошли', key: 'entered', type: 'number', width: 9 },
       { header: 'Вышли', key: 'left', type: 'number', width: 9 },
@@ -236,13 +236,13 @@ function resultsTable(facts: NoteFacts): ReportTable {
     id: 'note-results',
     title: 'Результаты ГИА и ВПР школ ШНОР',
     columns: [
-      { header: 'Оценочная процедура', key: 'exam', width: 12 },
-      { header: 'Предмет', key: 'subject', width: 26 },
+      { header: 'Оценочная процедура', key: 'exam', width: 13 },
+      { header: 'Предмет', key: 'subject', width: 22 },
       { header: 'Год', key: 'year', width: 7 },
       { header: 'Школы ШНОР', key: 'listed', type: 'number', width: 11 },
       { header: overall, key: 'overall', type: 'number', width: 13 },
       { header: 'Разница', key: 'gap', type: 'number', width: 10 },
-      { header: 'Единица', key: 'unit', width: 8 },
+      { header: 'Единица', key: 'unit', width: 11 },
     ],
     rows: facts.results.flatMap((series) =>
       series.years.map((year, index) => {
