@@ -29,6 +29,27 @@ describe('renderDocx', () => {
     expect(xml).toContain('w:w="11906" w:h="16838"');
     const footers = Object.keys(files).filter((path) => /^word\/footer\d+\.xml$/.test(path)).map((path) => strFromU8(files[path]!));
     expect(footers.some((footer) => footer.includes('PAGE'))).toBe(true);
+    // Line spacing with an explicit rule: LibreOffice reads a bare w:line as exact and clips the charts to one line.
+    const styles = strFromU8(files['word/styles.xml']!);
+    expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:spacing [^>]*w:lineRule="auto"/);
+  });
+
+  it('renders an empty table and a chart without data', async () => {
+    const files = unzipSync(
+      await renderDocx({
+        title: 'Пустые части',
+        parameters: [],
+        asOf: new Date('2025-12-01T07:00:00Z'),
+        blocks: [
+          { kind: 'table', table: { id: 'empty', title: 'Пустая таблица', columns: [{ header: 'Школа', key: 'name' }], rows: [] } },
+          { kind: 'chart', chart: { id: 'none', title: 'Нет значений', type: 'line', labels: [], series: [], description: 'Данных нет.' } },
+        ],
+      }),
+    );
+    const xml = strFromU8(files['word/document.xml']!);
+    expect(xml).toContain('Таблица 1. Пустая таблица');
+    expect(xml).toContain('Нет данных.');
+    expect(xml).toContain('descr="Данных нет."');
   });
 
   it('gives the same bytes for the same document, dated as of the data', async () => {

@@ -8,6 +8,16 @@ import { PDF_MIME, renderPdf } from './render-pdf';
 
 const note = buildAnalyticalNote(SAMPLE_FACTS);
 
+const EMPTY_PARTS: ReportDocument = {
+  title: 'Пустые части',
+  parameters: [['Год', '2025']],
+  asOf: new Date('2025-12-01T07:00:00Z'),
+  blocks: [
+    { kind: 'table', table: { id: 'empty', title: 'Пустая таблица', columns: [{ header: 'Школа', key: 'name' }], rows: [] } },
+    { kind: 'chart', chart: { id: 'none', title: 'Нет значений', type: 'bar', labels: ['2024', '2025'], series: [{ label: 'Школы', values: [null, null] }], description: 'Данных нет.' } },
+  ],
+};
+
 /** pdf.js puts line breaks where the page wraps text: compare with all white space as one space. */
 function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
@@ -60,6 +70,13 @@ describe('renderPdf', () => {
     expect(tablePages.length).toBeGreaterThan(2);
     for (const page of tablePages) expect(page).toContain('Наименование школы Средний балл');
     expect(text.join(' ')).toContain('Школа № 200');
+  });
+
+  it('renders an empty table and a chart without data', async () => {
+    const text = (await pages(await renderPdf(EMPTY_PARTS))).join(' ');
+    expect(text).toContain('Таблица 1. Пустая таблица');
+    expect(text).toContain('Нет данных.');
+    expect(text).toContain('Рисунок 1. Нет значений');
   });
 
   it('gives the same bytes for the same document', async () => {
