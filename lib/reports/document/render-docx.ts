@@ -24,7 +24,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { formatDate } from '@/lib/format/ru';
 import { renderChartPng, DEFAULT_CHART_SIZE } from './chart-image';
 import { cellText, columnWeights, isNumericColumn } from './cells';
@@ -204,8 +204,7 @@ function heading(id: string, name: string, size: number, basedOn = 'Normal') {
 }
 
 /** Zips the files without the clock: docProps dates become asOf, every zip entry gets one fixed time. */
-async function pinDates(pending: Map<string, Uint8Array> | Promise<Map<string, Uint8Array>>, asOf: Date): Promise<Uint8Array> {
-  const files = await pending;
+function pinDates(files: Map<string, Uint8Array>, asOf: Date): Uint8Array {
   const stamp = asOf.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = files.get('docProps/core.xml');
   if (core) {
@@ -283,17 +282,16 @@ interface DocxCompiler {
 }
 
 /**
- * The package's files before zipping: the docx compiler (the step Packer runs before it zips), so the files are
- * zipped once, with fixed dates; if a future version of the package moves it, Packer's zip is unzipped instead.
+ * The package's files before zipping, from the docx compiler (the step `Packer` runs before it zips with the clock's
+ * time), so the files are zipped once, with fixed dates. The version is pinned; a version that moves the compiler
+ * fails here, and in the tests, instead of quietly writing other bytes.
  */
-function packageFiles(file: Document): Map<string, Uint8Array> | Promise<Map<string, Uint8Array>> {
+function packageFiles(file: Document): Map<string, Uint8Array> {
   const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') {
-    const files = new Map<string, Uint8Array>();
-    for (const [path, data] of compiler.compile(file, undefined, [])) {
-      files.set(path, typeof data === 'string' ? strToU8(data) : data instanceof Uint8Array ? data : new Uint8Array(data));
-    }
-    return files;
+  if (!compiler || typeof compiler.compile !== 'function') throw new Error('docx: Packer.compiler.compile не найден — проверьте версию пакета docx');
+  const files = new Map<string, Uint8Array>();
+  for (const [path, data] of compiler.compile(file, undefined, [])) {
+    files.set(path, typeof data === 'string' ? strToU8(data) : data instanceof Uint8Array ? data : new Uint8Array(data));
   }
-  return Packer.toArrayBuffer(file).then((buffer) => new Map(Object.entries(unzipSync(new Uint8Array(buffer)))));
+  return files;
 }
