@@ -89,12 +89,14 @@ function reportTable(table: ReportTable, number: number): Content[] {
   }));
   const rows = table.rows.map((row): TableCell[] => {
     const style = table.rowStyle?.(row);
-    return table.columns.map((column) => ({
-      text: cellText(column, row[column.key]),
-      bold: style !== undefined,
-      fillColor: style === 'section' ? SECTION_FILL : undefined,
-      alignment: isNumericColumn(column) ? 'right' : 'left',
-    }));
+    // Only the properties a cell differs in: each one given is looked up again while the table is laid out.
+    return table.columns.map((column): TableCell => {
+      const cell: TableCell & Record<string, unknown> = { text: cellText(column, row[column.key]) };
+      if (style !== undefined) cell.bold = true;
+      if (style === 'section') cell.fillColor = SECTION_FILL;
+      if (isNumericColumn(column)) cell.alignment = 'right';
+      return cell;
+    });
   });
   const blocks: Content[] = [
     { text: `Таблица ${number}. ${table.title}`, style: 'caption', headlineLevel: 4 },
