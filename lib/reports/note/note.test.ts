@@ -4,6 +4,7 @@ import { EMPTY_FACTS, SAMPLE_FACTS } from '@/tests/support/note-facts';
 import type { NoteListFacts } from './facts';
 import {
   buildAnalyticalNote,
+  conclusions,
   decisionsSentence,
   indicatorSentence,
   listChangeSentence,
@@ -90,6 +91,25 @@ describe('other sentences', () => {
     );
     expect(decisionsSentence(SAMPLE_FACTS.decisions, 2025)).toBe('В 2025 году принято 2 управленческих решения:');
     expect(decisionsSentence([], 2025)).toBe('Управленческих решений в 2025 году не зафиксировано.');
+  });
+});
+
+describe('conclusions', () => {
+  it('sums up the findings the facts support', () => {
+    expect(conclusions(SAMPLE_FACTS)).toEqual([
+      'Число школ в перечне ШНОР сократилось на 3 — с 17 до 14.',
+      'Наибольшее отставание школ ШНОР от среднего — ЕГЭ, математика (профильная): 9,1 балла.',
+      'Разрыв между школами ШНОР и средним сократился по 2 из 2 предметов.',
+      `Просрочено 10${NBSP}% мероприятий дорожных карт; больше всего — Озёрный район (10).`,
+      'Целевое значение не достигнуто по 7 из 17 показателей.',
+    ]);
+  });
+
+  it('says nothing where there is nothing to compare', () => {
+    expect(conclusions(EMPTY_FACTS)).toEqual([]);
+    expect(buildAnalyticalNote(EMPTY_FACTS).blocks.some((block) => block.kind === 'heading' && block.text === '7. Выводы')).toBe(false);
+    const same = { ...SAMPLE_FACTS, lists: [shnor(5, 5)], results: [], roadmaps: { ...SAMPLE_FACTS.roadmaps, overdue: 0 }, indicators: { ...SAMPLE_FACTS.indicators, close: 0, behind: 0 } };
+    expect(conclusions(same)).toEqual(['Число школ в перечне ШНОР не изменилось: 5 школ.']);
   });
 });
 

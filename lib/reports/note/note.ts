@@ -470,6 +470,72 @@ function decisionsSection(facts: NoteFacts): ReportBlock[] {
   return blocks;
 }
 
+/** The gap between the listed schools' and the overall mean in the last year with both, and the year before it. */
+function gaps(series: NoteResultSeries): { last: number; previous: number | null } | null {
+  const indexes = comparableYears(series);
+  if (indexes.length === 0) return null;
+  const gapAt = (index: number) => series.listedMean[index]! - series.overallMean[index]!;
+  return { last: gapAt(indexes[indexes.length - 1]!), previous: indexes.length > 1 ? gapAt(indexes[indexes.length - 2]!) : null };
+}
+
+/**
+ * The note's closing summary, one point per finding that the facts support: how the ШНОР list changed, the widest
+ * gap in results and how many gaps narrowed, the share of overdue road-map items and where most are, indicators
+ * behind target. Nothing is said where there is nothing to compare.
+ */
+export function conclusions(facts: NoteFacts): string[] {
+  const points: string[] = [];
+  const shnor = facts.lists.find((list) => list.category === 'shnor');
+  if (shnor && shnor.previousCount !== null) {
+    const difference = shnor.count - shnor.previousCount;
+    points.push(
+      difference === 0
+        ? `Число школ в перечне ШНОР не изменилось: ${schools(shnor.count)}.`
+        : `Число школ в перечне ШНОР ${difference < 0 ? 'сократилось' : 'выросло'} на ${formatNumber(Math.abs(difference))} — с ${formatNumber(shnor.previousCount)} до ${formatNumber(shnor.count)}.`,
+    );
+  }
+  const measured = facts.results.flatMap((series) => {
+    const gap = gaps(series);
+    return gap ? [{ series, ...gap }] : [];
+  });
+  const behind = measured.filter((entry) => Math.round(entry.last * 10) < 0);
+  if (behind.length > 0) {
+    const widest = behind.reduce((worst, entry) => (entry.last < worst.last ? entry : worst));
+    points.push(`Наибольшее отставание школ ШНОР от среднего — ${seriesName(widest.series)}: ${quantity(-widest.last, widest.series.unit, { difference: true })}.`);
+  }
+  const compared = measured.filter((entry) => entry.previous !== null);
+  if (compared.length > 0) {
+    const narrowed = compared.filter((entry) => Math.abs(entry.last) < Math.abs(entry.previous!)).length;
+    points.push(
+      narrowed === 0
+        ? 'Разрыв между школами ШНОР и средним не сократился ни по одному предмету.'
+        : `Разрыв между школами ШНОР и средним сократился по ${formatNumber(narrowed)} из ${formatNumber(compared.length)} ${plural(compared.length, ['предмета', 'предметов', 'предметов'])}.`,
+    );
+  }
+  if (facts.roadmaps.total > 0 && facts.roadmaps.overdue > 0) {
+    const worst = facts.roadmaps.byMunicipality.reduce<NoteRoadmapFacts['byMunicipality'][number] | null>(
+      (most, row) => (row.overdue > (most?.overdue ?? 0) ? row : most),
+      null,
+    );
+    const where = worst && facts.roadmaps.byMunicipality.length > 1 ? `; больше всего — ${worst.name} (${formatNumber(worst.overdue)})` : '';
+    points.push(`Просрочено ${shareOf(facts.roadmaps.overdue, facts.roadmaps.total)} мероприятий дорожных карт${where}.`);
+  }
+  const notAchieved = facts.indicators.close + facts.indicators.behind;
+  if (facts.indicators.total > 0 && notAchieved > 0) {
+    points.push(`Целевое значение не достигнуто по ${formatNumber(notAchieved)} из ${pluralize(facts.indicators.total, INDICATORS_GENITIVE)}.`);
+  }
+  return points;
+}
+
+function conclusionsSection(facts: NoteFacts): ReportBlock[] {
+  const points = conclusions(facts);
+  if (points.length === 0) return [];
+  return [
+    { kind: 'heading', level: 1, text: '7. Выводы' },
+    { kind: 'list', items: points },
+  ];
+}
+
 /** «Справка подготовлена по данным на 01.12.2025: перечни школ — по расчёту «…» (методика …, опубликован …); показатели — …» */
 export function sourcesSentence(facts: NoteFacts): string {
   const published = facts.run.publishedAt ? `, опубликован ${formatDate(facts.run.publishedAt)}` : ', не опубликован';
@@ -503,6 +569,7 @@ export function buildAnalyticalNote(facts: NoteFacts): ReportDocument {
       ...indicatorsSection(facts),
       ...supportSection(facts),
       ...decisionsSection(facts),
+      ...conclusionsSection(facts),
     ],
   };
 }
