@@ -7,6 +7,7 @@ import 'server-only';
  */
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { indicatorCampaignOrganisations, indicatorCampaigns, indicators, organisations, type IndicatorCampaign, type Organisation } from '@/db/schema';
+import { entityHistory, type AuditRow } from '@/lib/audit/queries';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can, reachOf } from '@/lib/auth/policy';
 import { getDb } from '@/lib/db/client';
@@ -84,6 +85,7 @@ export interface CampaignDetail {
   canManage: boolean;
   /** E-mail reminders can go out (SMTP configured). */
   mailEnabled: boolean;
+  history: AuditRow[];
 }
 
 /** A campaign with the completeness of every asked organisation (rows are the campaign's, whoever reads it). */
@@ -102,6 +104,7 @@ export async function getCampaign(actor: Actor, id: string, today: Date = new Da
     rate: reportingRate(rows.map((r) => r.completeness)),
     canManage: canManageCampaign(actor, campaign),
     mailEnabled: mailConfig() !== null,
+    history: can(actor, 'audit.read') ? await entityHistory(actor, 'indicator_campaign', campaign.id) : [],
   };
 }
 

@@ -5,7 +5,9 @@ import { DataTable } from '@/components/ui/DataTable';
 import { requireActor } from '@/lib/auth/session';
 import { requireRight } from '@/lib/page-guard';
 import { campaignPeriodLabel } from '@/lib/indicators/campaigns/completeness';
-import { campaignFormOptions, listCampaigns } from '@/lib/indicators/campaigns/queries';
+import { campaignFormOptions, listCampaigns, owedCampaigns } from '@/lib/indicators/campaigns/queries';
+import { owedCampaignSentence } from '@/lib/home/start-page';
+import { COMPLETENESS_LABELS } from '@/lib/indicators/campaigns/completeness';
 import { CAMPAIGN_STATUS_LABELS } from '@/lib/indicators/campaigns/schemas';
 
 export const metadata: Metadata = { title: 'Кампании сбора показателей' };
@@ -21,7 +23,7 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 export default async function CampaignsPage() {
   const actor = await requireActor();
   requireRight(actor, 'indicator.read');
-  const [rows, options] = await Promise.all([listCampaigns(actor), campaignFormOptions(actor)]);
+  const [rows, options, owed] = await Promise.all([listCampaigns(actor), campaignFormOptions(actor), owedCampaigns(actor)]);
   return (
     <>
       <PageHeader title="Кампании сбора показателей" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Показатели', href: '/indicators' }, { label: 'Кампании сбора' }]}>
@@ -35,6 +37,22 @@ export default async function CampaignsPage() {
           </p>
         )}
       </PageHeader>
+      {owed.length > 0 && (
+        <section aria-labelledby="owed-title" className="mb-6 rounded border border-amber-300 bg-amber-50 p-4">
+          <h2 id="owed-title" className="text-lg font-semibold">
+            Ждут ваших значений
+          </h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {owed.map((c) => (
+              <li key={c.campaignId}>
+                <span className="font-medium">{c.title}</span> ({c.organisationName}): {owedCampaignSentence({ ...c.completeness, dueDate: c.dueDate, askingName: c.askingName })} Состояние:{' '}
+                {COMPLETENESS_LABELS[c.completeness.status]}.{' '}
+                {c.canEnter && <Link href={c.entryHref}>Ввести значения</Link>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <DataTable
         caption="Кампании сбора"
         rows={rows.map(({ campaign: c, askingName, rate }) => ({

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
 import { DownloadLinks } from '@/components/ui/DownloadLinks';
@@ -8,6 +9,7 @@ import { requireActor } from '@/lib/auth/session';
 import { formatDate, formatDateTime, formatNumber, formatPercent, plural, pluralize } from '@/lib/format/ru';
 import { campaignPeriodLabel, COMPLETENESS_LABELS, COMPLETENESS_STATUSES, entryHref, REMINDER_INTERVAL_HOURS } from '@/lib/indicators/campaigns/completeness';
 import { getCampaign } from '@/lib/indicators/campaigns/queries';
+import { CAMPAIGN_FIELD_LABELS } from '@/lib/indicators/campaigns/history-labels';
 import { CAMPAIGN_STATUS_LABELS } from '@/lib/indicators/campaigns/schemas';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { campaignStatusAction, remindLateAction } from '../actions';
@@ -159,6 +161,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           ))}
         </ul>
       </section>
+
+      <div className="mt-6">
+        <HistoryPanel rows={d.history} fieldLabels={CAMPAIGN_FIELD_LABELS} />
+      </div>
     </>
   );
 }
