@@ -21,14 +21,26 @@ export function CampaignForm({ action, asking, indicators, year }: CampaignFormP
   const [state, formAction] = useActionState(action, IDLE);
   const typed = state.status === 'error' ? state.values : {};
   const [askingId, setAskingId] = useState(typed.askingOrganisationId ?? asking[0]?.id ?? '');
-  const askedLevel = asking.find((a) => a.id === askingId)?.kind === 'municipality' ? 'school' : 'municipality';
+  const levelOf = (id: string) => (asking.find((a) => a.id === id)?.kind === 'municipality' ? 'school' : 'municipality');
+  const askedLevel = levelOf(askingId);
   const offered = indicators.filter((i) => i.level === askedLevel);
+  // Kept here, outside the form that remounts after a failed submit, so the choice survives an error.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(offered.map((i) => i.id)));
+  const toggle = (id: string, on: boolean) => setChosen((prev) => {
+    const next = new Set(prev);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  });
   const indicatorError = state.status === 'error' ? state.fieldErrors.indicatorIds : undefined;
   return (
     <form key={formKey(state)} action={formAction} className="space-y-4 rounded border border-slate-200 bg-white p-4" noValidate>
       <FormStatus state={state} />
       <Field name="askingOrganisationId" label="Кто запрашивает" state={state} hint="Регион запрашивает муниципалитеты, муниципалитет — свои школы.">
-        <Select name="askingOrganisationId" state={state} defaultValue={askingId} options={asking.map((a) => ({ value: a.id, label: a.name }))} onChange={(e) => setAskingId(e.target.value)} />
+        <Select name="askingOrganisationId" state={state} defaultValue={askingId} options={asking.map((a) => ({ value: a.id, label: a.name }))} onChange={(e) => {
+            setAskingId(e.target.value);
+            setChosen(new Set(indicators.filter((i) => i.level === levelOf(e.target.value)).map((i) => i.id)));
+          }} />
       </Field>
       <Field name="title" label="Название" state={state}>
         <TextInput name="title" state={state} defaultValue={`Сбор значений показателей за ${year} год`} required />
@@ -56,7 +68,7 @@ export function CampaignForm({ action, asking, indicators, year }: CampaignFormP
             {offered.map((i) => (
               <li key={i.id}>
                 <label className="flex gap-2">
-                  <input type="checkbox" name="indicatorIds" value={i.id} defaultChecked={typed.indicatorIds === undefined} />
+                  <input type="checkbox" name="indicatorIds" value={i.id} checked={chosen.has(i.id)} onChange={(e) => toggle(i.id, e.target.checked)} />
                   <span>
                     <span className="font-medium">{i.code}.</span> {i.name}
                     {i.periodicity === 'quarter' && <span className="text-slate-600"> (по кварталам)</span>}
