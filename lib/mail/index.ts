@@ -33,9 +33,15 @@ export interface Mailer {
   close(): void;
 }
 
+const TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 /** One SMTP connection pool for a batch of messages; close it when done. */
 export function createMailer(config: MailConfig): Mailer {
-  const transport = nodemailer.createTransport(config.url, { from: config.from });
+  // A dead mail server must not hold a page's action for minutes (nodemailer waits 2 min to connect by default);
+  // values given in the URL's query win.
+  const url = new URL(config.url);
+  for (const [key, value] of Object.entries(TIMEOUTS_MS)) if (!url.searchParams.has(key)) url.searchParams.set(key, String(value));
+  const transport = nodemailer.createTransport(url.toString(), { from: config.from });
   return {
     async send(message) {
       await transport.sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text });

@@ -45,4 +45,6 @@ test('the analyst reads the completeness view, sees mail is off, and declares a 
   await expect(page.getByRole('table', { name: `Кто представил значения за ${year} год` }).getByText('Срок не прошёл').first()).toBeVisible();
   await page.getByRole('button', { name: 'Закрыть кампанию' }).click();
   await expect(page.getByText('Кампания закрыта.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Открыть снова' })).toBeVisible();
+  await expect(page.getByText(/Состояние: закрыта\./)).toBeVisible();
 });

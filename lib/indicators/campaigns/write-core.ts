@@ -3,7 +3,7 @@
  * Writes of data collection campaigns for callers holding a transaction (./queries.ts and the demo seed). Each
  * checks the actor's right (actor null = the system), versions (409) and audits in Russian words.
  */
-import { and, asc, count, desc, eq, gt, inArray, like, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, ne } from 'drizzle-orm';
 import {
   indicatorApprovals,
   indicatorCampaignIndicators,
@@ -28,7 +28,7 @@ import { isId } from '@/lib/ids';
 import { parseInput } from '@/lib/validation';
 import { organisationFor } from '../access';
 import { authorizeManage, campaignScope } from './access';
-import { campaignPeriodLabel, completenessOf, REMINDER_INTERVAL_HOURS, type Completeness } from './completeness';
+import { campaignPeriodLabel, completenessOf, remindedRecently, type Completeness } from './completeness';
 import {
   CAMPAIGN_STATUS_LABELS,
   campaignDueDateSchema,
@@ -289,14 +289,8 @@ export async function claimRemindersIn(tx: Executor, actor: Actor | null, campai
   if (campaign.status !== 'open') throw new AppError('conflict', `Кампания «${campaign.title}» ${campaign.status === 'draft' ? 'ещё не начата' : 'закрыта'}: напоминать некому.`);
   const rows = await completenessIn(tx, campaign, now);
   const late = rows.filter((r) => r.completeness.late);
-  const since = new Date(now.getTime() - REMINDER_INTERVAL_HOURS * 3_600_000);
-  const recent = late.length === 0
-    ? []
-    : await tx
-        .selectDistinct({ organisationId: indicatorCampaignReminders.organisationId })
-        .from(indicatorCampaignReminders)
-        .where(and(eq(indicatorCampaignReminders.campaignId, campaign.id), eq(indicatorCampaignReminders.channel, 'email'), ne(indicatorCampaignReminders.state, 'failed'), gt(indicatorCampaignReminders.createdAt, since)));
-  const recentIds = new Set(recent.map((r) => r.organisationId));
+  // The last reminder of each organisation (sent or being sent; a failed one does not count) is read under the lock.
+  const recentIds = new Set(late.filter((r) => remindedRecently(r.lastReminderAt, now)).map((r) => r.organisation.id));
   const due = late.filter((r) => !recentIds.has(r.organisation.id));
   const people = due.length === 0
     ? []

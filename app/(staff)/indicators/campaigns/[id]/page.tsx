@@ -18,6 +18,8 @@ import { ActionButton } from '../CampaignButtons';
 export const metadata: Metadata = { title: 'Кампания сбора показателей' };
 
 const DAYS = ['день', 'дня', 'дней'] as const;
+const NEXT_ACTION = { draft: 'open', open: 'close', closed: 'reopen' } as const;
+const NEXT_LABEL = { draft: 'Начать сбор', open: 'Закрыть кампанию', closed: 'Открыть снова' } as const;
 const ORGS = ['организация', 'организации', 'организаций'] as const;
 
 /** Status in words with a colour beside it — never colour alone. */
@@ -100,7 +102,13 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       {d.canManage && (
         <Panel id="campaign-actions" title="Действия">
           <div className="flex flex-wrap items-start gap-6">
-            {c.status === 'draft' && <ActionButton action={campaignStatusAction} fields={{ id: c.id, action: 'open', version: c.version }} label="Начать сбор" />}
+            {/* One slot for the state change, so its message stays when the button changes after it. */}
+            <ActionButton
+              action={campaignStatusAction}
+              fields={{ id: c.id, action: NEXT_ACTION[c.status], version: c.version }}
+              label={NEXT_LABEL[c.status]}
+              variant={c.status === 'draft' ? 'primary' : 'secondary'}
+            />
             {c.status === 'open' && (
               <ActionButton
                 action={remindLateAction}
@@ -116,8 +124,6 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 }
               />
             )}
-            {c.status === 'open' && <ActionButton action={campaignStatusAction} fields={{ id: c.id, action: 'close', version: c.version }} label="Закрыть кампанию" variant="secondary" />}
-            {c.status === 'closed' && <ActionButton action={campaignStatusAction} fields={{ id: c.id, action: 'reopen', version: c.version }} label="Открыть снова" variant="secondary" />}
           </div>
         </Panel>
       )}
