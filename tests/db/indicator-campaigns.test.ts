@@ -131,6 +131,7 @@ describe('permissions', () => {
     for (const who of [coordinatorA, schoolTeamA, expert, methodologist]) {
       expect((await failure(regionCampaign(who))).code).toBe('forbidden');
     }
+    expect(detail.history.length).toBeGreaterThan(0);
     const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.entityType, 'indicator_campaign'), eq(auditLog.entityId, created.id)));
     expect(entry?.after).toMatchObject({ title: `Сбор показателей ${year}`, period: `${year} год`, status: 'идёт сбор', indicators: 'K1, K2' });
   });
@@ -219,6 +220,35 @@ describe('start page reminder and e-mail', () => {
     const results = await Promise.all([remindLate(analyst, c.id), remindLate(analyst, c.id)]);
     // munA submitted the same period already; only munB is late.
     expect(results.flatMap((r) => r.sent).map((s) => s.organisation)).toEqual([world.munB.name]);
+    expect(received).toHaveLength(1);
+  });
+
+  it('a send the mail server refuses is logged as failed and does not hold back the next press', async () => {
+    const c = await regionCampaign(analyst, { title: 'Отказ сервера' });
+    const refusing = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(new Error('Ящик недоступен'));
+      },
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    const good = process.env.OPORA_SMTP_URL;
+    process.env.OPORA_SMTP_URL = `smtp://127.0.0.1:${(refusing.server.address() as AddressInfo).port}`;
+    try {
+      const refused = await remindLate(analyst, c.id);
+      expect(refused.sent).toEqual([]);
+      expect(refused.failed.map((f) => f.organisation)).toEqual([world.munB.name]);
+      const log = await getDb().select().from(indicatorCampaignReminders).where(eq(indicatorCampaignReminders.campaignId, c.id));
+      expect(log.map((r) => r.state)).toEqual(['failed']);
+    } finally {
+      process.env.OPORA_SMTP_URL = good;
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+    received.length = 0;
+    const retried = await remindLate(analyst, c.id);
+    expect(retried.sent.map((s) => s.organisation)).toEqual([world.munB.name]);
     expect(received).toHaveLength(1);
   });
 
