@@ -18,6 +18,7 @@ import {
   listCampaigns,
   owedCampaigns,
   remindLate,
+  setCampaignDueDate,
 } from '@/lib/indicators/campaigns/queries';
 import { approvalAction, createIndicator, saveValues } from '@/lib/indicators/queries';
 import { createWorld, type World } from './fixtures';
@@ -168,7 +169,21 @@ describe('permissions', () => {
     expect((await failure(changeCampaignStatus(coordinatorA, { id: c.id, action: 'close', version: opened.version }))).code).toBe('forbidden');
     const closed = await changeCampaignStatus(analyst, { id: c.id, action: 'close', version: opened.version });
     expect(closed).toMatchObject({ status: 'closed' });
-    expect((await changeCampaignStatus(analyst, { id: c.id, action: 'reopen', version: closed.version })).status).toBe('open');
+    expect((await failure(setCampaignDueDate(analyst, { id: c.id, dueDate: isoDay(5), version: closed.version }))).code).toBe('conflict');
+    const reopened = await changeCampaignStatus(analyst, { id: c.id, action: 'reopen', version: closed.version });
+    expect(reopened.status).toBe('open');
+  });
+
+  it('moving the due date is versioned, and a later date makes a late organisation no longer late', async () => {
+    const c = await regionCampaign(analyst, { title: 'Перенос срока' });
+    const before = await getCampaign(analyst, c.id);
+    expect(before.rows.find((r) => r.organisation.id === world.munB.id)!.completeness.status).toBe('overdue');
+    expect((await failure(setCampaignDueDate(coordinatorA, { id: c.id, dueDate: isoDay(5), version: c.version }))).code).toBe('forbidden');
+    const moved = await setCampaignDueDate(analyst, { id: c.id, dueDate: '05.01.2099', version: c.version });
+    expect(moved).toMatchObject({ dueDate: '2099-01-05', version: c.version + 1 });
+    expect((await failure(setCampaignDueDate(analyst, { id: c.id, dueDate: isoDay(5), version: c.version }))).code).toBe('conflict');
+    const after = await getCampaign(analyst, c.id);
+    expect(after.rows.find((r) => r.organisation.id === world.munB.id)!.completeness).toMatchObject({ status: 'not_started', late: false });
   });
 });
 

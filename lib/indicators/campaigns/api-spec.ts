@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAMPAIGN_ASKED_KINDS, CAMPAIGN_STATUSES } from '@/db/schema/campaigns';
 import type { OperationSpec } from '@/lib/api/openapi';
 import { COMPLETENESS_STATUSES } from './completeness';
-import { campaignStatusSchema, createCampaignSchema } from './schemas';
+import { campaignDueDateSchema, campaignStatusSchema, createCampaignSchema } from './schemas';
 
 const campaign = z.object({
   id: z.uuid(),
@@ -76,10 +76,10 @@ export const CAMPAIGN_OPERATIONS: OperationSpec[] = [
   {
     method: 'patch',
     path: '/api/v1/indicator-campaigns/{id}',
-    summary: 'Начать сбор, закрыть или открыть снова с версией, которую прочитали (устаревшая — 409)',
+    summary: 'Начать сбор, закрыть или открыть снова (action) либо перенести срок (dueDate) с версией, которую прочитали (устаревшая — 409)',
     tag: TAG,
     params: [idParam],
-    body: { contentType: 'application/json', schema: campaignStatusSchema.omit({ id: true }) },
+    body: { contentType: 'application/json', schema: z.union([campaignStatusSchema.omit({ id: true }), campaignDueDateSchema.omit({ id: true })]) },
     responses: { 200: { description: 'Кампания после изменения', schema: campaign } },
   },
   {

@@ -4,8 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions';
 import { pluralize } from '@/lib/format/ru';
-import { changeCampaignStatus, createCampaign, remindLate } from '@/lib/indicators/campaigns/queries';
-import { campaignStatusSchema, createCampaignSchema, remindSchema } from '@/lib/indicators/campaigns/schemas';
+import { changeCampaignStatus, createCampaign, remindLate, setCampaignDueDate } from '@/lib/indicators/campaigns/queries';
+import { campaignDueDateSchema, campaignStatusSchema, createCampaignSchema, remindSchema } from '@/lib/indicators/campaigns/schemas';
+import { formatDate } from '@/lib/format/ru';
 import { REMINDER_INTERVAL_HOURS } from '@/lib/indicators/campaigns/completeness';
 
 function refresh() {
@@ -38,4 +39,10 @@ export const remindLateAction = formAction(remindSchema, async (input, actor) =>
   if (r.recentlyReminded.length > 0) parts.push(`Уже напоминали за последние ${REMINDER_INTERVAL_HOURS} часов: ${r.recentlyReminded.join(', ')}.`);
   if (r.withoutRecipients.length > 0) parts.push(`Нет пользователей с адресом электронной почты: ${r.withoutRecipients.join(', ')}.`);
   return parts.length > 0 ? parts.join(' ') : 'Опоздавших нет: напоминать некому.';
+});
+
+export const campaignDueDateAction = formAction(campaignDueDateSchema, async (input, actor) => {
+  const after = await setCampaignDueDate(actor, input);
+  refresh();
+  return `Срок перенесён на ${formatDate(after.dueDate)}.`;
 });

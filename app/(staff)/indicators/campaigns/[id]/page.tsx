@@ -12,7 +12,8 @@ import { getCampaign } from '@/lib/indicators/campaigns/queries';
 import { CAMPAIGN_FIELD_LABELS } from '@/lib/indicators/campaigns/history-labels';
 import { CAMPAIGN_STATUS_LABELS } from '@/lib/indicators/campaigns/schemas';
 import { orNotFound, pageParams } from '@/lib/page-guard';
-import { campaignStatusAction, remindLateAction } from '../actions';
+import { campaignDueDateAction, campaignStatusAction, remindLateAction } from '../actions';
+import { DueDateForm } from './DueDateForm';
 import { ActionButton } from '../CampaignButtons';
 
 export const metadata: Metadata = { title: 'Кампания сбора показателей' };
@@ -124,6 +125,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
                 }
               />
             )}
+            {c.status !== 'closed' && <DueDateForm action={campaignDueDateAction} id={c.id} version={c.version} dueDate={c.dueDate} />}
           </div>
         </Panel>
       )}

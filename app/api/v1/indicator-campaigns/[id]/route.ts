@@ -1,7 +1,7 @@
 import { apiRoute } from '@/lib/api/route';
 import { readJsonBody } from '@/lib/api/body';
-import { changeCampaignStatus, getCampaign } from '@/lib/indicators/campaigns/queries';
-import { campaignStatusSchema } from '@/lib/indicators/campaigns/schemas';
+import { changeCampaignStatus, getCampaign, setCampaignDueDate } from '@/lib/indicators/campaigns/queries';
+import { campaignDueDateSchema, campaignStatusSchema } from '@/lib/indicators/campaigns/schemas';
 import { parseInput } from '@/lib/validation';
 
 /** The campaign with the completeness of every asked organisation and the reporting rate. */
@@ -24,8 +24,10 @@ export const GET = apiRoute<{ id: string }>(async (_request, { actor, params }) 
   };
 });
 
-/** Open, close or reopen, with the version read (stale — 409). */
+/** Open, close or reopen (`action`), or move the due date (`dueDate`), with the version read (stale — 409). */
 export const PATCH = apiRoute<{ id: string }>(async (request, { actor, params }) => {
-  const body = (await readJsonBody(request)) as Record<string, unknown>;
+  const raw = await readJsonBody(request);
+  const body = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if ('dueDate' in body) return setCampaignDueDate(actor, parseInput(campaignDueDateSchema, { ...body, id: params.id }));
   return changeCampaignStatus(actor, parseInput(campaignStatusSchema, { ...body, id: params.id }));
 });
