@@ -29,6 +29,8 @@ test('the analyst reads the completeness view, sees mail is off, and declares a 
   await expect(page.getByRole('button', { name: 'Напомнить опоздавшим' })).toBeDisabled();
   await expect(page.getByText(/Рассылка писем выключена/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'CSV' })).toHaveAttribute('href', /\/late\?format=csv$/);
+  await expect(page.getByRole('button', { name: 'Перенести срок' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'История изменений' })).toBeVisible();
   await expectAccessible(page);
 
   await page.goto('/indicators/campaigns/new');
