@@ -6,6 +6,7 @@
  */
 import { DATA_FIELD_LABELS } from '@/components/classification/data-fields';
 import { ROADMAP_FIELD_LABELS, ROADMAP_VALUE_LABELS } from '@/components/roadmaps/history-labels';
+import { CAMPAIGN_FIELD_LABELS } from '@/lib/indicators/campaigns/history-labels';
 import type { AuditRow } from '@/lib/audit/queries';
 import { REF_FIELDS } from '@/lib/audit/refs';
 import { ROLE_LABELS } from '@/lib/auth/actor';
@@ -38,6 +39,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   classification_run: 'Запуск классификации',
   assessment_result: 'Результат оценочной процедуры',
   school_context: 'Социальные данные школы',
+  indicator_campaign: 'Кампания сбора показателей',
 };
 
 /** Ids, keys and bookkeeping: never shown, whatever the domain labels say. */
@@ -87,6 +89,7 @@ export const FIELD_LABELS: Record<string, string> = {
   clientAddress: 'Адрес клиента',
   outcome: 'Результат',
   signInLockedUntil: 'Вход заблокирован до',
+  ...CAMPAIGN_FIELD_LABELS,
 };
 
 export const VALUE_LABELS: ValueLabels = {

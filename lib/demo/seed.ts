@@ -8,6 +8,7 @@ import { organisationScope, organisationSnapshot } from '@/lib/organisations/sco
 import { seedDemoClassification } from '@/lib/classification/demo-seed';
 import { seedDemoRoadmaps } from '@/lib/roadmaps/demo-seed';
 import { seedDemoIndicators } from '@/lib/indicators/demo';
+import { seedDemoCampaigns } from '@/lib/indicators/campaigns/demo';
 import { DEMO_DATA, DEMO_PASSWORD } from './data';
 
 export interface SeedReport {
@@ -102,6 +103,7 @@ export async function seedDemoData(): Promise<SeedReport> {
     report.roadmapsCreated = await seedDemoRoadmaps(context);
     report.classificationRecordsCreated = await seedDemoClassification(context);
     report.indicatorRecordsCreated = await seedDemoIndicators(context);
+    report.indicatorRecordsCreated += await seedDemoCampaigns(context);
     return report;
   });
 }

@@ -83,3 +83,12 @@ describe('start page per role', () => {
     expect(overdueBySchool(rows, compareRussian).map((r) => r.roadmapId)).toEqual(['c', 'b', 'a']);
   });
 });
+
+describe('owed campaign sentence', () => {
+  it('says in words who waits, until when, and whether it is late', async () => {
+    const { owedCampaignSentence } = await import('./start-page');
+    expect(owedCampaignSentence({ dueDate: '2026-03-31', askingName: 'Минобразования', status: 'in_progress', late: false, daysLate: 0 })).toBe('Минобразования ждёт значения до 31.03.2026.');
+    expect(owedCampaignSentence({ dueDate: '2026-03-31', askingName: 'Минобразования', status: 'overdue', late: true, daysLate: 21 })).toBe('Минобразования ждёт значения до 31.03.2026: срок прошёл 21 день назад — просрочено.');
+    expect(owedCampaignSentence({ dueDate: '2026-03-31', askingName: 'Район', status: 'returned', late: true, daysLate: 3 })).toContain('3 дня назад — просрочено. Значения возвращены на доработку.');
+  });
+});

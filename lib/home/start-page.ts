@@ -3,6 +3,7 @@
  * views show. No database or framework import: the queries in `./queries.ts` feed these functions.
  */
 import type { Actor } from '@/lib/auth/actor';
+import { formatDate, pluralize } from '@/lib/format/ru';
 import { todayIso } from '@/lib/roadmaps/deadline';
 import { CLOSED_ITEM_STATUSES, type ItemStatus } from '@/lib/roadmaps/status';
 import type { RoadmapListRow } from '@/lib/roadmaps/views';
@@ -115,4 +116,21 @@ export function summariseRoadmaps(rows: readonly RoadmapListRow[]): RoadmapSumma
     overdueItems += row.overdueCount;
   }
   return { total: rows.length, byStatus, onReview: rows.filter((r) => r.status === 'on_review'), withOverdue, overdueItems };
+}
+
+/** A data collection campaign the user's organisation still owes figures to (lib/indicators/campaigns). */
+export interface OwedCampaignFacts {
+  dueDate: string;
+  askingName: string;
+  status: 'not_started' | 'in_progress' | 'submitted' | 'approved' | 'returned' | 'overdue';
+  late: boolean;
+  daysLate: number;
+}
+
+/** The start page's sentence about an owed campaign: who asks, by when, and — in words — whether it is late. */
+export function owedCampaignSentence(c: OwedCampaignFacts): string {
+  const asked = `${c.askingName} ждёт значения до ${formatDate(c.dueDate)}`;
+  const returned = c.status === 'returned' ? ' Значения возвращены на доработку.' : '';
+  if (!c.late) return `${asked}.${returned}`;
+  return `${asked}: срок прошёл ${pluralize(c.daysLate, ['день', 'дня', 'дней'])} назад — просрочено.${returned}`;
 }

@@ -66,4 +66,28 @@ describe('demo data', () => {
     expect(rows.filter((r) => r.status === 'cancelled').length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.last !== r.status).map((r) => `${r.id}: ${r.last} → ${r.status}`)).toEqual([]);
   });
+
+  it('opens one campaign in the demo region: Берёзовский район submitted, г. Светлогорск late and reminded on its start page', async () => {
+    await seedDemoData();
+    const { getCampaign, listCampaigns, owedCampaigns } = await import('@/lib/indicators/campaigns/queries');
+    const actorOf = async (login: string) => {
+      const [user] = await getDb().select().from(users).where(eq(users.login, login));
+      return (await loadActor(user!.id, user!.sessionVersion))!;
+    };
+    const analyst = await actorOf('analyst@opora.demo');
+    const open = (await listCampaigns(analyst)).filter((c) => c.campaign.status === 'open' && c.campaign.externalKey?.startsWith('demo-'));
+    expect(open).toHaveLength(1);
+    const detail = await getCampaign(analyst, open[0]!.campaign.id);
+    expect(detail.campaign.year).toBe(new Date().getFullYear());
+    expect(detail.indicators).toHaveLength(13);
+    const statusOf = Object.fromEntries(detail.rows.map((r) => [r.organisation.shortName ?? r.organisation.name, r.completeness.status]));
+    expect(Object.values(statusOf).sort()).toEqual(['overdue', 'submitted']);
+    expect(detail.rate).toMatchObject({ expected: 2, submitted: 1, late: 1 });
+    const late = detail.rows.find((r) => r.completeness.late)!;
+    expect(late.valuesEntered).toBe(4);
+    const coordinator2 = await actorOf('coordinator2@opora.demo');
+    expect(coordinator2.scope.organisationId).toBe(late.organisation.id);
+    expect((await owedCampaigns(coordinator2)).map((c) => c.campaignId)).toEqual([detail.campaign.id]);
+    expect(await owedCampaigns(await actorOf('coordinator@opora.demo'))).toEqual([]);
+  });
 });

@@ -59,6 +59,9 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         <p className="mt-2">
           <Link href={`/indicators/entry?year=${year}`}>Ввод значений</Link>
         </p>
+        <p className="mt-1">
+          <Link href="/indicators/campaigns">Кампании сбора значений</Link>
+        </p>
         {years.length > 1 && (
           <nav aria-label="Год" className="mt-2 flex flex-wrap gap-2 text-sm">
             {years.map((y) => (

@@ -10,6 +10,7 @@ import { formatDate, formatNumber, plural, pluralize } from '@/lib/format/ru';
 import { loadStartPage, type TaskItem } from '@/lib/home/queries';
 import { type OverdueByOwner, type RoadmapSummary, startLinks } from '@/lib/home/start-page';
 import { ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
+import { CampaignReminders } from './CampaignReminders';
 
 export const metadata: Metadata = { title: 'Мои задачи' };
 
@@ -122,6 +123,7 @@ export default async function TasksPage() {
           {ROLE_LABELS[actor.role]} · {actor.scope.organisationName}
         </p>
       </PageHeader>
+      <CampaignReminders actor={actor} />
       {data.view === 'school' &&
         (data.roadmaps.length === 0 ? (
           <p className="text-slate-600">
