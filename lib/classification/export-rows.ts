@@ -8,6 +8,7 @@ import { safeFileName } from '@/lib/export/file';
 import type { XlsxColumn, XlsxSheet } from '@/lib/export/xlsx';
 import { compareRussian, formatDate } from '@/lib/format/ru';
 import { CATEGORY_NAMES, type SchoolClassification } from './classify';
+import { MEASURE_DIGITS } from './format';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from './overview';
 import { ruleWithName, rulesWithNames } from './rule-names';
 
@@ -34,7 +35,8 @@ export const RUN_EXPORT_COLUMNS = [
 export type RunExportKey = (typeof RUN_EXPORT_COLUMNS)[number]['key'];
 export type RunExportRow = Record<RunExportKey, string | number | null>;
 
-const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+/** A measure rounded to its one precision (MEASURE_DIGITS), the same in the table on screen and in the export. */
+export const roundTo = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /** The order of the results table and of the export: municipality, then school name (numbers inside names in numeric order). */
 export function inReadingOrder<T extends Pick<SchoolOverview, 'name' | 'municipalityId'>>(schools: readonly T[], municipalityNames: ReadonlyMap<string, string>): T[] {
@@ -69,12 +71,12 @@ export function runExportRows(schools: readonly SchoolOverview[], municipalityNa
     threshold: s.lowResults.threshold,
     stable: DECISION_WORDS[s.stable.decision],
     unfavourable: DECISION_WORDS[s.unfavourable.decision],
-    index: round(s.social.index, 3),
+    index: roundTo(s.social.index, MEASURE_DIGITS.socialIndex),
     cluster: s.cluster,
-    gap: round(s.results.municipalGap, 1),
+    gap: roundTo(s.results.municipalGap, MEASURE_DIGITS.gap),
     rank: s.rating?.rank ?? null,
     sharedRank: s.rating?.rankLabel.includes('–') ? s.rating.rankLabel : s.rating ? '' : 'недостаточно данных',
-    ratingScore: s.rating ? round(s.rating.score, 1) : null,
+    ratingScore: s.rating ? roundTo(s.rating.score, MEASURE_DIGITS.ratingScore) : null,
     reasons: reasonsInWords(s),
     partners: partnersOf(s),
   }));

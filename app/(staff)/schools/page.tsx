@@ -36,7 +36,7 @@ export default async function SchoolsPage() {
           { key: 'name', header: 'Школа', kind: 'link', hrefKey: 'href' },
           { key: 'municipality', header: 'Муниципалитет' },
           { key: 'settlement', header: 'Местность' },
-          { key: 'distanceKm', header: 'До центра, км', kind: 'number' },
+          { key: 'distanceKm', header: 'До центра, км', kind: 'number', fractionDigits: 1 },
           { key: 'pupils', header: 'Обучающихся', kind: 'number' },
           { key: 'ogrn', header: 'ОГРН' },
         ]}
