@@ -74,6 +74,8 @@ test('a municipal coordinator sees overdue items by school and the latest run', 
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByRole('region', { name: 'Просроченные мероприятия по школам' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Последний запуск классификации' })).toBeVisible();
+  // The run's counts are the region's, not the coordinator's schools: said so beside them.
+  await expect(page.getByRole('region', { name: 'Последний запуск классификации' })).toContainText(/Все школы региона в расчёте: \d+/);
   await expectAccessibleAtBothWidths(page);
   await page.getByRole('region', { name: 'Дорожные карты муниципалитета' }).getByRole('link', { name: /с просрочкой$/ }).click();
   await expect(page).toHaveURL(/\/roadmaps\?overdue=1$/);
