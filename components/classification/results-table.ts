@@ -22,6 +22,16 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { key: 'stable', header: 'Устойчиво низкие' },
 ];
 
+/**
+ * The columns with the weight sum in the precision of the methodology's weights (whole numbers for whole weights),
+ * so it reads the same for every viewer, whichever schools the viewer's rows hold.
+ */
+export function resultColumns(weights: Readonly<Record<string, number>> | null | undefined): ColumnSpec[] {
+  const decimals = (w: number) => (Number.isInteger(w) ? 0 : Math.min(2, String(w).split('.')[1]?.length ?? 2));
+  const digits = Math.max(0, ...Object.values(weights ?? {}).map(decimals));
+  return RESULT_COLUMNS.map((c) => (c.key === 'score' ? { ...c, fractionDigits: digits } : c));
+}
+
 /** One row per school, by municipality and then school name (the stored order is by id, which means nothing to a reader). */
 export function resultRows(runId: string, schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): Row[] {
   return inReadingOrder(schools, municipalityNames).map((s) => ({

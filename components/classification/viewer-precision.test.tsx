@@ -10,7 +10,7 @@ import { demoContexts, demoResults, demoSchools, DEMO_YEAR } from '@/lib/classif
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { overviewOf } from '@/lib/classification/overview';
 import { municipalRatingView, RATING_COLUMNS } from './rating-table';
-import { RESULT_COLUMNS, resultRows } from './results-table';
+import { RESULT_COLUMNS, resultColumns, resultRows } from './results-table';
 
 const run = classify({ year: DEMO_YEAR, schools: demoSchools, results: demoResults, contexts: demoContexts, methodology: DEFAULT_METHODOLOGY });
 const municipalityId = demoSchools[0]!.municipalityId;
@@ -39,4 +39,16 @@ describe('number precision does not depend on the viewer', () => {
     const everyone = rowTexts(RESULT_COLUMNS, all);
     all.forEach((row, i) => expect(rowTexts(RESULT_COLUMNS, [row])).toEqual([everyone[i]]));
   });
+
+  it('gives the weight sum the precision of the methodology’s weights, not of the rows shown', () => {
+    const score = (weights: Record<string, number>) => resultColumns(weights).find((c) => c.key === 'score')!.fractionDigits;
+    expect(score(DEFAULT_METHODOLOGY.weights)).toBe(0);
+    expect(score({ ...DEFAULT_METHODOLOGY.weights, R5: 0.5 })).toBe(1);
+    expect(score({ ...DEFAULT_METHODOLOGY.weights, R4: 0.25 })).toBe(2);
+    // A viewer who sees only a school with a whole sum still reads it with the methodology's one decimal.
+    const columns = resultColumns({ ...DEFAULT_METHODOLOGY.weights, R5: 0.5 });
+    const row = resultRows('run', run.schools.map(overviewOf), new Map()).find((r) => Number.isInteger(r.score))!;
+    expect(rowTexts(columns, [row])[0]).toContain(`|${String(row.score)},0|`);
+  });
 });
+
