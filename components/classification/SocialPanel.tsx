@@ -1,6 +1,7 @@
 /** Social conditions of one school: index with each variable's contribution, hard factors, ШНСУ and cluster. */
 import type { SchoolClassification } from '@/lib/classification/classify';
 import type { SchoolOverview } from '@/lib/classification/overview';
+import { MEASURE_DIGITS } from '@/lib/classification/format';
 import { formatNumber } from '@/lib/format/ru';
 import { DECISION_NAMES } from './labels';
 
@@ -24,7 +25,7 @@ export function SocialPanel({ school, clusterCount }: { school: SocialView; clus
     <div className="space-y-4">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium text-slate-700">Социальный индекс</dt>
-        <dd>{social.index === null ? 'недостаточно данных' : formatNumber(social.index)}</dd>
+        <dd>{social.index === null ? 'недостаточно данных' : formatNumber(social.index, MEASURE_DIGITS.socialIndex)}</dd>
         <dt className="font-medium text-slate-700">Переменных с данными</dt>
         <dd>
           {social.variablesUsed} из {social.variablesTotal}

@@ -44,7 +44,7 @@ describe('the card of a compact run whose inputs changed (the stored overview on
 
   it('shows the weight sum, the social index and the cluster', () => {
     expect(page).toContain(`${formatNumber(overview.lowResults.score)} при пороге ${formatNumber(overview.lowResults.threshold)}`);
-    expect(page).toContain(`Социальный индекс ${formatNumber(overview.social.index!)}`);
+    expect(page).toContain(`Социальный индекс ${formatNumber(overview.social.index!, 2)}`);
     expect(page).toContain(`Кластер ${overview.cluster} из ${DEFAULT_METHODOLOGY.clusters.count}`);
   });
 

@@ -11,7 +11,7 @@ export const DATA_RESULT_COLUMNS: ColumnSpec[] = [
   { key: 'subject', header: 'Предмет' },
   { key: 'grade', header: 'Класс' },
   { key: 'participants', header: 'Участников', kind: 'number' },
-  { key: 'meanScore', header: 'Средний балл', kind: 'number' },
+  { key: 'meanScore', header: 'Средний балл', kind: 'number', fractionDigits: 1 },
   { key: 'belowMinimum', header: 'Ниже минимума / «2»', kind: 'number' },
   { key: 'highScorers', header: 'Высокобалльников', kind: 'number' },
   { key: 'source', header: 'Источник' },

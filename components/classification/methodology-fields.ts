@@ -4,6 +4,7 @@
  * paths («r1.gapPoints»), so a validation issue lands under its own field.
  */
 import { type Methodology, SOCIAL_VARIABLES, SOCIAL_VARIABLE_NAMES, type SocialVariable } from '@/lib/classification/methodology';
+import { ruleWithName } from '@/lib/classification/rule-names';
 import { EXAM_NAMES, SUBJECTS } from '@/lib/classification/subjects';
 import type { Issue } from '@/lib/errors';
 
@@ -30,11 +31,11 @@ export const NUMBER_GROUPS: { title: string; fields: NumberField[] }[] = [
   {
     title: 'Веса правил и порог ШНОР',
     fields: [
-      { path: 'weights.R1', label: 'Вес R1' },
-      { path: 'weights.R2', label: 'Вес R2' },
-      { path: 'weights.R3', label: 'Вес R3' },
-      { path: 'weights.R4', label: 'Вес R4' },
-      { path: 'weights.R5', label: 'Вес R5' },
+      { path: 'weights.R1', label: `Вес ${ruleWithName('R1')}` },
+      { path: 'weights.R2', label: `Вес ${ruleWithName('R2')}` },
+      { path: 'weights.R3', label: `Вес ${ruleWithName('R3')}` },
+      { path: 'weights.R4', label: `Вес ${ruleWithName('R4')}` },
+      { path: 'weights.R5', label: `Вес ${ruleWithName('R5')}` },
       { path: 'lowResultsThreshold', label: 'Порог суммы весов ШНОР' },
       { path: 'stable.minYears', label: 'Устойчиво низкие: лет в статусе ШНОР' },
       { path: 'stable.windowYears', label: 'Устойчиво низкие: из последних лет с данными' },
@@ -65,6 +66,9 @@ export const NUMBER_GROUPS: { title: string; fields: NumberField[] }[] = [
     ],
   },
 ];
+
+/** Parameter path → its Russian label, in the form's order (the run export's methodology sheet uses the same). */
+export const PARAM_LABELS: ReadonlyMap<string, string> = new Map(NUMBER_GROUPS.flatMap((g) => g.fields.map((f) => [f.path, f.label] as const)));
 
 const NOT_FOR_EGE = new Set(['mathematics', 'surrounding_world']);
 const NOT_FOR_OGE = new Set(['mathematics_profile', 'mathematics_base', 'surrounding_world']);

@@ -1,17 +1,18 @@
 /** The municipal rating of one run for the shared DataTable: ranked schools and the ones without enough data. */
 import type { ColumnSpec, Row } from '@/components/ui/DataTable';
 import type { SchoolOverview } from '@/lib/classification/overview';
-import { count, PARTICIPANTS } from '@/lib/classification/format';
+import { count, MEASURE_DIGITS, PARTICIPANTS } from '@/lib/classification/format';
 import type { Methodology } from '@/lib/classification/methodology';
 import { compareRussian } from '@/lib/format/ru';
 
+// Tenths always, as the rating is rounded: «55,0» for every viewer, not «55» for a school that sees only its own row.
 export const RATING_COLUMNS: ColumnSpec[] = [
   { key: 'rank', header: 'Место' },
   { key: 'name', header: 'Школа', kind: 'link', hrefKey: 'href' },
-  { key: 'score', header: 'Рейтинговый балл', kind: 'number' },
-  { key: 'EGE', header: 'ЕГЭ', kind: 'number' },
-  { key: 'OGE', header: 'ОГЭ', kind: 'number' },
-  { key: 'VPR', header: 'ВПР, доля «4» и «5», %', kind: 'number' },
+  { key: 'score', header: 'Рейтинговый балл', kind: 'number', fractionDigits: MEASURE_DIGITS.ratingScore },
+  { key: 'EGE', header: 'ЕГЭ', kind: 'number', fractionDigits: MEASURE_DIGITS.ratingScore },
+  { key: 'OGE', header: 'ОГЭ', kind: 'number', fractionDigits: MEASURE_DIGITS.ratingScore },
+  { key: 'VPR', header: 'ВПР, доля «4» и «5», %', kind: 'number', fractionDigits: MEASURE_DIGITS.ratingScore },
   { key: 'tie', header: 'Примечание' },
 ];
 

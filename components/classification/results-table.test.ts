@@ -3,7 +3,10 @@ import { classify } from '@/lib/classification/classify';
 import { demoContexts, demoResults, demoSchools, DEMO_YEAR } from '@/lib/classification/fixtures/demo-district';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { overviewOf } from '@/lib/classification/overview';
-import { resultRows } from './results-table';
+import { runExportRows } from '@/lib/classification/export-rows';
+import { MEASURE_DIGITS } from '@/lib/classification/format';
+import { formatNumber } from '@/lib/format/ru';
+import { RESULT_COLUMNS, resultRows } from './results-table';
 
 describe('the results table of a run', () => {
   const run = classify({ year: DEMO_YEAR, schools: demoSchools, results: demoResults, contexts: demoContexts, methodology: DEFAULT_METHODOLOGY });
@@ -24,5 +27,20 @@ describe('the results table of a run', () => {
     expect(keys).toEqual(expected);
     expect(new Set(rows.map((r) => r.municipality)).size).toBe(2);
     expect(rows.length).toBe(overviews.length);
+  });
+
+  it('shows each measure with one precision, the same as the export: the social index in hundredths, the gap in tenths', () => {
+    const names = new Map(overviews.map((s) => [s.municipalityId, 'Берёзовский район']));
+    const rows = resultRows('run', overviews, names);
+    const exported = runExportRows(overviews, names);
+    const column = (key: string) => RESULT_COLUMNS.find((c) => c.key === key)!;
+    expect(column('index').fractionDigits).toBe(MEASURE_DIGITS.socialIndex);
+    expect(column('gap').fractionDigits).toBe(MEASURE_DIGITS.gap);
+    expect(rows.map((r) => r.index)).toEqual(exported.map((r) => r.index));
+    expect(rows.map((r) => r.gap)).toEqual(exported.map((r) => r.gap));
+    const indices = rows.map((r) => r.index).filter((v): v is number => typeof v === 'number');
+    expect(indices.length).toBeGreaterThan(0);
+    for (const value of indices) expect(formatNumber(value, 2)).toMatch(/^−?\d+,\d{2}$/);
+    expect(indices.some((v) => Math.round(v * 10) !== v * 10)).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /** The results table of a run: serializable rows, columns and filters for the shared DataTable. */
 import type { ColumnSpec, FilterSpec, Row } from '@/components/ui/DataTable';
 import { CATEGORY_NAMES } from '@/lib/classification/classify';
-import { inReadingOrder } from '@/lib/classification/export-rows';
+import { inReadingOrder, roundTo } from '@/lib/classification/export-rows';
+import { MEASURE_DIGITS } from '@/lib/classification/format';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from '@/lib/classification/overview';
 import { ruleWithName } from '@/lib/classification/rule-names';
 import { compareRussian } from '@/lib/format/ru';
@@ -15,11 +16,21 @@ export const RESULT_COLUMNS: ColumnSpec[] = [
   { key: 'category', header: 'Категория', badges: CATEGORY_BADGES },
   { key: 'firedRules', header: 'Сработавшие правила' },
   { key: 'score', header: 'Сумма весов', kind: 'number' },
-  { key: 'gap', header: 'Отставание от муниципалитета, баллов', kind: 'number' },
-  { key: 'index', header: 'Социальный индекс', kind: 'number' },
+  { key: 'gap', header: 'Отставание от муниципалитета, баллов', kind: 'number', fractionDigits: MEASURE_DIGITS.gap },
+  { key: 'index', header: 'Социальный индекс', kind: 'number', fractionDigits: MEASURE_DIGITS.socialIndex },
   { key: 'cluster', header: 'Кластер' },
   { key: 'stable', header: 'Устойчиво низкие' },
 ];
+
+/**
+ * The columns with the weight sum in the precision of the methodology's weights (whole numbers for whole weights),
+ * so it reads the same for every viewer, whichever schools the viewer's rows hold.
+ */
+export function resultColumns(weights: Readonly<Record<string, number>> | null | undefined): ColumnSpec[] {
+  const decimals = (w: number) => (Number.isInteger(w) ? 0 : Math.min(2, String(w).split('.')[1]?.length ?? 2));
+  const digits = Math.max(0, ...Object.values(weights ?? {}).map(decimals));
+  return RESULT_COLUMNS.map((c) => (c.key === 'score' ? { ...c, fractionDigits: digits } : c));
+}
 
 /** One row per school, by municipality and then school name (the stored order is by id, which means nothing to a reader). */
 export function resultRows(runId: string, schools: readonly SchoolOverview[], municipalityNames: ReadonlyMap<string, string>): Row[] {
@@ -30,8 +41,8 @@ export function resultRows(runId: string, schools: readonly SchoolOverview[], mu
     category: CATEGORY_NAMES[s.category],
     firedRules: firedRules(s).map(ruleWithName).join(RULE_SEPARATOR),
     score: s.lowResults.score,
-    gap: s.results.municipalGap === null ? null : Math.round(s.results.municipalGap * 10) / 10,
-    index: s.social.index === null ? null : Math.round(s.social.index * 100) / 100,
+    gap: roundTo(s.results.municipalGap, MEASURE_DIGITS.gap),
+    index: roundTo(s.social.index, MEASURE_DIGITS.socialIndex),
     cluster: s.cluster === null ? null : String(s.cluster),
     stable: DECISION_WORDS[s.stable.decision],
   }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '@/lib/audit/queries';
-import { collapseImports, entityOf, eventSentence, importSentence, showValue, shownChanges } from './present';
+import { changeLine, collapseImports, entityOf, eventSentence, importSentence, showValue, shownChanges } from './present';
 
 const SECTION = '6f1c1a52-0000-4000-8000-000000000001';
 const OTHER_SECTION = '6f1c1a52-0000-4000-8000-000000000002';
@@ -48,6 +48,15 @@ describe('readable history', () => {
     ]);
     expect(shown[0]!.after.href).toBe('/roadmaps/m');
     expect(showValue('sectionId', SECTION).text).toBe('запись удалена');
+  });
+
+  it('reads a sign-in as the facts it records, and a change as before → after', () => {
+    const login = row({ action: 'login', entityType: 'user', changes: [{ field: 'login', before: null, after: 'admin@opora.demo' }] });
+    const [shown] = shownChanges(login);
+    expect(shown).toBeDefined();
+    expect(changeLine(login, shown!)).toBe(`${shown!.label}: admin@opora.demo`);
+    const update = row({ changes: [{ field: 'activity', before: 'Семинар', after: 'Семинар для завучей' }] });
+    expect(changeLine(update, shownChanges(update)[0]!)).toMatch(/: Семинар → Семинар для завучей$/);
   });
 
   it('words an import as one sentence', () => {

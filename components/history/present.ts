@@ -145,6 +145,14 @@ export function shownChanges(row: Pick<AuditRow, 'changes' | 'names'>, fieldLabe
   });
 }
 
+/**
+ * One change as a line of the audit browser. A sign-in records a fact (address, login, result), not a change of a
+ * record: its values read «Логин: admin@…», not «Логин: — → admin@…».
+ */
+export function changeLine(row: Pick<AuditRow, 'action'>, change: ShownChange): string {
+  return row.action === 'login' ? `${change.label}: ${change.after.text}` : `${change.label}: ${change.before.text} → ${change.after.text}`;
+}
+
 const ITEMS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
 const RECORDS = ['запись', 'записи', 'записей'] as const;
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { PARAM_LABELS } from '@/components/classification/methodology-fields';
 import { resultRows } from '@/components/classification/results-table';
 import { tableFile } from '@/lib/export';
 import { classify } from './classify';
@@ -67,5 +68,24 @@ describe('classification run export rows', () => {
 
   it('names the file by year, methodology and version, without characters file systems refuse', () => {
     expect(runExportFileName(2026, 'Методика: 2026/27', 3, 'xlsx')).toBe('Классификация школ 2026 — Методика 2026 27, версия 3.xlsx');
+  });
+
+  it('writes every methodology parameter under its Russian label, rule weights with the rule names and lists in words', () => {
+    const sheet = runBasisSheet({ ...basisInput, labels: PARAM_LABELS });
+    const params = sheet.rows.filter((r) => String(r.name).startsWith('Параметр: '));
+    expect(params.length).toBeGreaterThan(30);
+    for (const row of params) {
+      // No internal key («r3.consecutiveYears», «judged») and no raw JSON as a value.
+      expect(String(row.name)).not.toMatch(/[a-z][A-Za-z]*(\.[a-zA-Z]+)+|: [a-z][A-Za-z]*$/);
+      expect(String(row.value)).not.toMatch(/[{}[\]"]/);
+    }
+    const byName = new Map(params.map((r) => [String(r.name), r.value]));
+    expect(byName.get('Параметр: Вес R1 (отставание по ГИА)')).toBe(DEFAULT_METHODOLOGY.weights.R1);
+    expect(byName.get('Параметр: R3: два года подряд')).toBe(DEFAULT_METHODOLOGY.r3.consecutiveYears ? 'да' : 'нет');
+    expect(String(byName.get('Параметр: Оцениваемые экзамены и предметы'))).toMatch(/^ЕГЭ, русский язык; /);
+    expect(String(byName.get('Параметр: Переменные социального индекса'))).toMatch(/: вес \d/);
+    // In the form's order: the judged subjects first, then the rules.
+    expect(params[0]!.name).toBe('Параметр: Оцениваемые экзамены и предметы');
+    expect(params[1]!.name).toBe('Параметр: Минимальное число участников');
   });
 });

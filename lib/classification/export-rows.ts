@@ -6,8 +6,12 @@
  */
 import { safeFileName } from '@/lib/export/file';
 import type { XlsxColumn, XlsxSheet } from '@/lib/export/xlsx';
-import { compareRussian, formatDate } from '@/lib/format/ru';
+import { compareRussian, formatDate, formatNumber } from '@/lib/format/ru';
 import { CATEGORY_NAMES, type SchoolClassification } from './classify';
+import { SOCIAL_VARIABLE_NAMES, type SocialVariable } from './methodology';
+import { EXAM_NAMES, subjectInfo } from './subjects';
+import type { ExamCode, SubjectCode } from './types';
+import { MEASURE_DIGITS } from './format';
 import { DECISION_WORDS, firedRules, type SchoolOverview } from './overview';
 import { ruleWithName, rulesWithNames } from './rule-names';
 
@@ -34,7 +38,8 @@ export const RUN_EXPORT_COLUMNS = [
 export type RunExportKey = (typeof RUN_EXPORT_COLUMNS)[number]['key'];
 export type RunExportRow = Record<RunExportKey, string | number | null>;
 
-const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+/** A measure rounded to its one precision (MEASURE_DIGITS), the same in the table on screen and in the export. */
+export const roundTo = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
 /** The order of the results table and of the export: municipality, then school name (numbers inside names in numeric order). */
 export function inReadingOrder<T extends Pick<SchoolOverview, 'name' | 'municipalityId'>>(schools: readonly T[], municipalityNames: ReadonlyMap<string, string>): T[] {
@@ -69,12 +74,12 @@ export function runExportRows(schools: readonly SchoolOverview[], municipalityNa
     threshold: s.lowResults.threshold,
     stable: DECISION_WORDS[s.stable.decision],
     unfavourable: DECISION_WORDS[s.unfavourable.decision],
-    index: round(s.social.index, 3),
+    index: roundTo(s.social.index, MEASURE_DIGITS.socialIndex),
     cluster: s.cluster,
-    gap: round(s.results.municipalGap, 1),
+    gap: roundTo(s.results.municipalGap, MEASURE_DIGITS.gap),
     rank: s.rating?.rank ?? null,
     sharedRank: s.rating?.rankLabel.includes('–') ? s.rating.rankLabel : s.rating ? '' : 'недостаточно данных',
-    ratingScore: s.rating ? round(s.rating.score, 1) : null,
+    ratingScore: s.rating ? roundTo(s.rating.score, MEASURE_DIGITS.ratingScore) : null,
     reasons: reasonsInWords(s),
     partners: partnersOf(s),
   }));
@@ -96,7 +101,26 @@ export interface RunBasis {
 }
 
 /** Every leaf of the parameters as «path → value»; lists as text. */
+/** Parameters the form shows in words rather than as number fields: their labels and readable values. */
+const WORDED_PARAMS: Record<string, { label: string; text?: (value: unknown) => string }> = {
+  judged: {
+    label: 'Оцениваемые экзамены и предметы',
+    text: (value) =>
+      (value as { exam: ExamCode; subject: SubjectCode }[]).map((j) => `${EXAM_NAMES[j.exam]}, ${subjectInfo(j.subject).name.toLowerCase()}`).join('; '),
+  },
+  'r3.consecutiveYears': { label: 'R3: два года подряд' },
+  'social.variables': {
+    label: 'Переменные социального индекса',
+    text: (value) =>
+      (value as { variable: SocialVariable; weight: number; sign: number }[])
+        .map((v) => `${SOCIAL_VARIABLE_NAMES[v.variable] ?? v.variable}: вес ${formatNumber(v.weight)}, ${v.sign === 1 ? 'больше — неблагополучнее' : 'больше — благополучнее'}`)
+        .join('; '),
+  },
+};
+
 function leaves(value: unknown, path = ''): [string, string | number][] {
+  const worded = WORDED_PARAMS[path]?.text;
+  if (worded) return [[path, worded(value)]];
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
   }
@@ -107,6 +131,8 @@ function leaves(value: unknown, path = ''): [string, string | number][] {
 
 /** The second sheet: what the run rests on, so a reader of the file can reproduce it. */
 export function runBasisSheet(basis: RunBasis): XlsxSheet {
+  const order = [...Object.keys(WORDED_PARAMS).slice(0, 1), ...basis.labels.keys(), ...Object.keys(WORDED_PARAMS).slice(1)];
+  const paramOrder = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
   const rows: { name: string; value: string | number }[] = [
     { name: 'Год', value: basis.year },
     { name: 'Охват расчёта', value: basis.scope },
@@ -116,7 +142,10 @@ export function runBasisSheet(basis: RunBasis): XlsxSheet {
     { name: 'Дата расчёта', value: formatDate(basis.createdAt) },
     { name: 'Школ в расчёте', value: basis.schoolCount },
     { name: 'Отпечаток входных данных (sha256)', value: basis.inputDigest },
-    ...leaves(basis.params).map(([path, value]) => ({ name: `Параметр: ${basis.labels.get(path) ?? path}`, value })),
+    // In the form's order, each under its Russian label (never an internal key), lists in words.
+    ...leaves(basis.params)
+      .sort(([a], [b]) => paramOrder(a) - paramOrder(b))
+      .map(([path, value]) => ({ name: `Параметр: ${basis.labels.get(path) ?? WORDED_PARAMS[path]?.label ?? path}`, value })),
   ];
   return {
     name: 'Методика и данные',

@@ -24,6 +24,12 @@ function memoised(format: Intl.NumberFormat): (value: number) => string {
 /** «41,2», «20», «1 250», «−11,4» — at most one decimal; a regular space instead of ru-RU's no-break space; the true minus. */
 export const fmt = memoised(oneDecimal);
 
+/**
+ * One precision per measure, on screen and in exports: the social index in hundredths (as the engine's sentences
+ * write it and its boundary), gaps to the municipal mean and rating scores in tenths.
+ */
+export const MEASURE_DIGITS = { socialIndex: 2, gap: 1, ratingScore: 1 } as const;
+
 /** Up to two decimals, for small shares such as «0,25%». */
 export const fmt2 = memoised(twoDecimals);
 

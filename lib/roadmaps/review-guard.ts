@@ -26,13 +26,18 @@ export type PlanChange = { kind: 'content'; what: string } | { kind: 'status' } 
 export const UNDER_REVIEW_MESSAGE =
   'Дорожная карта на согласовании: её и её мероприятия нельзя менять, добавлять, отмечать выполненными или удалять до решения куратора.';
 
+/** A school road map under review: its plan is frozen until the curator decides. Writes refuse; pages offer no plan edits. */
+export function planFrozen(roadmap: Pick<Roadmap, 'level' | 'status'>): boolean {
+  return roadmap.level === 'school' && roadmap.status === 'on_review';
+}
+
 /** Checks a write to a school road map's plan and reopens an approved map; returns the road map as it now is. */
 export async function guardPlanChange(tx: Executor, actor: Actor | null, roadmap: Roadmap, change: PlanChange): Promise<Roadmap> {
   if (roadmap.level !== 'school') return roadmap;
   // Locked, so a concurrent submission or approval is decided before or after this write, never beside it.
   const [current] = await tx.select().from(roadmaps).where(eq(roadmaps.id, roadmap.id)).for('update');
   if (!current) throw new AppError('not_found', 'Дорожная карта не найдена.');
-  if (current.status === 'on_review') throw new AppError('conflict', UNDER_REVIEW_MESSAGE);
+  if (planFrozen(current)) throw new AppError('conflict', UNDER_REVIEW_MESSAGE);
   if (current.status !== 'approved' || change.kind !== 'content') return current;
   const reopened = await updateVersioned(tx, roadmaps, current.id, current.version, { status: 'draft' });
   const text = `Изменена после утверждения: ${change.what}. Карта возвращена в черновик; отправьте её на согласование снова.`;

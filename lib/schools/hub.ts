@@ -19,12 +19,14 @@ import {
 import { AppError } from '@/lib/errors';
 import { parseId } from '@/lib/ids';
 import { getDb } from '@/lib/db/client';
-import { findOrganisation, getOrganisation, listOrganisations } from '@/lib/organisations/queries';
+import { findOrganisation, getOrganisation } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
 import { getRoadmap } from '@/lib/roadmaps/detail';
 import { listRoadmaps } from '@/lib/roadmaps/roadmap-queries';
 import type { RoadmapDetail } from '@/lib/roadmaps/views';
-import type { Organisation } from '@/db/schema';
+import { organisations, type Organisation } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { ruOrder } from '@/lib/db/collation';
 
 export interface SchoolHub {
   school: Organisation;
@@ -55,7 +57,8 @@ export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub>
     // The name of the school's own municipality is part of the school's card, which the actor may read: every viewer
     // reads the same name, whether or not its scope lists the municipality itself.
     school.municipalityId ? findOrganisation(getDb(), school.municipalityId) : null,
-    school.municipalityId ? listOrganisations(actor, { kind: 'methodical_center', municipalityId: school.municipalityId }) : [],
+    // Likewise the names of the methodical services of its municipality: the school's own team reads who supports it.
+    school.municipalityId ? methodicalCentresOf(school.municipalityId) : [],
     can(actor, 'roadmap.read', scope) ? listRoadmaps(actor, { organisationId: school.id }) : [],
     readsClassification ? schoolCategoryHistory(actor, school.id) : [],
     readsClassification ? listAssessmentResults(actor, { schoolId: school.id }) : [],
@@ -80,4 +83,27 @@ export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub>
     reviewers,
     methodicalCentres: centres.map((c) => ({ id: c.id, name: c.shortName ?? c.name })),
   };
+}
+
+/** The active methodical centres of a municipality, by name: part of a school's card for whoever may read the school. */
+async function methodicalCentresOf(municipalityId: string) {
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'methodical_center'), eq(organisations.municipalityId, municipalityId), eq(organisations.isActive, true)))
+    .orderBy(ruOrder(organisations.name));
+}
+
+/**
+ * The names of the municipalities of schools the actor has already read (the schools list): a school's municipality
+ * is part of its card, so every viewer sees the same name, whether or not its scope lists the municipality itself.
+ */
+export async function municipalityNamesOf(schools: Pick<Organisation, 'municipalityId'>[]): Promise<Map<string, string>> {
+  const ids = [...new Set(schools.flatMap((s) => (s.municipalityId ? [s.municipalityId] : [])))];
+  if (ids.length === 0) return new Map();
+  const rows = await getDb()
+    .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'municipality'), inArray(organisations.id, ids)));
+  return new Map(rows.map((m) => [m.id, m.shortName ?? m.name]));
 }

@@ -7,7 +7,6 @@ import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
 import { translateDbError } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
-import { isIdParam } from '@/lib/ids';
 import { createWorld } from './fixtures';
 
 /**
@@ -41,7 +40,8 @@ function discover(dir: string, out: DynamicRoute[] = []): DynamicRoute[] {
     else if (name === 'page.tsx' || name === 'route.ts') {
       const segments = relative(APP, path).split(sep);
       const params = segments.flatMap((s) => (/^\[[^.[\]]+\]$/.test(s) ? [s.slice(1, -1)] : []));
-      if (params.length > 0 && params.every(isIdParam)) out.push({ file: path, kind: name === 'page.tsx' ? 'page' : 'api', params });
+      // Id segments and named ones like `[kind]` alike (a malformed value of either is a 404); a catch-all is not a record.
+      if (params.length > 0) out.push({ file: path, kind: name === 'page.tsx' ? 'page' : 'api', params });
     }
   }
   return out;
@@ -81,6 +81,8 @@ describe('malformed ids on every dynamic route', () => {
     expect(found).toEqual(expect.arrayContaining(['(staff)/roadmaps/[id]/page.tsx', 'api/v1/roadmaps/[id]/route.ts', '(staff)/admin/users/[id]/page.tsx']));
     expect(routes.filter((r) => r.kind === 'page').length).toBeGreaterThanOrEqual(10);
     expect(routes.filter((r) => r.kind === 'api').length).toBeGreaterThanOrEqual(10);
+    expect(found).toContain('api/v1/templates/[kind]/route.ts');
+    expect(found.some((f) => f.includes('[...'))).toBe(false);
   });
 
   for (const route of routes) {

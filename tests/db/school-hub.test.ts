@@ -1,7 +1,8 @@
 /** The school hub (`/schools/[id]`) reads through its domains' queries: a malformed or foreign id is not found. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { getSchoolHub } from '@/lib/schools/hub';
+import { listOrganisations } from '@/lib/organisations/queries';
+import { getSchoolHub, municipalityNamesOf } from '@/lib/schools/hub';
 import { createWorld, type World } from './fixtures';
 
 let world: World;
@@ -36,5 +37,22 @@ describe('getSchoolHub', () => {
   it('gives the school’s own team the same municipality name as the administrator', async () => {
     const own = await getSchoolHub(world.actor('school_team', world.schoolA), world.schoolA.id);
     expect(own.municipalityName).toBe(world.munA.shortName ?? world.munA.name);
+  });
+
+  it('names the municipality’s methodical services to the school’s own team as to the administrator', async () => {
+    const admin = await getSchoolHub(world.actor('admin', world.region), world.schoolA.id);
+    const own = await getSchoolHub(world.actor('school_team', world.schoolA), world.schoolA.id);
+    expect(admin.methodicalCentres.map((c) => c.name)).toEqual([expect.stringMatching(/^УМЦ района А/)]);
+    expect(own.methodicalCentres).toEqual(admin.methodicalCentres);
+  });
+});
+
+describe('the schools list', () => {
+  it('names each school’s municipality for every viewer, a school team too', async () => {
+    for (const actor of [world.actor('admin', world.region), world.actor('municipal_coordinator', world.munA), world.actor('school_team', world.schoolA)]) {
+      const schools = (await listOrganisations(actor, { kind: 'school' })).filter((s) => s.id === world.schoolA.id);
+      expect(schools).toHaveLength(1);
+      expect((await municipalityNamesOf(schools)).get(world.munA.id)).toBe(world.munA.shortName ?? world.munA.name);
+    }
   });
 });

@@ -40,7 +40,8 @@ test('road maps and their items fit a 1366 px screen and a 390 px phone; rows ar
   await expectFitsScreen(desktop);
 
   const phone = await signedIn(browser, PHONE);
-  for (const href of [regional, municipal, '/roadmaps', '/schools']) {
+  // The run and school pickers (long run names) and the print table once widened the phone page too.
+  for (const href of [regional, municipal, '/roadmaps', '/schools', '/classification/rating', '/classification/data', `${municipal}/print`]) {
     await phone.goto(href);
     await expectFitsScreen(phone);
   }

@@ -38,6 +38,24 @@ test('a school team lands on its tasks; the overdue count opens the filtered ite
   await expect(page.getByRole('combobox', { name: /^Отчёт/ })).toHaveValue('ждёт отчёта');
 });
 
+test('a school team sees its map under review frozen, its municipality in the schools list and its methodical services', async ({ page }) => {
+  await new LoginPage(page).signInAndWait('school@opora.demo');
+  await page.getByRole('link', { name: /^Программа перехода/ }).first().click();
+  // The demo map is on review: no form offers a plan change the server would refuse; reports stay open.
+  await expect(page.getByTestId('plan-frozen')).toContainText('на согласовании');
+  await expect(page.getByRole('button', { name: 'Изменить статус' })).toHaveCount(0);
+  await expect(page.getByText('Добавить мероприятие')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Изменить сведения' })).toHaveCount(0);
+  await page.getByRole('table', { name: 'Мероприятия дорожной карты' }).getByRole('link').first().click();
+  await expect(page.getByTestId('plan-frozen')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Удалить мероприятие' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Добавить отчёт' })).toBeVisible();
+  await page.goto('/schools');
+  await expect(page.getByRole('table', { name: 'Школы' }).getByRole('row').nth(1)).toContainText('Берёзовский район');
+  await page.getByRole('table', { name: 'Школы' }).getByRole('link', { name: /Осиновская/ }).click();
+  await expect(page.getByRole('region', { name: 'Партнёры и кураторы' })).toContainText('УМЦ Берёзовского района');
+});
+
 test('a curator lands on the maps awaiting review; the count opens the list filtered by status', async ({ page }) => {
   await new LoginPage(page).signInAndWait('methodologist@opora.demo');
   await expect(page).toHaveURL(/\/tasks$/);
@@ -56,6 +74,8 @@ test('a municipal coordinator sees overdue items by school and the latest run', 
   await expect(page).toHaveURL(/\/tasks$/);
   await expect(page.getByRole('region', { name: 'Просроченные мероприятия по школам' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Последний запуск классификации' })).toBeVisible();
+  // The run's counts are the region's, not the coordinator's schools: said so beside them.
+  await expect(page.getByRole('region', { name: 'Последний запуск классификации' })).toContainText(/Все школы региона в расчёте: \d+/);
   await expectAccessibleAtBothWidths(page);
   await page.getByRole('region', { name: 'Дорожные карты муниципалитета' }).getByRole('link', { name: /с просрочкой$/ }).click();
   await expect(page).toHaveURL(/\/roadmaps\?overdue=1$/);

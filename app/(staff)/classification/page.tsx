@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CategoryCounts } from '@/components/classification/CategoryCounts';
-import { resultFilters, resultRows, RESULT_COLUMNS } from '@/components/classification/results-table';
+import { resultColumns, resultFilters, resultRows } from '@/components/classification/results-table';
 import { RunForm } from '@/components/classification/RunForm';
 import { RunList } from '@/components/classification/RunList';
 import { runScatter } from '@/components/classification/scatter';
@@ -112,7 +112,7 @@ export default async function ClassificationPage({ searchParams }: { searchParam
             {methodology && <Chart spec={runScatter(run.schools, methodology.params.r1.gapPoints, run.disadvantagedCut)} />}
             <DataTable
               caption={`Школы: результаты классификации ${run.year} года`}
-              columns={RESULT_COLUMNS}
+              columns={resultColumns(methodology?.params.weights)}
               rows={resultRows(run.id, run.schools, municipalityNames)}
               filters={resultFilters(run.schools, municipalityNames)}
               searchLabel="Поиск школы"

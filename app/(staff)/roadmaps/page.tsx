@@ -69,7 +69,7 @@ export default async function RoadmapsPage({ searchParams }: { searchParams: Pro
           { key: 'period', header: 'Период' },
           { key: 'status', header: 'Статус', badges: ROADMAP_STATUS_BADGES },
           { key: 'items', header: 'Мероприятий', kind: 'number' },
-          { key: 'done', header: 'Выполнено, %', kind: 'number' },
+          { key: 'done', header: 'Выполнено, %', kind: 'number', fractionDigits: 1 },
           { key: 'overdue', header: 'Просрочено', kind: 'number' },
         ]}
         filters={[

@@ -97,8 +97,11 @@ function LatestRun({ run }: { run: RunRow | null }) {
         <Link href={startLinks.run(run.id)} className="underline">
           {run.year} год, {run.methodologyName} (версия {run.methodologyVersion})
         </Link>
-        : {run.status === 'published' ? `опубликован ${formatDate(run.publishedAt)}` : `черновик от ${formatDate(run.createdAt)}`}, школ в запуске:{' '}
-        {formatNumber(run.schoolCount)}.
+        : {run.status === 'published' ? `опубликован ${formatDate(run.publishedAt)}` : `черновик от ${formatDate(run.createdAt)}`}.
+      </p>
+      {/* The run's own counts, whoever reads (a coordinator's list shows only its schools): labelled as the run's. */}
+      <p className="mt-1">
+        {run.municipalityId === null ? 'Все школы региона в расчёте' : 'Все школы муниципалитета в расчёте'}: {formatNumber(run.schoolCount)}, из них:
       </p>
       <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
         {shown.map((category) => (

@@ -3,14 +3,12 @@ import 'server-only';
  * A run's schools as XLSX or CSV for the ministry, as the actor may see them, in the screen's order; a second
  * sheet holds the methodology, its version and parameters and the input digest the run rests on.
  */
-import { NUMBER_GROUPS } from '@/components/classification/methodology-fields';
+import { PARAM_LABELS } from '@/components/classification/methodology-fields';
 import type { Actor } from '@/lib/auth/actor';
 import { tableFile, type ExportedFile, type ExportFormat } from '@/lib/export';
 import { RUN_EXPORT_COLUMNS, runBasisSheet, runExportFileName, runExportRows } from '../export-rows';
 import { getMethodology } from './methodologies';
 import { getRun } from './runs';
-
-const PARAM_LABELS = new Map(NUMBER_GROUPS.flatMap((g) => g.fields.map((f) => [f.path, f.label] as const)));
 
 export async function exportRun(actor: Actor, id: string, format: ExportFormat): Promise<ExportedFile> {
   const run = await getRun(actor, id);

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ACTION_LABELS, collapseImports, ENTITY_LABELS, entityOf, eventSentence, shownChanges } from '@/components/history/present';
+import { ACTION_LABELS, changeLine, collapseImports, ENTITY_LABELS, entityOf, eventSentence, shownChanges } from '@/components/history/present';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
 import { listAudit } from '@/lib/audit/queries';
@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       entity: entity.kind,
       name: entity.name,
       href: entity.href,
-      changes: changes.map((c) => `${c.label}: ${c.before.text} → ${c.after.text}`).join('; ') || null,
+      changes: changes.map((c) => changeLine(e, c)).join('; ') || null,
     };
   });
   return (

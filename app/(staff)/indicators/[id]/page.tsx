@@ -191,31 +191,34 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
                   {formatNumber(computed.denominator)}.{computed.frozen ? ' Значение зафиксировано при утверждении периода.' : ''}
                   {computed.inputsChanged ? ' С тех пор исходные данные изменились.' : ''}
                 </p>
-                <table className="min-w-full text-sm">
-                  <caption className="sr-only">Школы в числителе и знаменателе</caption>
-                  <thead>
-                    <tr className="text-left">
-                      <th scope="col">Школа</th>
-                      <th scope="col">В знаменателе</th>
-                      <th scope="col">В числителе</th>
-                      <th scope="col">Значение школы</th>
-                      <th scope="col">Почему</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {computed.trace.map((row) => (
-                      <tr key={row.schoolId}>
-                        <td>
-                          <Link href={`/schools/${row.schoolId}`}>{row.name}</Link>
-                        </td>
-                        <td>{row.inDenominator ? 'да' : 'нет'}</td>
-                        <td>{row.inNumerator ? 'да' : 'нет'}</td>
-                        <td>{formatNumber(row.figure)}</td>
-                        <td>{row.reasons.join('; ') || MISSING}</td>
+                {/* On a phone the five columns scroll inside their box, not the page. */}
+                <div className="max-w-full overflow-x-auto">
+                  <table className="min-w-full text-sm">
+                    <caption className="sr-only">Школы в числителе и знаменателе</caption>
+                    <thead>
+                      <tr className="text-left">
+                        <th scope="col">Школа</th>
+                        <th scope="col">В знаменателе</th>
+                        <th scope="col">В числителе</th>
+                        <th scope="col">Значение школы</th>
+                        <th scope="col">Почему</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {computed.trace.map((row) => (
+                        <tr key={row.schoolId}>
+                          <td>
+                            <Link href={`/schools/${row.schoolId}`}>{row.name}</Link>
+                          </td>
+                          <td>{row.inDenominator ? 'да' : 'нет'}</td>
+                          <td>{row.inNumerator ? 'да' : 'нет'}</td>
+                          <td>{formatNumber(row.figure)}</td>
+                          <td>{row.reasons.join('; ') || MISSING}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </>
             )}
             {known.size > 0 && (

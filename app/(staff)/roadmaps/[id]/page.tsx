@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
+import { planFrozen, UNDER_REVIEW_MESSAGE } from '@/lib/roadmaps/review-guard';
 import { createItemAction, createSectionAction, setItemsStatusAction, updateSectionAction } from '../actions';
 import { ItemForm } from './ItemForm';
 import { itemFilters, itemFiltersFromQuery, itemRows, DOCUMENT_OPTIONS, sectionOptions, STATUS_OPTIONS } from './item-rows';
@@ -39,20 +40,28 @@ export default async function RoadmapPage({
   const detail = await orNotFound(getRoadmap(actor, id));
   const { roadmap, permissions } = detail;
   const sections = sectionOptions(detail);
+  // Under review the plan is frozen (the writes refuse): no form offers a change the server would turn down.
+  const frozen = permissions.canEdit && planFrozen(roadmap);
+  const editsPlan = permissions.canEdit && !frozen;
   return (
     <>
       <PageHeader
         title={roadmap.title}
         crumbs={[{ label: 'Главная', href: '/' }, { label: 'Дорожные карты', href: '/roadmaps' }, { label: roadmap.title }]}
         actions={
-          permissions.canEdit && (
+          editsPlan && (
             <Link href={`/roadmaps/${roadmap.id}/edit`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium no-underline">
               Изменить сведения
             </Link>
           )
         }
       />
-      <RoadmapTabs roadmapId={roadmap.id} current="items" canImport={permissions.canEdit} />
+      <RoadmapTabs roadmapId={roadmap.id} current="items" canImport={editsPlan} />
+      {frozen && (
+        <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="plan-frozen">
+          {UNDER_REVIEW_MESSAGE}
+        </p>
+      )}
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <RoadmapFacts roadmap={roadmap} />
         <section aria-labelledby="progress-title">
@@ -77,11 +86,11 @@ export default async function RoadmapPage({
           filters={itemFilters(detail)}
           statuses={STATUS_OPTIONS}
           roadmapId={roadmap.id}
-          bulkAction={permissions.canEdit ? setItemsStatusAction : undefined}
+          bulkAction={editsPlan ? setItemsStatusAction : undefined}
           initialFilters={initialFilters}
         />
       </section>
-      {permissions.canEdit && (
+      {editsPlan && (
         <div className="mb-6 space-y-3">
           <Disclosure summary="Добавить мероприятие">
             {sections.length === 0 ? (

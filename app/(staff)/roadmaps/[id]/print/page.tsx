@@ -54,39 +54,42 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
           {formatDate(new Date())}.
         </p>
       </div>
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">Мероприятия дорожной карты</caption>
-        <thead>
-          <tr>
-            {HEADERS.map((header) => (
-              <th key={header} scope="col" className={`${cell} bg-slate-100 text-left`}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sections.map((section) => [
-            section.title !== null && (
-              <tr key={section.id}>
-                <th scope="colgroup" colSpan={HEADERS.length} className={`${cell} bg-slate-50 text-left`}>
-                  {sectionTitle(section)}
+      {/* On paper the table fits the A4 landscape page; on a phone screen it scrolls inside its box, not the page. */}
+      <div className="max-w-full overflow-x-auto print:overflow-visible" role="region" aria-label="Таблица мероприятий" tabIndex={0}>
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">Мероприятия дорожной карты</caption>
+          <thead>
+            <tr>
+              {HEADERS.map((header) => (
+                <th key={header} scope="col" className={`${cell} bg-slate-100 text-left`}>
+                  {header}
                 </th>
-              </tr>
-            ),
-            ...section.items.map((item) => (
-              <tr key={item.id}>
-                <td className={cell}>{item.number}</td>
-                <td className={`${cell} whitespace-pre-line`}>{item.activity}</td>
-                <td className={cell}>{item.deadlineText}</td>
-                <td className={`${cell} whitespace-pre-line`}>{responsibleLabel(item)}</td>
-                <td className={`${cell} whitespace-pre-line`}>{item.plannedResult}</td>
-                <td className={cell}>{status(item)}</td>
-              </tr>
-            )),
-          ])}
-        </tbody>
-      </table>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sections.map((section) => [
+              section.title !== null && (
+                <tr key={section.id}>
+                  <th scope="colgroup" colSpan={HEADERS.length} className={`${cell} bg-slate-50 text-left`}>
+                    {sectionTitle(section)}
+                  </th>
+                </tr>
+              ),
+              ...section.items.map((item) => (
+                <tr key={item.id}>
+                  <td className={cell}>{item.number}</td>
+                  <td className={`${cell} whitespace-pre-line`}>{item.activity}</td>
+                  <td className={cell}>{item.deadlineText}</td>
+                  <td className={`${cell} whitespace-pre-line`}>{responsibleLabel(item)}</td>
+                  <td className={`${cell} whitespace-pre-line`}>{item.plannedResult}</td>
+                  <td className={cell}>{status(item)}</td>
+                </tr>
+              )),
+            ])}
+          </tbody>
+        </table>
+      </div>
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/auth/session';
 import { formatYears } from '@/lib/roadmaps/deadline-label';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
+import { planFrozen } from '@/lib/roadmaps/review-guard';
 
 export const metadata: Metadata = { title: 'Хронология дорожной карты' };
 
@@ -43,7 +44,7 @@ export default async function TimelinePage({ params }: { params: Promise<{ id: s
       >
         <p>Хронология мероприятий за {formatYears(roadmap.periodStartYear, roadmap.periodEndYear)}: каждая полоса — период мероприятия.</p>
       </PageHeader>
-      <RoadmapTabs roadmapId={roadmap.id} current="timeline" canImport={detail.permissions.canEdit} />
+      <RoadmapTabs roadmapId={roadmap.id} current="timeline" canImport={detail.permissions.canEdit && !planFrozen(roadmap)} />
       <h2 className="sr-only">Хронология</h2>
       <Timeline sections={sections} startYear={roadmap.periodStartYear} endYear={roadmap.periodEndYear} today={todayIso()} />
     </>

@@ -14,6 +14,7 @@ import { formatDate } from '@/lib/format/ru';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { DEADLINE_KIND_LABELS, type DeadlineKind } from '@/lib/roadmaps/deadline';
 import { getRoadmap, itemHistory } from '@/lib/roadmaps/queries';
+import { planFrozen, UNDER_REVIEW_MESSAGE } from '@/lib/roadmaps/review-guard';
 import { EXPECTED_DOCUMENT_LABELS, type ExpectedDocument } from '@/lib/roadmaps/table/document';
 import { responsibleLabel } from '@/lib/roadmaps/responsible-label';
 import type { ItemView } from '@/lib/roadmaps/views';
@@ -83,7 +84,12 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <div className="space-y-6">
           <Facts item={item} section={sectionTitle(section)} />
-          {permissions.canEdit && (
+          {permissions.canEdit && planFrozen(roadmap) && (
+            <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="plan-frozen">
+              {UNDER_REVIEW_MESSAGE}
+            </p>
+          )}
+          {permissions.canEdit && !planFrozen(roadmap) && (
             <Panel id="edit-title" title="Изменить мероприятие">
               <ItemForm
                 action={updateItemAction}
