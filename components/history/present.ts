@@ -38,6 +38,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   classification_run: 'Запуск классификации',
   assessment_result: 'Результат оценочной процедуры',
   school_context: 'Социальные данные школы',
+  management_decision: 'Управленческое решение',
+  generated_report: 'Сформированный отчёт',
 };
 
 /** Ids, keys and bookkeeping: never shown, whatever the domain labels say. */
