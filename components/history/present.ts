@@ -25,6 +25,7 @@ export const ACTION_LABELS: Record<string, string> = {
   import: 'импорт',
   login: 'вход',
   unlock: 'снятие блокировки входа',
+  download: 'скачивание',
 };
 
 /** What kind of record an entry is about, in the audit browser's words. */

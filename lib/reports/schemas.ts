@@ -21,3 +21,16 @@ export const monitoringInputSchema = z.object({
   onDate: isoDateField('Дата оценки сроков').optional(),
 });
 export type MonitoringInput = z.input<typeof monitoringInputSchema>;
+
+const REPORT_FORMAT_VALUES = ['xlsx', 'docx', 'pdf', 'csv'] as const;
+
+/** A report to generate: the kind, its subject (organisation and year, or a road map), the format. */
+export const requestReportSchema = z.object({
+  kind: z.string({ message: 'Вид отчёта: выберите вид' }).trim().min(1, 'Вид отчёта: выберите вид'),
+  organisationId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional()),
+  roadmapId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().optional()),
+  year: z.preprocess((v) => (v === '' || v === null ? undefined : v), reportYearField.optional()),
+  format: z.enum(REPORT_FORMAT_VALUES, { message: 'Формат: выберите XLSX, DOCX, PDF или CSV' }),
+  onDate: z.preprocess((v) => (v === '' || v === null ? undefined : v), isoDateField('Дата оценки сроков').optional()),
+});
+export type RequestReportInput = z.input<typeof requestReportSchema>;
