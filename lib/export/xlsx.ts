@@ -148,7 +148,8 @@ export async function buildXlsx(sheets: readonly XlsxSheet[], options: XlsxOptio
       worksheet.autoFilter = { from: { row: above + 1, column: 1 }, to: { row: above + 1, column: sheet.columns.length } };
     }
   });
-  const buffer = await workbook.xlsx.writeBuffer();
-  const bytes = new Uint8Array(buffer as ArrayBuffer);
-  return options.timestamp ? withEntryDates(bytes, options.timestamp) : bytes;
+  if (!options.timestamp) return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  // Re-packed anyway to date the entries: written uncompressed first, so the parts are compressed once, not twice.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  return withEntryDates(new Uint8Array(stored as ArrayBuffer), options.timestamp);
 }
