@@ -26,6 +26,7 @@ export const ACTION_LABELS: Record<string, string> = {
   import: 'импорт',
   login: 'вход',
   unlock: 'снятие блокировки входа',
+  download: 'скачивание',
 };
 
 /** What kind of record an entry is about, in the audit browser's words. */
@@ -40,6 +41,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   assessment_result: 'Результат оценочной процедуры',
   school_context: 'Социальные данные школы',
   indicator_campaign: 'Кампания сбора показателей',
+  management_decision: 'Управленческое решение',
+  generated_report: 'Сформированный отчёт',
 };
 
 /** Ids, keys and bookkeeping: never shown, whatever the domain labels say. */

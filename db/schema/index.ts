@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './roadmaps';
 export * from './users';
 export * from './campaigns';
+export * from './reports';

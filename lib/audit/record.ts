@@ -2,7 +2,7 @@ import { auditLog } from '@/db/schema';
 import type { Actor, ResourceScope } from '@/lib/auth/actor';
 import type { Executor } from '@/lib/db/client';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'deactivate' | 'activate' | 'import' | 'login' | 'unlock';
+export type AuditAction = 'create' | 'update' | 'delete' | 'deactivate' | 'activate' | 'import' | 'login' | 'unlock' | 'download';
 
 export interface AuditInput {
   action: AuditAction;

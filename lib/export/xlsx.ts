@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { cellText, type ExportValue } from './cell-text';
 
 export type XlsxColumnType = 'text' | 'number' | 'date' | 'percent';
@@ -99,8 +100,30 @@ function cellValue(type: XlsxColumnType, value: unknown): ExcelJS.CellValue {
  * optionally styled rows (sections, totals), numbers as numbers, dates as dates (DD.MM.YYYY), text as string cells
  * (never formulas, so «-1+1» is shown as written, without CSV's apostrophe).
  */
-export async function buildXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
+export interface XlsxOptions {
+  /**
+   * The file's own dates: the workbook's created/modified properties and every zip entry's time. Without it exceljs
+   * writes the moment of writing, so the same content never gives the same bytes; with it, it does (a report's
+   * digest is reproducible).
+   */
+  timestamp?: Date;
+}
+
+/** Re-packs a zip with every entry dated `timestamp`'s calendar day (zip times are local: the day is taken in UTC). */
+function withEntryDates(bytes: Uint8Array, timestamp: Date): Uint8Array {
+  const mtime = new Date(timestamp.getUTCFullYear(), timestamp.getUTCMonth(), timestamp.getUTCDate());
+  const entries = unzipSync(bytes);
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(entries)) files[name] = [data, { mtime }];
+  return zipSync(files, { level: 6 });
+}
+
+export async function buildXlsx(sheets: readonly XlsxSheet[], options: XlsxOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
+  if (options.timestamp) {
+    workbook.created = options.timestamp;
+    workbook.modified = options.timestamp;
+  }
   const names = sheetNames(sheets.map((sheet) => sheet.name));
   sheets.forEach((sheet, index) => {
     const worksheet = workbook.addWorksheet(names[index]);
@@ -125,6 +148,8 @@ export async function buildXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Arra
       worksheet.autoFilter = { from: { row: above + 1, column: 1 }, to: { row: above + 1, column: sheet.columns.length } };
     }
   });
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  if (!options.timestamp) return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  // Re-packed anyway to date the entries: written uncompressed first, so the parts are compressed once, not twice.
+  const stored = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
+  return withEntryDates(new Uint8Array(stored as ArrayBuffer), options.timestamp);
 }

@@ -48,7 +48,7 @@ async function renderXlsx(document: ReportDocument): Promise<RenderedReport> {
     rowStyle: table.rowStyle,
     title: { heading: table.title, facts: table.note ? [['Примечание', table.note]] : [] },
   }));
-  return { bytes: await buildXlsx([titleSheet, ...sheets]), mimeType: XLSX_MIME, extension: 'xlsx' };
+  return { bytes: await buildXlsx([titleSheet, ...sheets], { timestamp: document.asOf }), mimeType: XLSX_MIME, extension: 'xlsx' };
 }
 
 function tableCsv(table: ReportTable): string {

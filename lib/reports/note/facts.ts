@@ -5,7 +5,10 @@
  * note is the same figure the monitoring report's tables show.
  */
 
-/** The four lists a classification run publishes. */
+/**
+ * The lists a note speaks of: 'shnor' and 'shnsu' are the whole «перечень ШНОР» / «перечень ШНСУ» (a school in both
+ * lists counts in each), 'both' the schools in both, 'resilient' the resilient schools.
+ */
 export type NoteListCategory = 'shnor' | 'shnsu' | 'both' | 'resilient';
 
 export interface NoteListFacts {
