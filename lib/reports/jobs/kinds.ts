@@ -5,7 +5,8 @@
  */
 import type { Executor } from '@/lib/db/client';
 import type { ReportDocument } from '@/lib/reports/document/model';
-import { buildMonitoringReport } from '@/lib/reports/monitoring/build';
+import { buildMonitoringReport, monitoringNoteFacts } from '@/lib/reports/monitoring/build';
+import { buildAnalyticalNote } from '@/lib/reports/note';
 import { loadMonitoringData, type Progress, type ReportOrganisation } from '@/lib/reports/monitoring/load';
 import { buildExecutionReport } from '@/lib/reports/roadmap/build';
 import { loadExecutionData } from '@/lib/reports/roadmap/load';
@@ -36,6 +37,11 @@ export const REPORT_KINDS = {
     label: 'Мониторинговый отчёт',
     about: 'organisation',
     build: async (executor, subject, progress) => buildMonitoringReport(await monitoringDataOf(executor, subject, progress)),
+  },
+  analytical_note: {
+    label: 'Аналитическая справка',
+    about: 'organisation',
+    build: async (executor, subject, progress) => buildAnalyticalNote(monitoringNoteFacts(await monitoringDataOf(executor, subject, progress))),
   },
   roadmap_execution: {
     label: 'Отчёт об исполнении дорожной карты',
