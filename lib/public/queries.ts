@@ -7,6 +7,7 @@ import 'server-only';
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { classifyLazily, type Category, type SchoolClassification } from '@/lib/classification/classify';
+import { percentScore } from '@/lib/classification/dataset';
 import type { Methodology } from '@/lib/classification/methodology';
 import type { SchoolOverview } from '@/lib/classification/overview';
 import { GIA_SOURCE, CONTEXT_SOURCE } from '@/lib/classification/rules';
@@ -76,13 +77,13 @@ export async function searchSchools(raw: string, limit = 20): Promise<SchoolHit[
        WHERE o.kind = 'school' AND o.is_active
     ), scored AS (
       SELECT s.*, CASE WHEN ${text} = '' THEN 0
-                       ELSE greatest(word_similarity(${text}, n_name), 0.9 * word_similarity(${text}, n_address), 0.8 * word_similarity(${text}, n_mun)) END AS score
+                       ELSE greatest(strict_word_similarity(${text}, n_name), 0.9 * strict_word_similarity(${text}, n_address), 0.8 * strict_word_similarity(${text}, n_mun)) END AS score
         FROM s
        WHERE ${numberPattern}::text IS NULL OR n_name ~ ${numberPattern}::text
     ), latest AS (${LATEST_PUBLISHED})
     SELECT scored.*, latest.category, latest.year
       FROM scored LEFT JOIN latest ON latest.school_id = scored.id
-     WHERE ${text} = '' OR score >= 0.35
+     WHERE ${text} = '' OR score >= 0.4
      ORDER BY score DESC, scored.short_name, scored.name
      LIMIT ${limit}`);
   return result.map((r) => ({
@@ -587,8 +588,7 @@ export async function getPublicMunicipality(id: string): Promise<PublicMunicipal
   for (const r of means) {
     const meanScore = num(r.mean_score);
     if (meanScore === null) continue;
-    const max = r.exam === 'OGE' ? num(r.max_score) : 100;
-    const score = r.exam === 'EGE' ? (r.subject === 'mathematics_base' ? null : meanScore) : max ? (meanScore / max) * 100 : null;
+    const score = percentScore({ schoolId: r.school_id as string, year: Number(r.year), exam: r.exam as ExamCode, subject: r.subject as SubjectCode, participants: Number(r.participants), meanScore, belowMinimum: null, maxScore: num(r.max_score) });
     if (score === null) continue;
     const acc = bySchool.get(r.school_id as string) ?? { weighted: 0, participants: 0 };
     acc.weighted += score * Number(r.participants);

@@ -156,11 +156,7 @@ export default async function PublicSchoolPageView({ params }: Props) {
         actions={<PrintButton />}
       >
         <p data-testid="freshness">
-          {[
-            school.dataYear !== null ? `Данные ГИА ${school.dataYear} года` : 'Данных ГИА нет',
-            published ? `расчёт опубликован ${published}` : 'опубликованного расчёта нет',
-          ].join(', ')}
-          .
+          {`${school.dataYear !== null ? `Данные ГИА ${school.dataYear} года` : 'Данных ГИА нет'}, ${published ? `расчёт опубликован ${published}` : 'опубликованного расчёта нет'}.`}
         </p>
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
