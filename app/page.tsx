@@ -30,7 +30,7 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
   const [hits, summary, municipalities] = await Promise.all([query.trim() ? searchSchools(query) : Promise.resolve(null), regionSummary(), listPublicDirectory()]);
   const programme = (summary.counts.low_results ?? 0) + (summary.counts.both ?? 0) + (summary.counts.unfavourable ?? 0);
   return (
-    <>
+    <div className="[&_p_a]:underline">
       <PublicNav />
       <PageHeader title="Найти школу">
         <p>
@@ -108,6 +108,6 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
         )}
       </section>
       <PublicFooterNote />
-    </>
+    </div>
   );
 }

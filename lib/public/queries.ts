@@ -26,6 +26,7 @@ import { summariseProgress, type ProgressSummary } from '@/lib/roadmaps/progress
 import type { ItemStatus } from '@/lib/roadmaps/status';
 import type { IndicatorDirection, IndicatorUnit } from '@/db/schema/indicators';
 import { resultFigures, type ResultRow } from './figures';
+import { listMovements, type ListMovement } from './movements';
 import { parseSearch } from './search';
 import { categoryHeadline, categoryMeaning, exitSentence, publicRuleFact, ruleReason, type PublicRuleFact } from './sentences';
 import { applySuppression, publicFigure, suppress, suppressCountTable, type PublicValue } from './suppression';
@@ -508,12 +509,7 @@ export interface MunicipalitySchoolRow {
   roadmapDone: number | null;
 }
 
-export interface ListMovement {
-  year: number;
-  inProgramme: number;
-  entered: number;
-  left: number;
-}
+export type { ListMovement };
 
 export interface PublicMunicipalityPage {
   id: string;
@@ -526,22 +522,6 @@ export interface PublicMunicipalityPage {
 }
 
 const PROGRAMME = new Set<Category>(['low_results', 'both', 'unfavourable']);
-
-/** Per year (newest published run of each school and year): schools in the programme, how many entered and left. */
-export function listMovements(history: readonly { schoolId: string; year: number; category: Category }[]): ListMovement[] {
-  const years = [...new Set(history.map((h) => h.year))].sort((a, b) => a - b);
-  const inYear = (y: number) => new Set(history.filter((h) => h.year === y && PROGRAMME.has(h.category)).map((h) => h.schoolId));
-  return years.map((year, i) => {
-    const now = inYear(year);
-    const before = i > 0 ? inYear(years[i - 1]!) : null;
-    return {
-      year,
-      inProgramme: now.size,
-      entered: before ? [...now].filter((s) => !before.has(s)).length : now.size,
-      left: before ? [...before].filter((s) => !now.has(s)).length : 0,
-    };
-  });
-}
 
 async function publishedHistory(filter: SQL): Promise<{ schoolId: string; year: number; category: Category; municipalityId: string | null }[]> {
   const found = await rows(sql`

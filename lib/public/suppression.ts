@@ -110,8 +110,9 @@ export function suppress(input: SuppressionInput): SuppressionDecision {
   for (;;) {
     const exposed = determinedHidden(hidden(), groups);
     if (exposed.length === 0) return decision;
-    // Candidates: the published members of every relation that holds an exposed figure. Hide the one that leaves
-    // the fewest exposed figures; among equals a part before a total, then the fewest pupils, then the first.
+    // Candidates: the published members of every relation that holds an exposed figure. Prefer one that leaves fewer
+    // exposed figures; among those a part before a total (a municipal mean is worth more to readers than one more
+    // school's figure), then the fewest exposed, the fewest pupils, the first.
     const exposedSet = new Set(exposed);
     const candidates = new Set<number>();
     for (const g of groups) {
@@ -124,7 +125,8 @@ export function suppress(input: SuppressionInput): SuppressionDecision {
     for (const m of candidates) {
       const trial = hidden();
       trial[m] = true;
-      const key = [determinedHidden(trial, groups).length, Number(totals.has(m)), size(m), m];
+      const left = determinedHidden(trial, groups).length;
+      const key = [left < exposed.length ? 0 : 1, Number(totals.has(m)), left, size(m), m];
       if (!best || lexicallyBefore(key, best.key)) best = { figure: m, key };
     }
     decision[best!.figure] = 'complementary';

@@ -13,6 +13,7 @@ function watchHosts(page: Page, base: string): string[] {
 }
 
 test('a parent finds the school with a typo and reads its status, chart and table; the figures of small groups are withheld', async ({ page, baseURL }) => {
+  test.slow(); // seven pages, each checked by axe
   const foreign = watchHosts(page, baseURL!);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Найти школу' })).toBeVisible();

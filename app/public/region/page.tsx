@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Figure } from '@/components/public/Figure';
+import { ScrollBox } from '@/components/public/ScrollBox';
 import { Term } from '@/components/public/Term';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { Panel } from '@/components/ui/Panel';
@@ -33,7 +34,7 @@ export default async function PublicRegionPage() {
           )}
         </Panel>
         <Panel id="municipalities-title" title="Муниципалитеты">
-          <div className="overflow-x-auto">
+          <ScrollBox label="Муниципалитеты: таблица">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-100">
                 <tr>
@@ -58,7 +59,7 @@ export default async function PublicRegionPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </Panel>
         <Panel id="indicators-title" title="Показатели программы">
           {indicators.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ScrollBox } from '@/components/public/ScrollBox';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { formatNumber } from '@/lib/format/ru';
 import { findDataset, formatOpenDataDate, LICENCE, loadDataset, PUBLISHER } from '@/lib/public/opendata';
@@ -42,7 +43,7 @@ export default async function PassportPage({ params }: Props) {
         <a href={`/opendata/${dataset.id}.json`}>JSON</a>
       </p>
       <h2 className="mt-6 text-lg font-semibold">Структура</h2>
-      <div className="overflow-x-auto">
+      <ScrollBox label="Структура набора">
         <table className="min-w-full text-sm">
           <thead className="bg-slate-100">
             <tr>
@@ -63,7 +64,7 @@ export default async function PassportPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { CategoryTag } from '@/components/public/CategoryTag';
 import { Figure } from '@/components/public/Figure';
 import { PrintButton } from '@/components/public/PrintButton';
+import { ScrollBox } from '@/components/public/ScrollBox';
 import { Term } from '@/components/public/Term';
 import { ProgressSummaryView } from '@/components/roadmaps/ProgressSummaryView';
 import { PageHeader } from '@/components/shell/PageHeader';
@@ -253,13 +254,13 @@ export default async function PublicSchoolPageView({ params }: Props) {
             <section key={series.key} aria-label={series.title} className="space-y-2">
               <h3 className="font-semibold">{series.title}</h3>
               <Chart spec={chartOf(series, school.name)} />
-              <div className="overflow-x-auto">
+              <ScrollBox label={`${series.title}: таблица`}>
                 <ResultsTable series={series} name={school.name} />
-              </div>
+              </ScrollBox>
             </section>
           ))}
           {school.marks.length > 0 && (
-            <div className="overflow-x-auto">
+            <ScrollBox label="Распределение отметок">
               <table className="min-w-full text-sm" data-testid="marks-table">
                 <caption className="text-left font-medium">Распределение отметок, {school.marks[0]!.year}</caption>
                 <thead className="bg-slate-100">
@@ -282,7 +283,7 @@ export default async function PublicSchoolPageView({ params }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
         </Panel>
         <Panel id="indicators-title" title="Показатели и цели">
