@@ -24,7 +24,7 @@ export function normaliseText(text: string): string {
 export function parseSearch(raw: string): SearchQuery {
   const text = normaliseText(raw.slice(0, MAX_QUERY_LENGTH))
     .replace(/№/g, ' № ')
-    .replace(/([a-zа-я])(\d)/g, '$1 $2')
+    .replace(/([а-я])(\d)/g, '$1 $2')
     .replace(/[^\p{L}\p{N}№\s-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
