@@ -41,3 +41,15 @@ describe('entering and leaving the programme', () => {
     ]);
   });
 });
+
+describe('result figures do not depend on row order', () => {
+  it('gives the same decisions for the same rows in any order', () => {
+    const rows = [row('a', 'm', 1, 6, 40), row('b', 'm', 2, 25, 70), row('c', 'm', 3, 30, 65), row('d', 'n', 1, 40, 60), row('e', 'n', 2, 45, 62)];
+    const key = (f: ReturnType<typeof resultFigures>) => JSON.stringify([[...f.school].sort(), [...f.municipality].sort(), [...f.cluster].sort()]);
+    expect(key(resultFigures([...rows].reverse()))).toBe(key(resultFigures(rows)));
+    expect(key(resultFigures([rows[2]!, rows[0]!, rows[4]!, rows[1]!, rows[3]!]))).toBe(key(resultFigures(rows)));
+    // Two equal candidates for the complementary cell: the choice must not follow the order of the rows.
+    const tie = [{ ...row('a', 'm', 0, 6, 40), cluster: null }, { ...row('b', 'm', 0, 20, 70), cluster: null }, { ...row('c', 'm', 0, 20, 65), cluster: null }];
+    expect(key(resultFigures([tie[0]!, tie[2]!, tie[1]!]))).toBe(key(resultFigures(tie)));
+  });
+});

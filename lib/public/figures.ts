@@ -30,7 +30,9 @@ export interface ResultFigures {
 
 /** One year, exam and subject of a region (rows of other keys are ignored by the caller's grouping). */
 export function resultFigures(rows: readonly ResultRow[], min = DEFAULT_MIN_GROUP): ResultFigures {
-  const scored = rows.flatMap((r) => {
+  // Sorted by school, so that the same rows in any order give the same decision (ties are broken by position).
+  const ordered = [...rows].sort((a, b) => (a.schoolId < b.schoolId ? -1 : a.schoolId > b.schoolId ? 1 : 0));
+  const scored = ordered.flatMap((r) => {
     const score = percentScore({ ...r, belowMinimum: null });
     return score === null || r.participants <= 0 ? [] : [{ row: r, score }];
   });

@@ -8,12 +8,10 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { CATEGORY_NAMES, type Category } from '@/lib/classification/classify';
 import { EXAM_NAMES, subjectInfo } from '@/lib/classification/subjects';
-import type { ExamCode, SubjectCode } from '@/lib/classification/types';
 import { getDb } from '@/lib/db/client';
 import { toCsv } from '@/lib/export';
 import { STATUS_LABELS } from '@/lib/indicators/status';
-import { resultFigures, type ResultRow } from './figures';
-import { approvedIndicators } from './queries';
+import { approvedIndicators, regionalResultFigures, resultKey } from './queries';
 import { publicFigure, suppressedText, type PublicValue } from './suppression';
 
 export type Cell = string | number | null;
@@ -180,41 +178,26 @@ async function rowsOf(id: string): Promise<{ rows: Record<string, Cell>[]; updat
       };
     }
     case 'results': {
-      const found = await query(sql`
-        WITH latest AS (
-          SELECT DISTINCT ON (r.school_id) r.school_id, r.cluster, r.run_id
-            FROM classification_results r JOIN classification_runs run ON run.id = r.run_id AND run.status = 'published'
-           ORDER BY r.school_id, run.year DESC, run.published_at DESC)
-        SELECT a.school_id, coalesce(o.short_name, o.name) AS school, a.municipality_id, a.region_id, a.year, a.exam, a.subject, a.participants, a.mean_score, a.max_score, latest.cluster, a.updated_at
-          FROM assessment_results a JOIN organisations o ON o.id = a.school_id LEFT JOIN latest ON latest.school_id = a.school_id
-         WHERE a.exam IN ('EGE', 'OGE') AND a.grade = 0 AND o.is_active`);
-      // The same groups as the school pages: one region, year, exam and subject, with municipal and cluster totals.
-      const groups = new Map<string, typeof found>();
-      for (const r of found) {
-        const key = `${r.region_id as string}|${r.year as number}|${r.exam as string}|${r.subject as string}`;
-        groups.set(key, [...(groups.get(key) ?? []), r]);
-      }
+      // The same decisions as the school and municipality pages (one call per region, year, exam and subject).
+      const { figures, rows: found } = await regionalResultFigures();
       const out: Record<string, Cell>[] = [];
-      for (const group of groups.values()) {
-        const resultRows: ResultRow[] = group.map((r) => ({ schoolId: r.school_id as string, municipalityId: (r.municipality_id as string | null) ?? null, cluster: r.cluster === null ? null : Number(r.cluster), year: Number(r.year), exam: r.exam as ExamCode, subject: r.subject as SubjectCode, participants: Number(r.participants), meanScore: r.mean_score === null ? null : Number(r.mean_score), maxScore: r.max_score === null ? null : Number(r.max_score) }));
-        const figures = resultFigures(resultRows);
-        for (const r of group) {
-          const mean = figures.school.get(r.school_id as string) ?? null;
-          if (mean === null) continue; // no comparable mean (ЕГЭ base mathematics, an ОГЭ without its maximum)
-          out.push({
-            school_id: r.school_id as string,
-            school: r.school as string,
-            year: Number(r.year),
-            exam: EXAM_NAMES[r.exam as ExamCode],
-            subject: subjectInfo(r.subject as SubjectCode).name,
-            participants: cellOf(figures.participants.get(r.school_id as string) ?? null),
-            mean_score: cellOf(mean, 1),
-          });
-        }
+      for (const r of found) {
+        const group = figures.get(resultKey(r.regionId, r.year, r.exam, r.subject));
+        const mean = group?.school.get(r.schoolId) ?? null;
+        if (mean === null) continue; // no comparable mean (ЕГЭ base mathematics, an ОГЭ without its maximum)
+        out.push({
+          school_id: r.schoolId,
+          school: r.schoolName,
+          year: r.year,
+          exam: EXAM_NAMES[r.exam],
+          subject: subjectInfo(r.subject).name,
+          participants: cellOf(group?.participants.get(r.schoolId) ?? null),
+          mean_score: cellOf(mean, 1),
+        });
       }
       out.sort((a, b) => String(a.school).localeCompare(String(b.school), 'ru') || Number(a.year) - Number(b.year) || String(a.exam).localeCompare(String(b.exam), 'ru') || String(a.subject).localeCompare(String(b.subject), 'ru'));
       const updated = found.reduce<Date | null>((max, r) => {
-        const d = r.updated_at ? new Date(String(r.updated_at instanceof Date ? r.updated_at.toISOString() : r.updated_at)) : null;
+        const d = r.updatedAt ? new Date(String(r.updatedAt instanceof Date ? r.updatedAt.toISOString() : r.updatedAt)) : null;
         return d && (!max || d > max) ? d : max;
       }, null);
       return { rows: out, updatedAt: updated };

@@ -7,7 +7,6 @@ import 'server-only';
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { classifyLazily, type Category, type SchoolClassification } from '@/lib/classification/classify';
-import { percentScore } from '@/lib/classification/dataset';
 import type { Methodology } from '@/lib/classification/methodology';
 import type { SchoolOverview } from '@/lib/classification/overview';
 import { GIA_SOURCE, CONTEXT_SOURCE } from '@/lib/classification/rules';
@@ -25,11 +24,11 @@ import { isOverdue } from '@/lib/roadmaps/deadline';
 import { summariseProgress, type ProgressSummary } from '@/lib/roadmaps/progress';
 import type { ItemStatus } from '@/lib/roadmaps/status';
 import type { IndicatorDirection, IndicatorUnit } from '@/db/schema/indicators';
-import { resultFigures, type ResultRow } from './figures';
+import { resultFigures, type ResultFigures, type ResultRow } from './figures';
 import { listMovements, type ListMovement } from './movements';
 import { parseSearch } from './search';
 import { categoryHeadline, categoryMeaning, exitSentence, publicRuleFact, ruleReason, type PublicRuleFact } from './sentences';
-import { applySuppression, publicFigure, suppress, suppressCountTable, type PublicValue } from './suppression';
+import { publicFigure, suppressCountTable, type PublicValue } from './suppression';
 
 type Row = Record<string, unknown>;
 
@@ -302,6 +301,47 @@ async function conditionsOf(schoolId: string, runId: string | null, cluster: num
   return { year, rows: result };
 }
 
+/**
+ * The public result figures of every region, year, exam and subject (ЕГЭ and ОГЭ), keyed «region|year|exam|subject»:
+ * each school's cluster is the one of its newest published run. School pages, municipality pages and the open
+ * data read these same decisions, so no page publishes what another hides.
+ */
+export async function regionalResultFigures(regionId?: string | null): Promise<{ figures: Map<string, ResultFigures>; rows: (ResultRow & { regionId: string | null; schoolName: string; updatedAt: unknown })[] }> {
+  const found = await rows(sql`
+    WITH latest AS (${LATEST_PUBLISHED})
+    SELECT a.school_id, coalesce(o.short_name, o.name) AS school_name, a.municipality_id, a.region_id, a.year, a.exam, a.subject, a.participants, a.mean_score, a.max_score, a.updated_at, latest.cluster
+      FROM assessment_results a
+      JOIN organisations o ON o.id = a.school_id AND o.is_active
+      LEFT JOIN latest ON latest.school_id = a.school_id
+     WHERE a.exam IN ('EGE', 'OGE') AND a.grade = 0 AND (${regionId === undefined}::boolean OR a.region_id IS NOT DISTINCT FROM ${regionId ?? null}::uuid)`);
+  const all = found.map((r) => ({
+    schoolId: r.school_id as string,
+    schoolName: r.school_name as string,
+    municipalityId: (r.municipality_id as string | null) ?? null,
+    regionId: (r.region_id as string | null) ?? null,
+    cluster: num(r.cluster),
+    year: Number(r.year),
+    exam: r.exam as ExamCode,
+    subject: r.subject as SubjectCode,
+    participants: Number(r.participants),
+    meanScore: num(r.mean_score),
+    maxScore: num(r.max_score),
+    updatedAt: r.updated_at,
+  }));
+  const groups = new Map<string, ResultRow[]>();
+  for (const r of all) {
+    const key = resultKey(r.regionId, r.year, r.exam, r.subject);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return { figures: new Map([...groups].map(([key, group]) => [key, resultFigures(group)])), rows: all };
+}
+
+export function resultKey(regionId: string | null, year: number, exam: string, subject: string): string {
+  return `${regionId ?? ''}|${year}|${exam}|${subject}`;
+}
+
 /** Subjects charted on a school page: ЕГЭ and ОГЭ in the main subjects. */
 const CHARTED: { exam: ExamCode; subject: SubjectCode }[] = [
   { exam: 'EGE', subject: 'russian' },
@@ -310,26 +350,17 @@ const CHARTED: { exam: ExamCode; subject: SubjectCode }[] = [
   { exam: 'OGE', subject: 'mathematics' },
 ];
 
-async function resultsOf(school: { id: string; regionId: string | null; municipalityId: string | null }, runId: string | null, cluster: number | null): Promise<{ series: ResultSeries[]; marks: MarksRow[]; dataYear: number | null; sources: string[] }> {
+async function resultsOf(school: { id: string; regionId: string | null; municipalityId: string | null }, cluster: number | null): Promise<{ series: ResultSeries[]; marks: MarksRow[]; dataYear: number | null; sources: string[] }> {
   const own = await rows(sql`SELECT year, exam, subject, participants, mean_score, max_score, marks_2, marks_3, marks_4, marks_5, source FROM assessment_results WHERE school_id = ${school.id} AND exam IN ('EGE', 'OGE') ORDER BY year`);
   if (own.length === 0) return { series: [], marks: [], dataYear: null, sources: [] };
   const dataYear = Math.max(...own.map((r) => Number(r.year)));
   const wanted = CHARTED.filter((c) => own.some((r) => r.exam === c.exam && r.subject === c.subject));
-  // Every school of the region in those subjects: municipal and cluster means, and their suppression together.
-  const regional = wanted.length === 0 ? [] : await rows(sql`
-    SELECT a.school_id, a.municipality_id, a.year, a.exam, a.subject, a.participants, a.mean_score, a.max_score, cr.cluster
-      FROM assessment_results a
-      LEFT JOIN classification_results cr ON cr.school_id = a.school_id AND cr.run_id = ${runId}::uuid
-     WHERE a.region_id IS NOT DISTINCT FROM ${school.regionId}::uuid AND a.grade = 0
-       AND (a.exam, a.subject) IN (${sql.join(wanted.map((w) => sql`(${w.exam}, ${w.subject})`), sql`, `)})`);
+  // Municipal and cluster means come from every school of the region, suppressed together with the school's figures.
+  const { figures } = wanted.length === 0 ? { figures: new Map<string, ResultFigures>() } : await regionalResultFigures(school.regionId);
+  const empty: ResultFigures = { school: new Map(), participants: new Map(), municipality: new Map(), cluster: new Map() };
   const series: ResultSeries[] = wanted.map(({ exam, subject }) => {
     const years = [...new Set(own.filter((r) => r.exam === exam && r.subject === subject).map((r) => Number(r.year)))].sort((a, b) => a - b);
-    const perYear = years.map((year) => {
-      const group: ResultRow[] = regional
-        .filter((r) => Number(r.year) === year && r.exam === exam && r.subject === subject)
-        .map((r) => ({ schoolId: r.school_id as string, municipalityId: (r.municipality_id as string | null) ?? null, cluster: num(r.cluster), year, exam, subject, participants: Number(r.participants), meanScore: num(r.mean_score), maxScore: num(r.max_score) }));
-      return resultFigures(group);
-    });
+    const perYear = years.map((year) => figures.get(resultKey(school.regionId, year, exam, subject)) ?? empty);
     const missing: PublicValue<number> = { shown: false, reason: 'unknown_size' };
     return {
       key: `${exam}-${subject}`,
@@ -462,7 +493,7 @@ export async function getPublicSchool(id: string): Promise<PublicSchoolPage> {
   const municipalityId = (school.municipality_id as string | null) ?? null;
   const [conditions, results, roadmaps, centres, indicators] = await Promise.all([
     conditionsOf(id, status?.runId ?? null, status?.cluster ?? null),
-    resultsOf({ id, regionId: (school.region_id as string | null) ?? null, municipalityId }, status?.runId ?? null, status?.cluster ?? null),
+    resultsOf({ id, regionId: (school.region_id as string | null) ?? null, municipalityId }, status?.cluster ?? null),
     roadmapsOf([id]),
     municipalityId ? rows(sql`SELECT coalesce(short_name, name) AS name FROM organisations WHERE kind = 'methodical_center' AND is_active AND municipality_id = ${municipalityId} ORDER BY name`) : Promise.resolve([]),
     approvedIndicators([id]),
@@ -535,7 +566,7 @@ async function publishedHistory(filter: SQL): Promise<{ schoolId: string; year: 
 export async function getPublicMunicipality(id: string): Promise<PublicMunicipalityPage> {
   if (!isId(id)) throw new AppError('not_found', 'Муниципалитет не найден.');
   const [municipality] = await rows(sql`
-    SELECT m.id, m.name, r.name AS region_name FROM organisations m LEFT JOIN organisations r ON r.id = m.region_id
+    SELECT m.id, m.name, m.region_id, r.name AS region_name FROM organisations m LEFT JOIN organisations r ON r.id = m.region_id
      WHERE m.id = ${id} AND m.kind = 'municipality' AND m.is_active`);
   if (!municipality) throw new AppError('not_found', 'Муниципалитет не найден.');
   const schools = await rows(sql`
@@ -545,11 +576,6 @@ export async function getPublicMunicipality(id: string): Promise<PublicMunicipal
      WHERE o.kind = 'school' AND o.is_active AND o.municipality_id = ${id}
      ORDER BY o.name`);
   const schoolIds = schools.map((s) => s.id as string);
-  const means = schoolIds.length === 0 ? [] : await rows(sql`
-    WITH latest AS (${LATEST_PUBLISHED})
-    SELECT a.school_id, a.exam, a.subject, a.year, a.participants, a.mean_score, a.max_score
-      FROM assessment_results a JOIN latest ON latest.school_id = a.school_id AND latest.year = a.year
-     WHERE a.municipality_id = ${id} AND a.exam IN ('EGE', 'OGE') AND a.grade = 0`);
   const [roadmaps, indicators, history] = await Promise.all([
     roadmapsOf([id, ...schoolIds]),
     approvedIndicators([id]),
@@ -563,21 +589,25 @@ export async function getPublicMunicipality(id: string): Promise<PublicMunicipal
     const map = roadmaps.find((r) => r.id === m.id);
     if (map) doneBySchool.set(m.owner_organisation_id as string, map.progress.doneShare);
   }
-  // One mean per school over its judged subjects (a 0–100 scale), from all its participants of the year.
-  const bySchool = new Map<string, { weighted: number; participants: number }>();
-  for (const r of means) {
-    const meanScore = num(r.mean_score);
-    if (meanScore === null) continue;
-    const score = percentScore({ schoolId: r.school_id as string, year: Number(r.year), exam: r.exam as ExamCode, subject: r.subject as SubjectCode, participants: Number(r.participants), meanScore, belowMinimum: null, maxScore: num(r.max_score) });
-    if (score === null) continue;
-    const acc = bySchool.get(r.school_id as string) ?? { weighted: 0, participants: 0 };
-    acc.weighted += score * Number(r.participants);
-    acc.participants += Number(r.participants);
-    bySchool.set(r.school_id as string, acc);
+  // One mean per school over its ЕГЭ and ОГЭ subjects of the year of its status (0–100, weighted by participants),
+  // published only when every subject's mean is published: then it tells nothing the subject figures do not.
+  const { figures, rows: results } = await regionalResultFigures((municipality.region_id as string | null) ?? null);
+  const yearOf = new Map(schools.map((s) => [s.id as string, num(s.year)]));
+  const bySchool = new Map<string, { weighted: number; participants: number; hidden: PublicValue<number> | null }>();
+  for (const r of results) {
+    if (r.municipalityId !== id || yearOf.get(r.schoolId) !== r.year) continue;
+    const shown = figures.get(resultKey(r.regionId, r.year, r.exam, r.subject))?.school.get(r.schoolId);
+    if (!shown) continue; // no comparable mean (ЕГЭ base mathematics, an ОГЭ without its maximum)
+    const acc = bySchool.get(r.schoolId) ?? { weighted: 0, participants: 0, hidden: null };
+    if (shown.shown) {
+      acc.weighted += shown.value * r.participants;
+      acc.participants += r.participants;
+    } else acc.hidden ??= shown;
+    bySchool.set(r.schoolId, acc);
   }
-  const ids = [...bySchool.keys()];
-  const shown = applySuppression(ids.map((s) => bySchool.get(s)!.weighted / bySchool.get(s)!.participants), suppress({ figures: ids.map((s) => ({ n: bySchool.get(s)!.participants })) }));
-  const meanOf = new Map(ids.map((s, i) => [s, shown[i]!]));
+  const meanOf = new Map<string, PublicValue<number>>(
+    [...bySchool].map(([schoolId, acc]) => [schoolId, acc.hidden ?? { shown: true, value: acc.weighted / acc.participants }]),
+  );
   const schoolMapIds = new Set(schoolMaps.map((m) => m.id as string));
   return {
     id,

@@ -126,3 +126,27 @@ describe('open data', () => {
     }
   });
 });
+
+describe('one suppression decision for every public view', () => {
+  it('a small group hidden on the school page is hidden in the municipality table and the open data too', async () => {
+    const weak = schools[5]!.id;
+    await getDb().execute(sql`UPDATE assessment_results SET participants = 6 WHERE school_id = ${weak} AND year = 2026 AND exam = 'EGE' AND subject = 'russian'`);
+    const page = await getPublicSchool(weak);
+    const russian = page.results.find((r) => r.key === 'EGE-russian')!;
+    const at2026 = russian.years.indexOf(2026);
+    expect(russian.school[at2026]).toEqual({ shown: false, reason: 'small_group' });
+    // The municipal mean stays published, so another school of the municipality is hidden with it.
+    expect(russian.municipality[at2026]!.shown).toBe(true);
+    const data = (await loadDataset('results'))!.rows.filter((r) => r.year === 2026 && r.exam === 'ЕГЭ' && r.subject === 'Русский язык' && schools.some((s) => s.id === r.school_id));
+    const hidden = data.filter((r) => typeof r.mean_score === 'string');
+    expect(hidden.map((r) => r.school_id)).toContain(weak);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const other of hidden) {
+      const otherPage = await getPublicSchool(other.school_id as string);
+      const series = otherPage.results.find((r) => r.key === 'EGE-russian')!;
+      expect(series.school[series.years.indexOf(2026)]!.shown).toBe(false);
+    }
+    const municipality = await getPublicMunicipality(world.munA.id);
+    expect(municipality.schools.find((s) => s.id === weak)!.meanScore!.shown).toBe(false);
+  });
+});
