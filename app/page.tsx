@@ -1,49 +1,113 @@
-import { SCHOOLS } from '@/lib/classification/format';
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CategoryTag } from '@/components/public/CategoryTag';
+import { PublicFooterNote, PublicNav } from '@/components/public/PublicNav';
+import { Term } from '@/components/public/Term';
 import { PageHeader } from '@/components/shell/PageHeader';
+import { SCHOOLS } from '@/lib/classification/format';
+import { formatDate, formatNumber, pluralize } from '@/lib/format/ru';
 import { listPublicDirectory } from '@/lib/organisations/public';
-import { SETTLEMENT_LABELS } from '@/lib/organisations/schemas';
-import { formatNumber, pluralize } from '@/lib/format/ru';
+import { regionSummary, searchSchools } from '@/lib/public/queries';
+import { MAX_QUERY_LENGTH } from '@/lib/public/search';
 
-export const metadata: Metadata = { title: 'Школы и муниципалитеты' };
+export const metadata: Metadata = {
+  title: 'Найти школу',
+  description: 'Открытые данные о школах региона для родителей: статус в программе поддержки, результаты, условия и помощь школе.',
+};
 
-export default async function PublicHomePage() {
-  const municipalities = await listPublicDirectory();
-  const schoolCount = municipalities.reduce((sum, m) => sum + m.schools.length, 0);
+function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <>
-      <PageHeader title="Школы и муниципалитеты">
+    <div className="rounded border border-slate-200 bg-white p-3">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-2xl font-semibold">{value}</dd>
+    </div>
+  );
+}
+
+export default async function PublicHomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, MAX_QUERY_LENGTH) ?? '';
+  const [hits, summary, municipalities] = await Promise.all([query.trim() ? searchSchools(query) : Promise.resolve(null), regionSummary(), listPublicDirectory()]);
+  const programme = (summary.counts.low_results ?? 0) + (summary.counts.both ?? 0) + (summary.counts.unfavourable ?? 0);
+  return (
+    <div className="[&_p_a]:underline">
+      <PublicNav />
+      <PageHeader title="Найти школу">
         <p>
-          Открытая информация для родителей и общественности: {pluralize(municipalities.length, ['муниципалитет', 'муниципалитета', 'муниципалитетов'])},{' '}
-          {pluralize(schoolCount, SCHOOLS)}. Вход не требуется.
+          Открытая информация для родителей и общественности: как работает школа, в каких условиях, какую помощь получает. Вход не требуется.
         </p>
       </PageHeader>
-      <div className="space-y-3">
-        {municipalities.map((m) => (
-          <details key={m.id} className="rounded border border-slate-200 bg-white">
-            <summary className="cursor-pointer px-4 py-3 font-medium">
-              {m.name}
-              <span className="ml-2 text-sm font-normal text-slate-600">
-                {m.regionName} · {pluralize(m.schools.length, SCHOOLS)}
-              </span>
-            </summary>
-            <ul className="divide-y divide-slate-100 border-t border-slate-200">
-              {m.schools.map((s) => (
-                <li key={s.id} className="px-4 py-2 text-sm">
-                  <span className="font-medium">{s.shortName ?? s.name}</span>
-                  {s.shortName && <span className="block text-slate-600">{s.name}</span>}
-                  <span className="block text-slate-600">
-                    {[s.address, s.settlement ? SETTLEMENT_LABELS[s.settlement] + ' местность' : null, s.pupils !== null ? `обучающихся: ${formatNumber(s.pupils)}` : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        ))}
-        {municipalities.length === 0 && <p>Справочник школ пока пуст.</p>}
+      <div className="mb-8">
+        <form method="get" action="/" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div className="flex-1">
+            <label htmlFor="q" className="block font-medium">
+              Название, номер, адрес или муниципалитет
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query}
+              maxLength={MAX_QUERY_LENGTH}
+              placeholder="Например: школа 5, Осиновская, ул. Ленина"
+              className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+            />
+          </div>
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white">
+            Найти
+          </button>
+        </form>
       </div>
-    </>
+      {hits !== null && (
+        <section aria-labelledby="results-title" className="mb-8">
+          <h2 id="results-title" className="mb-2 text-lg font-semibold" aria-live="polite">
+            {hits.length > 0 ? `Найдено: ${pluralize(hits.length, SCHOOLS)}` : `По запросу «${query}» школ не найдено`}
+          </h2>
+          {hits.length === 0 && <p>Проверьте написание или попробуйте номер школы, улицу или название населённого пункта.</p>}
+          <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white" data-testid="search-results">
+            {hits.map((hit) => (
+              <li key={hit.id} className="p-3">
+                <Link href={`/public/schools/${hit.id}`} className="text-base font-medium">
+                  {hit.name}
+                </Link>
+                <span className="block text-sm text-slate-700">{[hit.municipalityName, hit.address].filter(Boolean).join(' · ')}</span>
+                <span className="mt-1 block"><CategoryTag category={hit.category} /></span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="summary-title" className="mb-8">
+        <h2 id="summary-title" className="mb-2 text-lg font-semibold">
+          {summary.regionName} в цифрах
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+          <Stat label="Муниципалитетов" value={formatNumber(summary.municipalities)} />
+          <Stat label="Школ" value={formatNumber(summary.schools)} />
+          <Stat label={summary.year ? `В программе поддержки, ${summary.year}` : 'В программе поддержки'} value={formatNumber(programme)} />
+          <Stat label="Резильентных школ" value={formatNumber(summary.counts.resilient ?? 0)} />
+        </dl>
+        <p className="mt-2 text-sm text-slate-700">
+          {summary.publishedAt ? `Расчёт опубликован ${formatDate(summary.publishedAt)}. ` : ''}
+          Что такое <Term id="shnor" /> и <Term id="shnsu" /> — на странице <Link href="/public/about">«Как читать эти данные»</Link>. Сравнение муниципалитетов — на странице <Link href="/public/region">региона</Link>.
+        </p>
+      </section>
+      <section aria-labelledby="municipalities-title">
+        <h2 id="municipalities-title" className="mb-2 text-lg font-semibold">Муниципалитеты</h2>
+        {municipalities.length === 0 ? (
+          <p>Справочник школ пока пуст.</p>
+        ) : (
+          <ul className="grid gap-2 md:grid-cols-2">
+            {municipalities.map((m) => (
+              <li key={m.id} className="rounded border border-slate-200 bg-white p-3">
+                <Link href={`/public/municipalities/${m.id}`} className="font-medium">{m.name}</Link>
+                <span className="block text-sm text-slate-700">{pluralize(m.schools.length, SCHOOLS)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <PublicFooterNote />
+    </div>
   );
 }

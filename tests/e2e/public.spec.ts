@@ -3,10 +3,10 @@ import { expectAccessible } from './support/pages';
 
 test('parents see municipalities and their schools without signing in', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Школы и муниципалитеты' })).toBeVisible();
-  await expect(page.getByText(/2 муниципалитета, \d+ школ/)).toBeVisible();
-  await page.getByText('Берёзовский муниципальный район').click();
-  await expect(page.getByText('МКОУ «Осиновская ООШ»')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Найти школу' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /в цифрах/ })).toContainText('Муниципалитетов');
+  await page.getByRole('link', { name: 'Берёзовский муниципальный район' }).click();
+  await expect(page.getByRole('link', { name: 'МКОУ «Осиновская ООШ»' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Войти' })).toBeVisible();
   await expectAccessible(page);
 });

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Figure } from '@/components/public/Figure';
+import { ScrollBox } from '@/components/public/ScrollBox';
+import { Term } from '@/components/public/Term';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { Panel } from '@/components/ui/Panel';
+import { SCHOOLS } from '@/lib/classification/format';
+import { formatDate, formatNumber, formatPercent, pluralize } from '@/lib/format/ru';
+import { STATUS_LABELS } from '@/lib/indicators/status';
+import { getPublicRegion } from '@/lib/public/queries';
+
+export const metadata: Metadata = { title: 'Регион', description: 'Муниципалитеты региона в сравнении, показатели программы поддержки школ и изменения за год.' };
+
+export default async function PublicRegionPage() {
+  const { summary, municipalities, indicators, movements } = await getPublicRegion();
+  const last = movements.at(-1);
+  return (
+    <>
+      <PageHeader title={summary.regionName} crumbs={[{ label: 'Главная', href: '/' }, { label: 'Регион' }]}>
+        <p>
+          Муниципалитеты в сравнении, показатели программы поддержки школ и что изменилось за год.
+          {summary.publishedAt ? ` Расчёт ${summary.year} года опубликован ${formatDate(summary.publishedAt)}.` : ''}
+        </p>
+      </PageHeader>
+      <div className="space-y-6">
+        <Panel id="changes-title" title="Что изменилось в этом году">
+          {last ? (
+            <p data-testid="region-changes">
+              В {last.year} году в программе поддержки {pluralize(last.inProgramme, SCHOOLS)}: вошли {formatNumber(last.entered)}, вышли {formatNumber(last.left)}.
+            </p>
+          ) : (
+            <p>Опубликованных расчётов пока нет.</p>
+          )}
+        </Panel>
+        <Panel id="municipalities-title" title="Муниципалитеты">
+          <ScrollBox label="Муниципалитеты: таблица">
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-2 py-1 text-left">Муниципалитет</th>
+                  <th scope="col" className="px-2 py-1 text-left">Школ</th>
+                  <th scope="col" className="px-2 py-1 text-left">В программе поддержки</th>
+                  <th scope="col" className="px-2 py-1 text-left">Доля</th>
+                  <th scope="col" className="px-2 py-1 text-left"><Term id="resilient">Резильентных</Term></th>
+                </tr>
+              </thead>
+              <tbody>
+                {municipalities.map((m) => (
+                  <tr key={m.id} className="border-t border-slate-200">
+                    <th scope="row" className="px-2 py-1 text-left font-normal">
+                      <Link href={`/public/municipalities/${m.id}`}>{m.name}</Link>
+                    </th>
+                    <td className="px-2 py-1">{formatNumber(m.schools)}</td>
+                    <td className="px-2 py-1">{formatNumber(m.inProgramme)}</td>
+                    <td className="px-2 py-1">{m.schools > 0 ? formatPercent(m.inProgramme / m.schools) : '—'}</td>
+                    <td className="px-2 py-1">{formatNumber(m.counts.resilient ?? 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        </Panel>
+        <Panel id="indicators-title" title="Показатели программы">
+          {indicators.length === 0 ? (
+            <p className="text-sm">Утверждённых значений <Term id="indicator">показателей</Term> региона пока нет.</p>
+          ) : (
+            <table className="min-w-full text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-2 py-1 text-left">Показатель</th>
+                  <th scope="col" className="px-2 py-1 text-left">Год</th>
+                  <th scope="col" className="px-2 py-1 text-left">Значение</th>
+                  <th scope="col" className="px-2 py-1 text-left">Цель</th>
+                  <th scope="col" className="px-2 py-1 text-left">Итог</th>
+                </tr>
+              </thead>
+              <tbody>
+                {indicators.map((i) => (
+                  <tr key={i.id} className="border-t border-slate-200">
+                    <th scope="row" className="px-2 py-1 text-left font-normal">{i.name}</th>
+                    <td className="px-2 py-1">{i.year}</td>
+                    <td className="px-2 py-1"><Figure value={i.value} /></td>
+                    <td className="px-2 py-1">{formatNumber(i.target)}</td>
+                    <td className="px-2 py-1">{STATUS_LABELS[i.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+        <Panel id="history-title" title="Программа по годам">
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-2 py-1 text-left">Год</th>
+                <th scope="col" className="px-2 py-1 text-left">Школ в программе</th>
+                <th scope="col" className="px-2 py-1 text-left">Вошли</th>
+                <th scope="col" className="px-2 py-1 text-left">Вышли</th>
+              </tr>
+            </thead>
+            <tbody>
+              {movements.map((row) => (
+                <tr key={row.year} className="border-t border-slate-200">
+                  <th scope="row" className="px-2 py-1 text-left">{row.year}</th>
+                  <td className="px-2 py-1">{formatNumber(row.inProgramme)}</td>
+                  <td className="px-2 py-1">{formatNumber(row.entered)}</td>
+                  <td className="px-2 py-1">{formatNumber(row.left)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+      </div>
+    </>
+  );
+}
