@@ -58,6 +58,12 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         </p>
         <p className="mt-2">
           <Link href={`/indicators/entry?year=${year}`}>Ввод значений</Link>
+          {can(actor, 'indicator.write') && (
+            <>
+              {' · '}
+              <Link href="/indicators/import">Импорт значений из файла</Link>
+            </>
+          )}
         </p>
         {years.length > 1 && (
           <nav aria-label="Год" className="mt-2 flex flex-wrap gap-2 text-sm">

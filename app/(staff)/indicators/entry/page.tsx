@@ -65,6 +65,9 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Ввод значений показателей" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Показатели', href: '/indicators' }, { label: 'Ввод значений' }]}>
         <p>Одна организация, все её вводимые показатели за год: рядом с каждой ячейкой — цель и значение прошлого года.</p>
+        <p className="mt-2">
+          <Link href="/indicators/import">Импорт значений из файла (CSV, XLSX)</Link>
+        </p>
       </PageHeader>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">
