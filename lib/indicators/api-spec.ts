@@ -142,6 +142,19 @@ export const INDICATOR_OPERATIONS: OperationSpec[] = [
     responses: importResponses,
   },
   {
+    method: 'get',
+    path: '/api/v1/indicator-scorecard/export',
+    summary: 'Сводная таблица достижения показателей в XLSX или CSV: заголовок (период, организация, дата данных), статусы словами',
+    tag: TAG,
+    params: [
+      { name: 'year', in: 'query', description: 'Год (для organisationId — последний из пяти лет)', required: true },
+      { name: 'format', in: 'query', description: 'xlsx (по умолчанию) или csv' },
+      { name: 'municipalityId', in: 'query', description: 'Школы этого муниципалитета вместо муниципалитетов региона' },
+      { name: 'organisationId', in: 'query', description: 'Показатели × годы одной организации' },
+    ],
+    responses: { 200: { description: 'Файл; имя в Content-Disposition (RFC 5987)' }, 404: { description: 'Организация не найдена или недоступна' } },
+  },
+  {
     method: 'post',
     path: '/api/v1/indicator-approvals',
     summary: 'Представить, утвердить, вернуть на доработку или разблокировать значения организации за период',

@@ -42,7 +42,11 @@ export interface Scorecard {
  * The actor's region's active indicators for the municipalities (or the schools of `municipalityId`) it may read.
  * `today` fixes what «overdue» means for the linked items.
  */
-export async function loadScorecard(actor: Actor, options: { year: number; level: 'municipality' | 'school'; municipalityId?: string }, today: Date = new Date()): Promise<Scorecard> {
+export async function loadScorecard(
+  actor: Actor,
+  options: { year: number; level: 'region' | 'municipality' | 'school'; municipalityId?: string; /** Only this organisation (of `level`). */ organisationId?: string },
+  today: Date = new Date(),
+): Promise<Scorecard> {
   authorize(actor, 'indicator.read');
   const db = getDb();
   const regionId = actor.scope.regionId;
@@ -55,6 +59,7 @@ export async function loadScorecard(actor: Actor, options: { year: number; level
     scopeFilter(actor, 'indicator.read', { regionId: organisations.regionId, municipalityId: organisations.municipalityId, schoolId: organisations.id, ownerOrganisationId: organisations.id }),
   ];
   if (options.municipalityId) orgConditions.push(eq(organisations.municipalityId, options.municipalityId));
+  if (options.organisationId) orgConditions.push(eq(organisations.id, options.organisationId));
   const orgs = (await db.select().from(organisations).where(and(...orgConditions)))
     .filter((o) => can(actor, 'indicator.read', { regionId: o.regionId, municipalityId: o.municipalityId, schoolId: o.kind === 'school' ? o.id : null, ownerOrganisationId: o.id }))
     .sort((a, b) => compareRussian(a.shortName ?? a.name, b.shortName ?? b.name));
