@@ -36,7 +36,14 @@ function schoolsOf(org: Pick<Organisation, 'id' | 'kind'>) {
  *   and items overdue at the end of the year (or today, if earlier);
  * - entered values of the year (whole year, quarter 0) by indicator code.
  */
-export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation, 'id' | 'kind'>, year: number, today: Date = new Date()): Promise<SchoolFacts[]> {
+export async function loadSchoolFacts(
+  executor: Executor,
+  org: Pick<Organisation, 'id' | 'kind'>,
+  year: number,
+  today: Date = new Date(),
+  /** Only these entered indicators' values (what the caller's expressions read); all of them when absent. */
+  enteredCodes?: readonly string[],
+): Promise<SchoolFacts[]> {
   const where = schoolsOf(org);
   // One after another, never Promise.all: the executor may be a transaction (approval freezes computed values),
   // and a transaction is one connection that runs one query at a time.
@@ -73,7 +80,8 @@ export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation
   const entered = await rows(executor, sql`
       SELECT v.organisation_id AS school_id, ind.code, v.value, v.numerator, v.denominator
         FROM indicator_values v JOIN indicators ind ON ind.id = v.indicator_id JOIN organisations s ON s.id = v.organisation_id
-       WHERE v.year = ${year} AND v.quarter = 0 AND ind.kind = 'entered' AND ${where}`);
+       WHERE v.year = ${year} AND v.quarter = 0 AND ind.kind = 'entered' AND ${where}
+         ${enteredCodes ? sql`AND ind.code IN (${sql.join([...enteredCodes, ''].map((c) => sql`${c}`), sql`, `)})` : sql``}`);
   const byId = new Map<string, SchoolFacts>();
   for (const s of schools) {
     byId.set(String(s.id), { schoolId: String(s.id), name: String(s.name), municipalityId: String(s.municipality_id), category: null, context: null, results: null, roadmap: null, entered: {} });

@@ -6,9 +6,8 @@
  * caller's transaction (versions of the changed values checked, every write audited) or, when any row has a
  * problem, nothing at all.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { indicators, indicatorApprovals, indicatorValues, organisations, type IndicatorValue } from '@/db/schema';
-import { recordAudits, type AuditInput } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can, reachOf } from '@/lib/auth/policy';
 import { scopeFilter } from '@/lib/auth/scope-filter';
@@ -63,7 +62,6 @@ export interface ValueImportResult {
 }
 
 const CHUNK = 2000;
-const INSERT_BATCH = 1000;
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -175,6 +173,14 @@ export async function importValueGridIn(executor: Executor, actor: Actor, reques
   return { ...result, committed: true };
 }
 
+/** Rows of one statement: the batch travels as one JSON parameter (a few MB), not as 14 parameters a row. */
+const WRITE_BATCH = 5000;
+
+/**
+ * Writes the plan: new values in a few INSERT … SELECT FROM jsonb_to_recordset statements, changed values one by
+ * one with their version, and one journal entry per value («import»), the same snapshot the grid's write path
+ * records (the row without its bookkeeping timestamps).
+ */
 async function applyPlan(tx: Executor, actor: Actor, plan: ValuePlan, storedRows: readonly IndicatorValue[]): Promise<void> {
   const now = new Date();
   const orgIds = [...new Set([...plan.create, ...plan.update].map((p) => p.org.id))];
@@ -189,27 +195,68 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ValuePlan, storedRows
     enteredByName: actor.name,
     enteredAt: now,
   });
-  const audits: AuditInput[] = [];
-  for (const batch of chunks(plan.create, INSERT_BATCH)) {
-    const inserted = await tx
-      .insert(indicatorValues)
-      .values(
-        batch.map((p) => {
-          const s = organisationScope(orgRows.get(p.org.id)!);
-          return { indicatorId: p.ind.id, organisationId: p.org.id, regionId: s.regionId, municipalityId: s.municipalityId, schoolId: s.schoolId, year: p.year, quarter: p.quarter, ...fields(p) };
-        }),
-      )
-      .returning();
-    for (const row of inserted) audits.push({ action: 'import', entityType: 'indicator_value', entityId: row.id, scope: organisationScope(orgRows.get(row.organisationId)!), after: snapshot(row) });
+  const audits: AuditRow[] = [];
+  const audit = (entry: Omit<AuditRow, 'actor_id' | 'actor_name' | 'action' | 'entity_type'>) =>
+    audits.push({ actor_id: actor.id, actor_name: actor.name, action: 'import', entity_type: 'indicator_value', ...entry });
+  for (const batch of chunks(plan.create, WRITE_BATCH)) {
+    const records = batch.map((p) => {
+      const s = organisationScope(orgRows.get(p.org.id)!);
+      return {
+        indicator_id: p.ind.id, organisation_id: p.org.id, region_id: s.regionId, municipality_id: s.municipalityId, school_id: s.schoolId,
+        year: p.year, quarter: p.quarter, value: p.value, numerator: p.numerator, denominator: p.denominator, comment: p.comment,
+      };
+    });
+    const inserted = await tx.execute(sql`
+      INSERT INTO indicator_values (indicator_id, organisation_id, region_id, municipality_id, school_id, year, quarter, value, numerator, denominator, comment, entered_by, entered_by_name, entered_at)
+      SELECT r.indicator_id, r.organisation_id, r.region_id, r.municipality_id, r.school_id, r.year, r.quarter, r.value, r.numerator, r.denominator, r.comment,
+             ${actor.id}::uuid, ${actor.name}, ${now.toISOString()}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(indicator_id uuid, organisation_id uuid, region_id uuid, municipality_id uuid, school_id uuid,
+             year integer, quarter integer, value real, numerator real, denominator real, comment text)
+      RETURNING id, indicator_id, organisation_id, year, quarter`);
+    const idOf = new Map((inserted.rows as { id: string; indicator_id: string; organisation_id: string; year: number; quarter: number }[]).map((r) => [valueKey(r.indicator_id, r.organisation_id, Number(r.year), Number(r.quarter)), r.id]));
+    records.forEach((r, i) => {
+      const p = batch[i]!;
+      const id = idOf.get(valueKey(p.ind.id, p.org.id, p.year, p.quarter))!;
+      const after = {
+        id, indicatorId: r.indicator_id, organisationId: r.organisation_id, regionId: r.region_id, municipalityId: r.municipality_id, schoolId: r.school_id,
+        year: r.year, quarter: r.quarter, value: r.value, numerator: r.numerator, denominator: r.denominator, comment: r.comment,
+        enteredBy: actor.id, enteredByName: actor.name, enteredAt: now.toISOString(), version: 1,
+      };
+      audit({ entity_id: id, region_id: r.region_id, municipality_id: r.municipality_id, school_id: r.school_id, before: null, after });
+    });
   }
   const before = new Map(storedRows.map((r) => [r.id, r]));
   for (const p of plan.update) {
     // The version read when planning: a value changed meanwhile by someone else makes the import a conflict.
     const after = await updateVersioned(tx, indicatorValues, p.stored!.id, p.stored!.version, fields(p));
-    audits.push({ action: 'import', entityType: 'indicator_value', entityId: after.id, scope: organisationScope(orgRows.get(p.org.id)!), before: snapshot(before.get(after.id)!), after: snapshot(after) });
+    const s = organisationScope(orgRows.get(p.org.id)!);
+    audit({ entity_id: after.id, region_id: s.regionId, municipality_id: s.municipalityId, school_id: s.schoolId, before: json(snapshot(before.get(after.id)!)), after: json(snapshot(after)) });
   }
-  await recordAudits(tx, actor, audits);
+  for (const batch of chunks(audits, WRITE_BATCH)) {
+    await tx.execute(sql`
+      INSERT INTO audit_log (actor_id, actor_name, action, entity_type, entity_id, region_id, municipality_id, school_id, before, after)
+      SELECT r.actor_id, r.actor_name, r.action, r.entity_type, r.entity_id, r.region_id, r.municipality_id, r.school_id, r.before, r.after
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(actor_id uuid, actor_name text, action text, entity_type text, entity_id text,
+             region_id uuid, municipality_id uuid, school_id uuid, before jsonb, after jsonb)`);
+  }
 }
+
+/** One journal row as the audit table holds it (lib/audit/record.ts writes the same columns). */
+interface AuditRow {
+  actor_id: string;
+  actor_name: string;
+  action: 'import';
+  entity_type: 'indicator_value';
+  entity_id: string;
+  region_id: string | null;
+  municipality_id: string | null;
+  school_id: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Dates become ISO text, as the journal stores them. */
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 function describe(plan: ValuePlan, issues: Issue[], meta: Pick<ValueImportResult, 'sheets' | 'headerRow' | 'headers' | 'mapping'>): ValueImportResult {
   const sample = (action: 'create' | 'update' | 'unchanged', rows: PlannedValue[]) =>
