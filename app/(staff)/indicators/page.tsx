@@ -58,11 +58,15 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           цели», «отстаёт», «нет данных».
         </p>
         <p className="mt-2">
-          <Link href={`/indicators/entry?year=${year}`}>Ввод значений</Link>
+          <Link href={`/indicators/entry?year=${year}`} className="underline">
+            Ввод значений
+          </Link>
           {can(actor, 'indicator.write') && (
             <>
               {' · '}
-              <Link href="/indicators/import">Импорт значений из файла</Link>
+              <Link href="/indicators/import" className="underline">
+                Импорт значений из файла
+              </Link>
             </>
           )}
         </p>

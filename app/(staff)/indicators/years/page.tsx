@@ -81,7 +81,9 @@ export default async function YearsScorecardPage({ searchParams }: { searchParam
       </form>
       {!card ? (
         <p>
-          Нет организаций, показатели которых вам доступны. <Link href="/indicators">Показатели</Link>
+          Нет организаций, показатели которых вам доступны. <Link href="/indicators" className="underline">
+            Показатели
+          </Link>
         </p>
       ) : (
         <>

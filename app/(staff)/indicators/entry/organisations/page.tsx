@@ -58,7 +58,14 @@ export default async function MatrixEntryPage({ searchParams }: { searchParams: 
         <p>
           Муниципалитет и его школы (или регион и его муниципалитеты) × вводимые показатели за год. Под каждой ячейкой — цель и
           значение прошлого года; ошибка — под ячейкой. Представление и утверждение периода — на странице{' '}
-          <Link href={`/indicators/entry?year=${year}`}>одной организации</Link>; импорт из файла — <Link href="/indicators/import">здесь</Link>.
+          <Link href={`/indicators/entry?year=${year}`} className="underline">
+            одной организации
+          </Link>
+          ; импорт из файла —{' '}
+          <Link href="/indicators/import" className="underline">
+            здесь
+          </Link>
+          .
         </p>
       </PageHeader>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
@@ -86,7 +93,9 @@ export default async function MatrixEntryPage({ searchParams }: { searchParams: 
         <p>Выберите муниципалитет или регион и год.</p>
       ) : columns.length === 0 ? (
         <p>
-          Нет действующих вводимых показателей для уровней этих организаций. <Link href="/indicators">Каталог показателей</Link>
+          Нет действующих вводимых показателей для уровней этих организаций. <Link href="/indicators" className="underline">
+            Каталог показателей
+          </Link>
         </p>
       ) : (
         <>
