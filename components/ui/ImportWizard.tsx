@@ -16,6 +16,8 @@ export interface WizardResult {
   counts: Record<string, number>;
   sample: Record<string, unknown>[];
   issues: Issue[];
+  /** Problems that do not block the import (a value that looks wrong): shown for a second look. */
+  warnings?: Issue[];
 }
 
 export interface ImportWizardProps {
@@ -260,6 +262,19 @@ export function ImportWizard(props: ImportWizardProps) {
               Импортировать
             </button>
           )}
+        </section>
+      )}
+
+      {result?.warnings && result.warnings.length > 0 && (
+        <section className="rounded border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" aria-labelledby={`${id}-warnings`}>
+          <h2 id={`${id}-warnings`} className="font-semibold">
+            Проверьте значения ({formatNumber(result.warnings.length)}) — импорту они не мешают
+          </h2>
+          <ul className="mt-2 list-disc pl-5">
+            {result.warnings.slice(0, 200).map((warning, index) => (
+              <li key={index}>{describeIssue(warning)}</li>
+            ))}
+          </ul>
         </section>
       )}
 

@@ -18,13 +18,21 @@ export function withMinus(text: string): string {
 }
 
 /** «1 234,5», «−11,4»; `fractionDigits` fixes the number of decimals, otherwise up to two are shown. */
+/** One formatter per number of digits: building an Intl.NumberFormat costs far more than formatting with it. */
+const NUMBER_FORMATS = new Map<number | undefined, Intl.NumberFormat>();
+
 export function formatNumber(value: number | null | undefined, fractionDigits?: number): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  const options: Intl.NumberFormatOptions =
-    fractionDigits === undefined
-      ? { maximumFractionDigits: 2, signDisplay: 'negative' }
-      : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, signDisplay: 'negative' };
-  return withMinus(new Intl.NumberFormat('ru-RU', options).format(value));
+  let format = NUMBER_FORMATS.get(fractionDigits);
+  if (!format) {
+    const options: Intl.NumberFormatOptions =
+      fractionDigits === undefined
+        ? { maximumFractionDigits: 2, signDisplay: 'negative' }
+        : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits, signDisplay: 'negative' };
+    format = new Intl.NumberFormat('ru-RU', options);
+    NUMBER_FORMATS.set(fractionDigits, format);
+  }
+  return withMinus(format.format(value));
 }
 
 /** A share 0…1 as «41,2 %». */

@@ -134,3 +134,33 @@ export function owedCampaignSentence(c: OwedCampaignFacts): string {
   if (!c.late) return `${asked}.${returned}`;
   return `${asked}: срок прошёл ${pluralize(c.daysLate, ['день', 'дня', 'дней'])} назад — просрочено.${returned}`;
 }
+
+// ——— Indicators: the organisation's scorecard summary ———
+
+/** How many scorecard cells are in each status; `total` all of them. */
+export interface ScorecardCounts {
+  achieved: number;
+  close: number;
+  behind: number;
+  no_data: number;
+  total: number;
+}
+
+export function countStatuses(statuses: readonly ('achieved' | 'close' | 'behind' | 'no_data')[]): ScorecardCounts {
+  const counts: ScorecardCounts = { achieved: 0, close: 0, behind: 0, no_data: 0, total: statuses.length };
+  for (const s of statuses) counts[s] += 1;
+  return counts;
+}
+
+/**
+ * The scorecard a count opens, filtered by the status word it counted: a school's own indicators by year, or the
+ * municipalities' scorecard (a municipality's own row chosen by its name).
+ */
+export function scorecardLink(filter: { year: number; status?: string; school?: string; organisation?: string }): string {
+  const query = new URLSearchParams();
+  if (filter.school) query.set('org', filter.school);
+  query.set('year', String(filter.year));
+  if (filter.organisation) query.set('organisation', filter.organisation);
+  if (filter.status) query.set('status', filter.status);
+  return `${filter.school ? '/indicators/years' : '/indicators'}?${query.toString()}`;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_STATES, INDICATOR_DIRECTIONS, INDICATOR_KINDS, INDICATOR_LEVELS, INDICATOR_STATUSES, INDICATOR_UNITS } from '@/db/schema/indicators';
 import type { OperationSpec } from '@/lib/api/openapi';
+import { VALUE_IMPORT_FIELDS } from './import/plan';
 import { approvalActionSchema, createIndicatorSchema, indicatorChangesSchema, valueCellSchema } from './schemas';
 
 const indicator = z.object({
@@ -42,6 +43,31 @@ const value = z.object({
 });
 
 const approval = z.object({ id: z.uuid(), organisationId: z.uuid(), year: z.number(), quarter: z.number(), state: z.enum(APPROVAL_STATES), comment: z.string(), lockedAt: z.string().nullable(), unlockReason: z.string().nullable(), version: z.number() });
+
+const fieldSource = z.union([z.object({ column: z.number().int() }), z.object({ value: z.string() })]);
+const issue = z.object({ message: z.string(), row: z.number().optional(), column: z.string().optional(), field: z.string().optional() });
+const importResult = z.object({
+  committed: z.boolean(),
+  sheets: z.array(z.string()),
+  headerRow: z.number(),
+  headers: z.array(z.string()),
+  mapping: z.partialRecord(z.enum(VALUE_IMPORT_FIELDS), fieldSource),
+  counts: z.object({ create: z.number(), update: z.number(), unchanged: z.number(), warnings: z.number() }),
+  sample: z.array(z.object({ rowNumber: z.number(), action: z.enum(['create', 'update', 'unchanged']), organisation: z.string(), indicator: z.string(), period: z.string(), value: z.number(), note: z.string() })),
+  issues: z.array(issue),
+  warnings: z.array(issue).describe('Значения, выбивающиеся из ряда (скачок за год, выход за минимум–максимум): не мешают импорту'),
+});
+const importBody = {
+  contentType: 'multipart/form-data',
+  description: 'Поля: file (CSV/XLSX до 10 МБ, до 50 000 строк), mapping (JSON: поле → {column} или {value}; поля: ' + VALUE_IMPORT_FIELDS.join(', ') + '), headerRow, sheet',
+};
+const importResponses = {
+  200: { description: 'План импорта (dryRun=true) или результат', schema: importResult },
+  400: { description: 'Ошибки в файле (строка и столбец каждой): ничего не записано' },
+  409: { description: 'Значение изменено другим пользователем во время импорта' },
+  413: { description: 'Файл слишком большой' },
+};
+const dryRunParam = { name: 'dryRun', in: 'query' as const, description: 'true — ничего не записывать, вернуть план, ошибки и предупреждения' };
 
 const idParam = { name: 'id', in: 'path' as const, description: 'Идентификатор показателя' };
 const TAG = 'Показатели';
@@ -96,6 +122,37 @@ export const INDICATOR_OPERATIONS: OperationSpec[] = [
     params: [idParam],
     body: { contentType: 'application/json', schema: z.object({ values: z.array(valueCellSchema.omit({ indicatorId: true })) }) },
     responses: { 200: { description: 'Сохранённые значения', schema: z.array(value) } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/indicators/{id}/values/import',
+    summary: 'Импорт значений показателя из CSV/XLSX (ключ — организация + период; утверждённые периоды отклоняются); с dryRun=true — предпросмотр',
+    tag: TAG,
+    params: [idParam, dryRunParam],
+    body: importBody,
+    responses: importResponses,
+  },
+  {
+    method: 'post',
+    path: '/api/v1/indicator-values/import',
+    summary: 'Импорт значений нескольких показателей из CSV/XLSX (ключ — организация + показатель + период); с dryRun=true — предпросмотр',
+    tag: TAG,
+    params: [dryRunParam],
+    body: importBody,
+    responses: importResponses,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/indicator-scorecard/export',
+    summary: 'Сводная таблица достижения показателей в XLSX или CSV: заголовок (период, организация, дата данных), статусы словами',
+    tag: TAG,
+    params: [
+      { name: 'year', in: 'query', description: 'Год (для organisationId — последний из пяти лет)', required: true },
+      { name: 'format', in: 'query', description: 'xlsx (по умолчанию) или csv' },
+      { name: 'municipalityId', in: 'query', description: 'Школы этого муниципалитета вместо муниципалитетов региона' },
+      { name: 'organisationId', in: 'query', description: 'Показатели × годы одной организации' },
+    ],
+    responses: { 200: { description: 'Файл; имя в Content-Disposition (RFC 5987)' }, 404: { description: 'Организация не найдена или недоступна' } },
   },
   {
     method: 'post',

@@ -5,11 +5,12 @@ import 'server-only';
  * outlier warning; the period's approval state and what the actor may do with it.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { indicatorTargets, indicatorValues, type Indicator, type IndicatorApproval, type IndicatorValue, type Organisation } from '@/db/schema';
+import { indicatorApprovals, indicatorTargets, indicatorValues, organisations, type Indicator, type IndicatorApproval, type IndicatorValue, type Organisation } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { compareRussian } from '@/lib/format/ru';
 import { approvalOf, assertLevelAbove, authorizeOrganisation, organisationFor, reportingScope } from './access';
 import { listIndicators } from './queries';
 import { applicable } from './targets';
@@ -72,4 +73,93 @@ export async function loadEntryGrid(actor: Actor, organisationId: string, year: 
     canApprove = false;
   }
   return { organisation, year, rows, approval, canWrite: can(actor, 'indicator.write', reportingScope(organisation)), canApprove };
+}
+
+// ——— Organisations × indicators ———
+
+export interface MatrixCell {
+  current: IndicatorValue | null;
+  lastYear: number | null;
+  target: { year: number; value: number } | null;
+  outlier: string | null;
+}
+
+export interface MatrixRow {
+  organisation: Organisation;
+  /** The actor enters this organisation's values and its period is open (or returned). */
+  editable: boolean;
+  state: IndicatorApproval['state'];
+  /** One per indicator of the grid; null where the indicator is not of this organisation's level. */
+  cells: (MatrixCell | null)[];
+}
+
+export interface EntryMatrix {
+  organisation: Organisation;
+  year: number;
+  indicators: Indicator[];
+  rows: MatrixRow[];
+}
+
+/**
+ * A municipality with its schools (or a region with its municipalities) × the active entered indicators of their
+ * levels for a year: each cell with its stored value and version, last year's value, the applicable target and an
+ * outlier warning. Rows are the organisations the actor reads; a row is editable where the actor enters values and
+ * the period is neither submitted nor approved.
+ */
+export async function loadEntryMatrix(actor: Actor, organisationId: string, year: number): Promise<EntryMatrix> {
+  const db = getDb();
+  const organisation = await organisationFor(db, organisationId);
+  if (!REPORTING_KINDS.has(organisation.kind)) throw new AppError('not_found', 'Организация не представляет значения показателей.');
+  authorizeOrganisation(actor, 'indicator.read', organisation);
+  const childKind = organisation.kind === 'region' ? 'municipality' : organisation.kind === 'municipality' ? 'school' : null;
+  const children = childKind
+    ? await db
+        .select()
+        .from(organisations)
+        .where(and(eq(organisations.kind, childKind), eq(organisations.isActive, true), childKind === 'school' ? eq(organisations.municipalityId, organisation.id) : eq(organisations.regionId, organisation.id)))
+    : [];
+  const orgs = [
+    organisation,
+    ...children.filter((o) => can(actor, 'indicator.read', reportingScope(o))).sort((a, b) => compareRussian(a.shortName ?? a.name, b.shortName ?? b.name)),
+  ];
+  const kinds = new Set(orgs.map((o) => o.kind));
+  const indicators = (await listIndicators(actor, { status: 'active' })).filter((i) => i.kind === 'entered' && kinds.has(i.level) && i.regionId === organisation.regionId);
+  const indIds = indicators.map((i) => i.id);
+  const orgIds = orgs.map((o) => o.id);
+  const values: IndicatorValue[] =
+    indIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(indicatorValues)
+          .where(and(inArray(indicatorValues.indicatorId, indIds), inArray(indicatorValues.organisationId, orgIds), inArray(indicatorValues.year, [year - 1, year]), eq(indicatorValues.quarter, 0)));
+  const targets = indIds.length === 0 ? [] : await db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, indIds));
+  const approvals = await db
+    .select()
+    .from(indicatorApprovals)
+    .where(and(inArray(indicatorApprovals.organisationId, orgIds), eq(indicatorApprovals.year, year), eq(indicatorApprovals.quarter, 0)));
+  const valueOf = new Map(values.map((v) => [`${v.indicatorId}:${v.organisationId}:${v.year}`, v]));
+  const stateOf = new Map(approvals.map((a) => [a.organisationId, a.state]));
+  const rows = orgs.map((org): MatrixRow => {
+    const state = stateOf.get(org.id) ?? 'open';
+    return {
+      organisation: org,
+      state,
+      editable: (state === 'open' || state === 'returned') && can(actor, 'indicator.write', reportingScope(org)),
+      cells: indicators.map((ind) => {
+        if (ind.level !== org.kind) return null;
+        const current = valueOf.get(`${ind.id}:${org.id}:${year}`) ?? null;
+        const lastYear = valueOf.get(`${ind.id}:${org.id}:${year - 1}`)?.value ?? null;
+        const target = applicable(
+          targets.filter((t) => t.indicatorId === ind.id),
+          'target',
+          year,
+          org.id,
+        );
+        const outlier = current ? outlierReason(current.value, lastYear, { jump: ind.outlierJump, min: ind.minValue, max: ind.maxValue }) : null;
+        return { current, lastYear, target, outlier };
+      }),
+    };
+  });
+  return { organisation, year, indicators, rows };
 }

@@ -137,25 +137,38 @@ export function conditionLabel(c: Condition): string {
   return `${name} ${OPERATOR_LABELS[c.operator]} ${formatNumber(c.value ?? null)}`;
 }
 
+/** Whether a known fact meets the condition. */
+function holds(fact: number | boolean, c: Condition): boolean {
+  if (c.operator === 'is_true') return fact === true || fact === 1;
+  if (c.operator === 'is_false') return fact === false || fact === 0;
+  const x = typeof fact === 'boolean' ? Number(fact) : fact;
+  const v = c.value ?? 0;
+  return c.operator === '>=' ? x >= v : c.operator === '>' ? x > v : c.operator === '<=' ? x <= v : c.operator === '<' ? x < v : x === v;
+}
+
+/** Whether the school meets the condition, without the sentence (an evaluation that keeps no trace). */
+function meets(school: SchoolFacts, c: Condition): boolean {
+  const fact = factOf(school, c);
+  return fact !== null && fact !== undefined && holds(fact, c);
+}
+
 /** Whether the school meets the condition, and the sentence that says why. */
 export function testCondition(school: SchoolFacts, c: Condition): { ok: boolean; reason: string } {
   const fact = factOf(school, c);
   const label = conditionLabel(c);
   if (fact === null || fact === undefined) return { ok: false, reason: `${label} — нет данных` };
   const shown = typeof fact === 'boolean' ? (fact ? 'да' : 'нет') : formatNumber(fact);
-  let ok: boolean;
-  if (c.operator === 'is_true') ok = fact === true || fact === 1;
-  else if (c.operator === 'is_false') ok = fact === false || fact === 0;
-  else {
-    const x = typeof fact === 'boolean' ? Number(fact) : fact;
-    const v = c.value ?? 0;
-    ok = c.operator === '>=' ? x >= v : c.operator === '>' ? x > v : c.operator === '<=' ? x <= v : c.operator === '<' ? x < v : x === v;
-  }
+  const ok = holds(fact, c);
   return { ok, reason: `${label}: ${c.operator === 'is_true' || c.operator === 'is_false' ? 'факт' : 'значение'} ${shown} — ${ok ? 'выполнено' : 'не выполнено'}` };
 }
 
-/** Evaluates the expression over the organisation's schools (the caller passes exactly those). */
-export function evaluate(expression: IndicatorExpression, unit: IndicatorUnit, schools: readonly SchoolFacts[]): Evaluation {
+/**
+ * Evaluates the expression over the organisation's schools (the caller passes exactly those). `trace: false` gives
+ * the same value, numerator and denominator without the per-school sentences (a scorecard shows only the figure;
+ * the sentences are built when a value is opened).
+ */
+export function evaluate(expression: IndicatorExpression, unit: IndicatorUnit, schools: readonly SchoolFacts[], options: { trace?: boolean } = {}): Evaluation {
+  if (options.trace === false) return evaluateValue(expression, unit, schools);
   const scale = unit === 'percent' ? 100 : 1;
   const trace: TraceRow[] = [];
   if (expression.type === 'entered_ratio') {
@@ -224,6 +237,46 @@ export function evaluate(expression: IndicatorExpression, unit: IndicatorUnit, s
   if (denominator === 0) return { value: null, numerator: null, denominator: 0, trace };
   const value = expression.type === 'share_of_schools' ? (numerator / denominator) * scale : numerator / denominator;
   return { value, numerator, denominator, trace };
+}
+
+/** `evaluate` without the trace: the same arithmetic, no sentences. */
+function evaluateValue(expression: IndicatorExpression, unit: IndicatorUnit, schools: readonly SchoolFacts[]): Evaluation {
+  const scale = unit === 'percent' ? 100 : 1;
+  if (expression.type === 'entered_ratio') {
+    let num = 0;
+    let den = 0;
+    let any = false;
+    for (const s of schools) {
+      const n = s.entered[expression.numerator];
+      const d = expression.denominator ? s.entered[expression.denominator] : undefined;
+      const pn = expression.denominator ? (n?.value ?? null) : (n?.numerator ?? null);
+      const pd = expression.denominator ? (d?.value ?? null) : (n?.denominator ?? null);
+      if (pn !== null && pd !== null) {
+        num += pn;
+        den += pd;
+        any = true;
+      }
+    }
+    return { value: any && den > 0 ? (num / den) * scale : null, numerator: any ? num : null, denominator: any ? den : null, trace: [] };
+  }
+  let denominator = 0;
+  let numerator = 0;
+  for (const s of schools) {
+    if (!inSet(expression.set, s.category)) continue;
+    if (expression.type === 'share_of_schools') {
+      denominator += 1;
+      if (expression.where.every((c) => meets(s, c))) numerator += 1;
+    } else {
+      const fact = factOf(s, expression.of);
+      const x = typeof fact === 'boolean' ? Number(fact) : fact;
+      if (x === null || x === undefined) continue;
+      denominator += 1;
+      numerator += x;
+    }
+  }
+  if (denominator === 0) return { value: null, numerator: null, denominator: 0, trace: [] };
+  const value = expression.type === 'share_of_schools' ? (numerator / denominator) * scale : numerator / denominator;
+  return { value, numerator, denominator, trace: [] };
 }
 
 /** Codes of the entered indicators an expression reads (checked to exist and be entered when it is saved). */

@@ -36,7 +36,14 @@ function schoolsOf(org: Pick<Organisation, 'id' | 'kind'>) {
  *   and items overdue at the end of the year (or today, if earlier);
  * - entered values of the year (whole year, quarter 0) by indicator code.
  */
-export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation, 'id' | 'kind'>, year: number, today: Date = new Date()): Promise<SchoolFacts[]> {
+export async function loadSchoolFacts(
+  executor: Executor,
+  org: Pick<Organisation, 'id' | 'kind'>,
+  year: number,
+  today: Date = new Date(),
+  /** Only these entered indicators' values (what the caller's expressions read); all of them when absent. */
+  enteredCodes?: readonly string[],
+): Promise<SchoolFacts[]> {
   const where = schoolsOf(org);
   // One after another, never Promise.all: the executor may be a transaction (approval freezes computed values),
   // and a transaction is one connection that runs one query at a time.
@@ -70,10 +77,18 @@ export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation
         FROM roadmaps m JOIN organisations s ON s.id = m.school_id
         LEFT JOIN roadmap_items i ON i.roadmap_id = m.id AND i.deleted_at IS NULL
        WHERE m.level = 'school' AND m.deleted_at IS NULL AND m.status <> 'archived' AND ${where}`);
-  const entered = await rows(executor, sql`
-      SELECT v.organisation_id AS school_id, ind.code, v.value, v.numerator, v.denominator
-        FROM indicator_values v JOIN indicators ind ON ind.id = v.indicator_id JOIN organisations s ON s.id = v.organisation_id
-       WHERE v.year = ${year} AND v.quarter = 0 AND ind.kind = 'entered' AND ${where}`);
+  // The entered indicators first, so the values are read through the (year, indicator) index for just those.
+  const enteredIndicators = await rows(executor, sql`
+      SELECT ind.id, ind.code FROM indicators ind
+       WHERE ind.kind = 'entered' ${enteredCodes ? sql`AND ind.code IN (${sql.join([...enteredCodes, ''].map((c) => sql`${c}`), sql`, `)})` : sql``}`);
+  const codeOf = new Map(enteredIndicators.map((i) => [String(i.id), String(i.code)]));
+  const entered =
+    codeOf.size === 0
+      ? []
+      : await rows(executor, sql`
+      SELECT v.organisation_id AS school_id, v.indicator_id, v.value, v.numerator, v.denominator
+        FROM indicator_values v JOIN organisations s ON s.id = v.organisation_id
+       WHERE v.year = ${year} AND v.quarter = 0 AND v.indicator_id IN (${sql.join([...codeOf.keys()].map((id) => sql`${id}::uuid`), sql`, `)}) AND ${where}`);
   const byId = new Map<string, SchoolFacts>();
   for (const s of schools) {
     byId.set(String(s.id), { schoolId: String(s.id), name: String(s.name), municipalityId: String(s.municipality_id), category: null, context: null, results: null, roadmap: null, entered: {} });
@@ -122,7 +137,7 @@ export async function loadSchoolFacts(executor: Executor, org: Pick<Organisation
   }
   for (const e of entered) {
     const f = byId.get(String(e.school_id));
-    if (f) (f.entered as Record<string, SchoolFacts['entered'][string]>)[String(e.code)] = { value: Number(e.value), numerator: num(e.numerator), denominator: num(e.denominator) };
+    if (f) (f.entered as Record<string, SchoolFacts['entered'][string]>)[codeOf.get(String(e.indicator_id))!] = { value: Number(e.value), numerator: num(e.numerator), denominator: num(e.denominator) };
   }
   return [...byId.values()];
 }

@@ -8,8 +8,9 @@ import { guessDataMapping } from '@/lib/classification/import/mapping';
 import type { XlsxSheet } from '@/lib/export/xlsx';
 import { ROADMAP_COLUMN_LABELS, ROADMAP_COLUMNS } from '@/lib/roadmaps/table/columns';
 import { IMPORT_FIELD_LABELS, REQUIRED_IMPORT_FIELDS, SCHOOL_IMPORT_FIELDS } from '@/lib/schools/import/fields';
+import { VALUE_FIELD_LABELS, VALUE_IMPORT_FIELDS, type ValueImportField } from '@/lib/indicators/import/plan';
 
-export const TEMPLATE_KINDS = ['roadmap', 'schools', 'assessments', 'contexts'] as const;
+export const TEMPLATE_KINDS = ['roadmap', 'schools', 'assessments', 'contexts', 'indicator-values'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export interface ImportTemplate {
@@ -151,8 +152,53 @@ const ROADMAP_NOTES: Record<(typeof ROADMAP_COLUMNS)[number], string> = {
   document: 'Ожидаемый документ: приказ, положение, протокол, отчёт…',
 };
 
+// ---- indicator values: one row per organisation, indicator and period.
+const VALUE_NOTES: Record<ValueImportField, string> = {
+  ogrn: 'ОГРН организации (13 цифр); можно не заполнять, если указано точное наименование',
+  organisation: 'Краткое или полное наименование школы, муниципалитета или региона, как в справочнике портала',
+  indicator: 'Код показателя из каталога («3», «12»); можно указать и точное наименование',
+  year: 'Отчётный год',
+  quarter: 'Для квартальных показателей — 1–4; пусто — год целиком',
+  value: 'Значение в единице показателя: процент 0–100 (можно «12,5 %»), количество — целое число, да/нет — «да» или «нет»',
+  numerator: 'Для долей — сколько (целое число); вместе со знаменателем значение вычисляется само',
+  denominator: 'Для долей — из скольких (целое число, больше нуля, не меньше числителя)',
+  comment: 'Пояснение к значению; пустая ячейка стирает комментарий, а не заданный столбец — сохраняет прежний',
+};
+
+function indicatorValuesTemplate(): ImportTemplate {
+  const columns = VALUE_IMPORT_FIELDS.map((field) => ({ key: field, header: VALUE_FIELD_LABELS[field] }));
+  return {
+    fileName: 'Шаблон импорта — значения показателей.xlsx',
+    sheets: [
+      sheetOf('Значения', columns, [
+        { organisation: 'Берёзовский муниципальный район', indicator: '3', year: 2023, value: 20, comment: 'по данным РИС ГИА' },
+        { organisation: 'Берёзовский муниципальный район', indicator: '9', year: 2023, numerator: 46, denominator: 52 },
+        { organisation: 'городской округ город Светлогорск', indicator: '12', year: 2023, value: 37.5 },
+      ]),
+      {
+        name: 'Пояснения',
+        columns: EXPLANATION_COLUMNS,
+        rows: [
+          {
+            column: 'Общее',
+            required: '',
+            note: 'Одна строка — организация, показатель и период. Повторный импорт обновляет значения (ключ — организация + показатель + период) и не создаёт дублей. Утверждённые периоды не меняются. Если хотя бы одна строка с ошибкой, ничего не записывается. Примеры замените своими данными.',
+          },
+          ...VALUE_IMPORT_FIELDS.map((field) => ({
+            column: VALUE_FIELD_LABELS[field],
+            required: field === 'indicator' || field === 'year' ? 'да' : field === 'ogrn' || field === 'organisation' ? 'одно из двух' : field === 'value' ? 'да (или числитель и знаменатель)' : 'нет',
+            note: VALUE_NOTES[field],
+          })),
+        ],
+      },
+    ],
+  };
+}
+
 export function importTemplate(kind: TemplateKind): ImportTemplate {
   switch (kind) {
+    case 'indicator-values':
+      return indicatorValuesTemplate();
     case 'roadmap':
       return roadmapTemplate();
     case 'schools':

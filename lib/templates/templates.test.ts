@@ -7,6 +7,7 @@ import { parseRoadmapTable } from '@/lib/roadmaps/table/parse';
 import { applyMapping } from '@/lib/schools/import/apply-mapping';
 import { guessHeaderRow, guessMapping, missingRequiredFields } from '@/lib/schools/import/mapping';
 import { SCHOOL_IMPORT_FIELDS } from '@/lib/schools/import/fields';
+import { guessValueHeaderRow, guessValueMapping, readValueRows, VALUE_IMPORT_FIELDS } from '@/lib/indicators/import/plan';
 import { importTemplate, TEMPLATE_KINDS, type TemplateKind } from './index';
 
 /** The template's first sheet as the imports read a file: a grid of cell texts. */
@@ -63,5 +64,19 @@ describe('import templates', () => {
     expect(parsed.headerRow).toBe(1);
     expect(parsed.sections.map((s) => s.title)).toEqual(['Организационные мероприятия', 'Методическое сопровождение']);
     expect(parsed.sections.flatMap((s) => s.items.map((i) => i.number))).toEqual(['1.1', '1.2', '2.1']);
+  });
+
+  it('the indicator value import maps every column of its template and reads the example rows without issues', async () => {
+    const cells = await grid('indicator-values');
+    expect(guessValueHeaderRow(cells)).toBe(0);
+    const mapping = guessValueMapping(cells[0]!);
+    expect(Object.keys(mapping).sort()).toEqual([...VALUE_IMPORT_FIELDS].sort());
+    const { rows, issues } = readValueRows(cells, 0, mapping);
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.indicator, r.year, r.value, r.numerator, r.denominator])).toEqual([
+      ['3', 2023, 20, null, null],
+      ['9', 2023, null, 46, 52],
+      ['12', 2023, 37.5, null, null],
+    ]);
   });
 });

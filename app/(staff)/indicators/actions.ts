@@ -5,8 +5,10 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions';
 import { AppError } from '@/lib/errors';
 import { entryCells, entryFormSchema, onGridRows } from '@/lib/indicators/entry-form';
+import { matrixCells, onMatrixCells } from '@/lib/indicators/matrix-form';
 import { approvalAction, createIndicator, saveValues, setTarget, updateIndicator } from '@/lib/indicators/queries';
-import { approvalActionSchema, createIndicatorSchema, targetSchema, updateIndicatorSchema } from '@/lib/indicators/schemas';
+import { approvalActionSchema, createIndicatorSchema, targetSchema, updateIndicatorSchema, year } from '@/lib/indicators/schemas';
+import { z } from 'zod';
 import { pluralize } from '@/lib/format/ru';
 
 /** The catalogue, the scorecard and every indicator page read the same rows: a write refreshes the section. */
@@ -40,6 +42,23 @@ export const saveEntryAction = formAction(entryFormSchema, async (input, actor) 
     await saveValues(actor, { values: cells });
   } catch (error) {
     throw onGridRows(error, rows);
+  }
+  refresh();
+  return `Сохранено: ${pluralize(cells.length, ['значение', 'значения', 'значений'])}.`;
+});
+
+/**
+ * The organisations × indicators grid: the changed cells are saved together, all or nothing, through the same write
+ * path (versions, period locks, audit); each bad cell's message comes back on that cell.
+ */
+export const saveMatrixAction = formAction(z.looseObject({ year: year() }), async (input, actor) => {
+  const { cells, names, issues } = matrixCells(input, input.year);
+  if (issues.length > 0) throw new AppError('validation', issues[0]!.message, issues);
+  if (cells.length === 0) throw new AppError('validation', 'Нет изменений: измените хотя бы одну ячейку.');
+  try {
+    await saveValues(actor, { values: cells });
+  } catch (error) {
+    throw onMatrixCells(error, names);
   }
   refresh();
   return `Сохранено: ${pluralize(cells.length, ['значение', 'значения', 'значений'])}.`;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
+import { DownloadLinks } from '@/components/ui/DownloadLinks';
 import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { compareRussian, formatNumber } from '@/lib/format/ru';
@@ -57,7 +58,17 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           цели», «отстаёт», «нет данных».
         </p>
         <p className="mt-2">
-          <Link href={`/indicators/entry?year=${year}`}>Ввод значений</Link>
+          <Link href={`/indicators/entry?year=${year}`} className="underline">
+            Ввод значений
+          </Link>
+          {can(actor, 'indicator.write') && (
+            <>
+              {' · '}
+              <Link href="/indicators/import" className="underline">
+                Импорт значений из файла
+              </Link>
+            </>
+          )}
         </p>
         <p className="mt-1">
           <Link href="/indicators/campaigns">Кампании сбора значений</Link>
@@ -87,6 +98,10 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         </section>
       )}
       <h2 className="mb-2 text-lg font-semibold">Достижение за {year} год</h2>
+      <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
+        <DownloadLinks href={`/api/v1/indicator-scorecard/export?year=${year}`} label="Выгрузить таблицу" />
+        <Link href={`/indicators/years?year=${year}`}>Показатели организации по годам</Link>
+      </div>
       <DataTable
         caption={`Достижение показателей по муниципалитетам за ${year} год`}
         rows={scoreRows}
@@ -103,6 +118,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           { key: 'organisation', label: 'Муниципалитет', options: options(scoreRows.map((r) => r.organisation)) },
           { key: 'status', label: 'Статус', options: Object.values(STATUS_LABELS).map((v) => ({ value: v, label: v })) },
         ]}
+        initialFilters={Object.fromEntries(['organisation', 'status'].flatMap((key) => (typeof params[key] === 'string' ? [[key, params[key] as string]] : [])))}
         searchLabel="Поиск по показателю"
         emptyText="Нет действующих показателей или муниципалитетов в вашей зоне."
       />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { IndicatorSummaryBlock } from '@/components/indicators/IndicatorBlocks';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { ROLE_LABELS } from '@/lib/auth/actor';
 import { requireActor } from '@/lib/auth/session';
@@ -8,6 +9,7 @@ import { CATEGORY_NAMES, type Category } from '@/lib/classification';
 import type { RunRow } from '@/lib/classification/server/types';
 import { formatDate, formatNumber, plural, pluralize } from '@/lib/format/ru';
 import { loadStartPage, type TaskItem } from '@/lib/home/queries';
+import { loadIndicatorSummary } from '@/lib/indicators/home';
 import { type OverdueByOwner, type RoadmapSummary, startLinks } from '@/lib/home/start-page';
 import { ROADMAP_STATUS_LABELS } from '@/lib/roadmaps/schemas';
 import { CampaignReminders } from './CampaignReminders';
@@ -119,6 +121,7 @@ function LatestRun({ run }: { run: RunRow | null }) {
 export default async function TasksPage() {
   const actor = await requireActor();
   const data = await loadStartPage(actor);
+  const indicators = await loadIndicatorSummary(actor);
   return (
     <>
       <PageHeader title="Мои задачи">
@@ -204,6 +207,11 @@ export default async function TasksPage() {
             <LatestRun run={data.latestRun} />
           </Section>
         </>
+      )}
+      {indicators && (
+        <Section id="indicator-summary-title" title="Показатели">
+          <IndicatorSummaryBlock summary={indicators} />
+        </Section>
       )}
     </>
   );

@@ -65,6 +65,15 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Ввод значений показателей" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Показатели', href: '/indicators' }, { label: 'Ввод значений' }]}>
         <p>Одна организация, все её вводимые показатели за год: рядом с каждой ячейкой — цель и значение прошлого года.</p>
+        <p className="mt-2">
+          <Link href={`/indicators/entry/organisations?year=${year}`} className="underline">
+            Ввод по организациям (муниципалитет и его школы)
+          </Link>
+          {' · '}
+          <Link href="/indicators/import" className="underline">
+            Импорт значений из файла (CSV, XLSX)
+          </Link>
+        </p>
       </PageHeader>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col">

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { IndicatorWarnings } from '@/components/indicators/IndicatorBlocks';
 import { ProgressSummaryView } from '@/components/roadmaps/ProgressSummaryView';
 import { RoadmapFacts } from '@/components/roadmaps/RoadmapFacts';
 import { RoadmapTabs } from '@/components/roadmaps/RoadmapTabs';
 import { SectionProgressList } from '@/components/roadmaps/SectionProgressList';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { requireActor } from '@/lib/auth/session';
+import { roadmapIndicatorWarnings } from '@/lib/indicators/home';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { getRoadmap } from '@/lib/roadmaps/queries';
 import { planFrozen, UNDER_REVIEW_MESSAGE } from '@/lib/roadmaps/review-guard';
@@ -43,6 +45,7 @@ export default async function RoadmapPage({
   // Under review the plan is frozen (the writes refuse): no form offers a change the server would turn down.
   const frozen = permissions.canEdit && planFrozen(roadmap);
   const editsPlan = permissions.canEdit && !frozen;
+  const indicatorWarnings = await roadmapIndicatorWarnings(actor, roadmap.id);
   return (
     <>
       <PageHeader
@@ -71,6 +74,14 @@ export default async function RoadmapPage({
           <ProgressSummaryView progress={detail.progress} label="вся дорожная карта" />
         </section>
       </div>
+      {indicatorWarnings.warnings.length > 0 && (
+        <section aria-labelledby="indicator-warnings-title" className="mb-6">
+          <h2 id="indicator-warnings-title" className="mb-2 text-lg font-semibold">
+            Показатели мероприятий ({indicatorWarnings.year} год)
+          </h2>
+          <IndicatorWarnings id="indicator-warnings-title" warnings={indicatorWarnings.warnings} />
+        </section>
+      )}
       <section aria-labelledby="sections-title" className="mb-6">
         <h2 id="sections-title" className="mb-2 text-lg font-semibold">
           По разделам

@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/shell/PageHeader';
+import { can } from '@/lib/auth/policy';
+import { requireActor } from '@/lib/auth/session';
+import { formatNumber } from '@/lib/format/ru';
+import { loadEntryMatrix, REPORTING_KINDS } from '@/lib/indicators/entry';
+import { cellText } from '@/lib/indicators/matrix-form';
+import { LEVEL_LABELS, UNIT_LABELS } from '@/lib/indicators/schemas';
+import { listOrganisations } from '@/lib/organisations/queries';
+import { organisationScope } from '@/lib/organisations/scope';
+import { orNotFound, requireRight } from '@/lib/page-guard';
+import { saveMatrixAction } from '../../actions';
+import { MatrixGrid, type MatrixGridRow } from '../MatrixGrid';
+
+export const metadata: Metadata = { title: 'Ввод значений по организациям' };
+
+const STATE_NOTES = { open: null, returned: 'возвращены на доработку', submitted: 'представлены на утверждение — правка закрыта', approved: 'утверждены и заблокированы' } as const;
+
+export default async function MatrixEntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  requireRight(actor, 'indicator.read');
+  const query = await searchParams;
+  const askedOrg = typeof query.org === 'string' ? query.org : undefined;
+  const askedYear = Number(query.year);
+  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getFullYear();
+  // Where a grid of several organisations makes sense: a municipality (its schools) or a region (its municipalities).
+  const choices = (await listOrganisations(actor)).filter((o) => (o.kind === 'municipality' || o.kind === 'region') && can(actor, 'indicator.read', organisationScope(o)));
+  const own = choices.find((o) => o.id === actor.scope.organisationId);
+  const organisationId = askedOrg ?? own?.id ?? (REPORTING_KINDS.has(actor.scope.level) ? actor.scope.organisationId : undefined);
+  const matrix = organisationId ? await orNotFound(loadEntryMatrix(actor, organisationId, year)) : null;
+  const columns = (matrix?.indicators ?? []).map((i) => ({ indicatorId: i.id, code: i.code, name: i.name, unit: `${UNIT_LABELS[i.unit]}, ${LEVEL_LABELS[i.level]}` }));
+  const rows: MatrixGridRow[] = (matrix?.rows ?? []).map((r) => ({
+    organisationId: r.organisation.id,
+    name: r.organisation.shortName ?? r.organisation.name,
+    kind: LEVEL_LABELS[r.organisation.kind as keyof typeof LEVEL_LABELS] ?? r.organisation.kind,
+    editable: r.editable,
+    note: STATE_NOTES[r.state] ? `Значения ${STATE_NOTES[r.state]}` : r.editable ? null : 'Только просмотр',
+    cells: r.cells.map((c) =>
+      c
+        ? {
+            text: cellText(c.current),
+            version: c.current ? String(c.current.version) : '',
+            target: c.target ? `${formatNumber(c.target.value)} (${c.target.year})` : null,
+            lastYear: c.lastYear === null ? null : formatNumber(c.lastYear),
+            outlier: c.outlier,
+          }
+        : null,
+    ),
+  }));
+  const orgName = matrix ? (matrix.organisation.shortName ?? matrix.organisation.name) : '';
+  return (
+    <>
+      <PageHeader
+        title="Ввод значений по организациям"
+        crumbs={[{ label: 'Главная', href: '/' }, { label: 'Показатели', href: '/indicators' }, { label: 'Ввод значений', href: '/indicators/entry' }, { label: 'По организациям' }]}
+      >
+        <p>
+          Муниципалитет и его школы (или регион и его муниципалитеты) × вводимые показатели за год. Под каждой ячейкой — цель и
+          значение прошлого года; ошибка — под ячейкой. Представление и утверждение периода — на странице{' '}
+          <Link href={`/indicators/entry?year=${year}`} className="underline">
+            одной организации
+          </Link>
+          ; импорт из файла —{' '}
+          <Link href="/indicators/import" className="underline">
+            здесь
+          </Link>
+          .
+        </p>
+      </PageHeader>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col">
+          <span className="font-medium">Организация</span>
+          <select name="org" defaultValue={matrix?.organisation.id ?? ''} className="rounded border border-slate-400 px-2 py-1">
+            {!matrix && <option value="">— выберите —</option>}
+            {matrix && !choices.some((o) => o.id === matrix.organisation.id) && <option value={matrix.organisation.id}>{orgName}</option>}
+            {choices.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.shortName ?? o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="font-medium">Год</span>
+          <input name="year" defaultValue={year} inputMode="numeric" className="w-24 rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5">
+          Показать
+        </button>
+      </form>
+      {!matrix ? (
+        <p>Выберите муниципалитет или регион и год.</p>
+      ) : columns.length === 0 ? (
+        <p>
+          Нет действующих вводимых показателей для уровней этих организаций. <Link href="/indicators" className="underline">
+            Каталог показателей
+          </Link>
+        </p>
+      ) : (
+        <>
+          <h2 className="mb-2 text-lg font-semibold">
+            {orgName}, {year} год
+          </h2>
+          <MatrixGrid action={saveMatrixAction} year={year} columns={columns} rows={rows} />
+        </>
+      )}
+    </>
+  );
+}
