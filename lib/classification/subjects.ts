@@ -31,6 +31,11 @@ export const SUBJECTS: readonly SubjectInfo[] = [
 
 const SUBJECT_BY_CODE = new Map(SUBJECTS.map((s) => [s.code, s]));
 
+/** The subject of a code, or null for a code the portal does not know (data loaded outside the import). */
+export function findSubject(code: string): SubjectInfo | null {
+  return SUBJECT_BY_CODE.get(code as SubjectCode) ?? null;
+}
+
 export function subjectInfo(code: SubjectCode): SubjectInfo {
   const info = SUBJECT_BY_CODE.get(code);
   if (!info) throw new Error(`Unknown subject ${code}`);

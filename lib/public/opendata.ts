@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { sql } from 'drizzle-orm';
 import { CATEGORY_NAMES, type Category } from '@/lib/classification/classify';
-import { EXAM_NAMES, subjectInfo } from '@/lib/classification/subjects';
+import { EXAM_NAMES, findSubject } from '@/lib/classification/subjects';
 import { getDb } from '@/lib/db/client';
 import { toCsv } from '@/lib/export';
 import { STATUS_LABELS } from '@/lib/indicators/status';
@@ -185,12 +185,14 @@ async function rowsOf(id: string): Promise<{ rows: Record<string, Cell>[]; updat
         const group = figures.get(resultKey(r.regionId, r.year, r.exam, r.subject));
         const mean = group?.school.get(r.schoolId) ?? null;
         if (mean === null) continue; // no comparable mean (ЕГЭ base mathematics, an ОГЭ without its maximum)
+        const subject = findSubject(r.subject);
+        if (!subject) continue; // a subject the portal has no name for is not published
         out.push({
           school_id: r.schoolId,
           school: r.schoolName,
           year: r.year,
           exam: EXAM_NAMES[r.exam],
-          subject: subjectInfo(r.subject).name,
+          subject: subject.name,
           participants: cellOf(group?.participants.get(r.schoolId) ?? null),
           mean_score: cellOf(mean, 1),
         });

@@ -13,7 +13,7 @@ import { GIA_SOURCE, CONTEXT_SOURCE } from '@/lib/classification/rules';
 import { VPR_SOURCE } from '@/lib/classification/rule-vpr';
 import { loadInput } from '@/lib/classification/server/load';
 import { storedSchool, type RunSummary } from '@/lib/classification/server/store';
-import { EXAM_NAMES, subjectInfo } from '@/lib/classification/subjects';
+import { EXAM_NAMES, findSubject, subjectInfo } from '@/lib/classification/subjects';
 import type { ExamCode, RuleId, SubjectCode } from '@/lib/classification/types';
 import { getDb } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
@@ -375,7 +375,7 @@ async function resultsOf(school: { id: string; regionId: string | null; municipa
     };
   });
   const marks: MarksRow[] = own
-    .filter((r) => Number(r.year) === dataYear && [r.marks_2, r.marks_3, r.marks_4, r.marks_5].every((v) => v !== null))
+    .filter((r) => Number(r.year) === dataYear && findSubject(r.subject as string) !== null && [r.marks_2, r.marks_3, r.marks_4, r.marks_5].every((v) => v !== null))
     .map((r) => {
       const t = suppressCountTable({ cells: [[Number(r.marks_2), Number(r.marks_3), Number(r.marks_4), Number(r.marks_5)]], withTotals: true });
       return { title: `${EXAM_NAMES[r.exam as ExamCode]} по ${subjectInfo(r.subject as SubjectCode).dative}`, year: dataYear, marks: t.cells[0]!, total: t.rowTotals[0]! };

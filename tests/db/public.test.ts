@@ -36,8 +36,10 @@ describe('public school search', () => {
     const weak = schools[5]!.id;
     expect((await searchSchools(`Березовская ${label}`)).map((h) => h.id)).toContain(weak);
     expect((await searchSchools(`Берзовская ${label}`)).map((h) => h.id)).toContain(weak);
-    expect((await searchSchools(`школа 47 ${label}`)).map((h) => h.id)).toEqual([weak]);
-    expect((await searchSchools(`№ 47 ${label}`)).map((h) => h.id)).toEqual([weak]);
+    // Other test files' schools share the database: the school is the best hit among those numbered 47.
+    expect((await searchSchools(`школа 47 ${label}`)).map((h) => h.id)[0]).toBe(weak);
+    expect((await searchSchools(`№ 47 ${label}`)).map((h) => h.id)[0]).toBe(weak);
+    expect((await searchSchools(`школа 48 ${label}`)).map((h) => h.id)).not.toContain(weak);
     expect((await searchSchools(`березовка ${label} школьная`)).map((h) => h.id)).toContain(weak);
     expect(await searchSchools('   ')).toEqual([]);
   });
