@@ -4,3 +4,4 @@ export * from './indicators';
 export * from './organisations';
 export * from './roadmaps';
 export * from './users';
+export * from './practices';
