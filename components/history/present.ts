@@ -38,6 +38,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   classification_run: 'Запуск классификации',
   assessment_result: 'Результат оценочной процедуры',
   school_context: 'Социальные данные школы',
+  practice: 'Практика',
 };
 
 /** Ids, keys and bookkeeping: never shown, whatever the domain labels say. */
