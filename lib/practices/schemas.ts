@@ -154,3 +154,19 @@ export const searchSchema = z.object({
 });
 export type SearchInput = z.input<typeof searchSchema>;
 export type SearchFilters = z.output<typeof searchSchema>;
+
+/** A workflow step through the API: one body per step, told apart by `action`. */
+export const workflowSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit'), version: versionField }),
+  z.object({ action: z.literal('assign'), version: versionField, expertId: id('Эксперт') }),
+  z.object({
+    action: z.enum(['accept', 'return', 'reject']),
+    version: versionField,
+    comment: z.string().default(''),
+    evidenceLevel: z.enum(EVIDENCE_LEVELS).optional(),
+    evidenceReason: z.string().default(''),
+  }),
+  z.object({ action: z.literal('publish'), version: versionField }),
+  z.object({ action: z.literal('archive'), version: versionField }),
+], { message: 'Действие: submit, assign, accept, return, reject, publish или archive' });
+export type WorkflowInput = z.input<typeof workflowSchema>;
