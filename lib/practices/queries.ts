@@ -5,8 +5,6 @@ import 'server-only';
  */
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import {
-  classificationResults,
-  classificationRuns,
   indicators,
   indicatorValues,
   organisations,
@@ -28,8 +26,6 @@ import {
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, reachOf } from '@/lib/auth/policy';
 import { scopeFilter } from '@/lib/auth/scope-filter';
-import type { Category } from '@/lib/classification/classify';
-import { storedSchool } from '@/lib/classification/server/store';
 import { getDb, type Executor } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
@@ -42,7 +38,8 @@ import { summariseChange, yearOf, type ChangeSummary, type MeasuredYear } from '
 import { searchSchema, type AdoptInput, type AssignInput, type CreatePracticeInput, type DecideInput, type ScoreInput, type SearchInput, type StepInput, type UpdatePracticeInput } from './schemas';
 import { runSearch, type SearchResult } from './search';
 import { seesComments, seesScores, summariseScores, type ReviewViewer, type ScoreSummary } from './scoring';
-import { suggestPractices, type Suggestion } from './suggest';
+import { publishedHistory, suggestionsIn } from './suggest-query';
+import type { Suggestion } from './suggest';
 import { allowedActions, type PracticeAction } from './workflow';
 import {
   addAttachmentsIn,
@@ -249,32 +246,6 @@ async function expertsFor(executor: Executor, practice: Practice, assigned: stri
   return rows.filter((r) => !assigned.includes(r.id)).map((r) => ({ id: r.id, name: r.name, organisation: r.organisation, conflict: r.organisationId === practice.schoolId }));
 }
 
-/** Category and gap by year from published runs, per school: the newest published run of each year. */
-export async function publishedHistory(executor: Executor, schoolIds: string[]): Promise<Map<string, MeasuredYear[]>> {
-  const out = new Map<string, MeasuredYear[]>();
-  if (schoolIds.length === 0) return out;
-  const rows = await executor
-    .select({ schoolId: classificationResults.schoolId, year: classificationRuns.year, category: classificationResults.category, explanation: classificationResults.explanation, summary: classificationRuns.summary })
-    .from(classificationResults)
-    .innerJoin(classificationRuns, eq(classificationRuns.id, classificationResults.runId))
-    .where(and(inArray(classificationResults.schoolId, schoolIds), eq(classificationRuns.status, 'published')))
-    .orderBy(desc(classificationRuns.year), desc(classificationRuns.createdAt));
-  const seen = new Set<string>();
-  for (const r of rows) {
-    const key = `${r.schoolId}:${r.year}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let gap: number | null = null;
-    try {
-      gap = storedSchool(r.explanation, r.summary).results?.municipalGap ?? null;
-    } catch {
-      gap = null;
-    }
-    out.set(r.schoolId, [...(out.get(r.schoolId) ?? []), { year: r.year, category: r.category as Category, municipalGap: gap }]);
-  }
-  return out;
-}
-
 async function measuredChange(
   executor: Executor,
   practice: Practice,
@@ -350,60 +321,6 @@ export async function practicesForSchool(actor: Actor, schoolId: string, profile
   if (!school?.regionId) return [];
   if (reachOf(actor, 'practice.read') !== 'any' && actor.scope.regionId !== school.regionId) return [];
   return suggestionsIn(db, school.regionId, schoolId, profile, limit);
-}
-
-/** The suggestion query itself (also timed by the benchmark). */
-export async function suggestionsIn(executor: Executor, regionId: string, schoolId: string, profile: { riskFactors: string[]; cluster: number | null }, limit = 5): Promise<Suggestion[]> {
-  const risks = sql`ARRAY[${sql.join(profile.riskFactors.map((r) => sql`${r}`), sql`, `)}]::text[]`;
-  const candidates = await executor
-    .select({
-      id: practices.id,
-      title: practices.title,
-      riskFactors: practices.riskFactors,
-      schoolId: practices.schoolId,
-      cluster: practices.socialCluster,
-      evidenceLevel: practices.evidenceLevel,
-      startedOn: practices.startedOn,
-    })
-    .from(practices)
-    .where(and(eq(practices.regionId, regionId), eq(practices.status, 'published'), sql`${practices.riskFactors} && ${risks}`, sql`${practices.schoolId} <> ${schoolId}`))
-    .orderBy(sql`cardinality(ARRAY(SELECT unnest(${practices.riskFactors}) INTERSECT SELECT unnest(${risks}))) DESC`, sql`${practices.evidenceLevel} DESC NULLS LAST`, desc(practices.publishedAt))
-    .limit(100);
-  if (candidates.length === 0) return [];
-  const adoptions = await executor
-    .select({ practiceId: practiceAdoptions.practiceId, schoolId: practiceAdoptions.schoolId, startedOn: practiceAdoptions.startedOn })
-    .from(practiceAdoptions)
-    .where(inArray(practiceAdoptions.practiceId, candidates.map((c) => c.id)));
-  const schoolIds = [...new Set([...candidates.map((c) => c.schoolId), ...adoptions.map((a) => a.schoolId)])];
-  const history = await publishedHistory(executor, schoolIds);
-  const adopterIds = [...new Set(adoptions.map((a) => a.schoolId))];
-  const adopterClusters = adopterIds.length
-    ? await executor
-        .select({ schoolId: classificationResults.schoolId, cluster: classificationResults.cluster })
-        .from(classificationResults)
-        .innerJoin(classificationRuns, eq(classificationRuns.id, classificationResults.runId))
-        .where(and(inArray(classificationResults.schoolId, adopterIds), eq(classificationRuns.status, 'published')))
-        .orderBy(desc(classificationRuns.year), desc(classificationRuns.createdAt))
-    : [];
-  const clusters = new Map<string, number | null>();
-  for (const r of adopterClusters) if (!clusters.has(r.schoolId)) clusters.set(r.schoolId, r.cluster);
-  const improvedAt = (id: string, started: string | null) => summariseChange(yearOf(started), history.get(id) ?? []).improved;
-  return suggestPractices(
-    profile,
-    candidates.map((c) => {
-      const mine = adoptions.filter((a) => a.practiceId === c.id);
-      return {
-        id: c.id,
-        title: c.title,
-        riskFactors: c.riskFactors,
-        clusters: [c.cluster, ...mine.map((a) => clusters.get(a.schoolId) ?? null)],
-        evidenceLevel: c.evidenceLevel,
-        improved: improvedAt(c.schoolId, c.startedOn) || mine.some((a) => improvedAt(a.schoolId, a.startedOn)),
-        adoptions: mine.length,
-      };
-    }),
-    limit,
-  );
 }
 
 const SLICE_BYTES = 1024 * 1024;

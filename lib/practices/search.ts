@@ -49,13 +49,20 @@ export interface SearchResult {
 }
 
 /** Filters except `q`, as conditions; `omit` leaves one out (its own facet's counts). */
-function filterConditions(f: SearchFilters, omit?: keyof SearchFilters): SQL[] {
+function filterConditions(f: SearchFilters, omit?: keyof SearchFilters | 'facets'): SQL[] {
   const c: SQL[] = [];
+  if (omit === 'facets') return otherConditions(f);
   if (f.riskFactor && omit !== 'riskFactor') c.push(sql`${practices.riskFactors} @> ARRAY[${f.riskFactor}]::text[]`);
   if (f.settlement && omit !== 'settlement') c.push(eq(practices.settlement, f.settlement));
   if (f.costBand && omit !== 'costBand') c.push(eq(practices.costBand, f.costBand));
   if (f.evidenceLevel && omit !== 'evidenceLevel') c.push(eq(practices.evidenceLevel, f.evidenceLevel));
   if (f.status && omit !== 'status') c.push(eq(practices.status, f.status));
+  return [...c, ...otherConditions(f)];
+}
+
+/** The filters that have no counts of their own. */
+function otherConditions(f: SearchFilters): SQL[] {
+  const c: SQL[] = [];
   if (f.subject) c.push(sql`${practices.subjects} @> ARRAY[${f.subject}]::text[]`);
   if (f.cluster !== undefined) c.push(eq(practices.socialCluster, f.cluster));
   if (f.municipalityId) c.push(eq(practices.municipalityId, f.municipalityId));
@@ -67,11 +74,15 @@ function textCondition(q: string): { where: SQL; rank: SQL; query: SQL } | null 
   if (!normal) return null;
   const query = sql`websearch_to_tsquery('russian', ${normal})`;
   // Typos: short queries also match titles by trigram word similarity («математека» → «математика»).
-  const fuzzy = normal.length <= 40 ? sql` OR ${normal} <% ${practices.titleKey}` : sql``;
+  const fuzzyOn = normal.length >= 4 && normal.length <= 30 && normal.split(' ').length <= 2;
+  const fuzzy = fuzzyOn ? sql` OR ${normal} <% ${practices.titleKey}` : sql``;
   return {
     query,
     where: sql`(${practices.search} @@ ${query}${fuzzy})`,
-    rank: sql`(ts_rank_cd(${practices.search}, ${query}) + word_similarity(${normal}, ${practices.titleKey}) * 0.5)`,
+    // word_similarity is costly per row: only titles that matched by trigrams alone are ranked by it.
+    rank: fuzzyOn
+      ? sql`(CASE WHEN ${practices.search} @@ ${query} THEN ts_rank_cd(${practices.search}, ${query}) ELSE word_similarity(${normal}, ${practices.titleKey}) * 0.05 END)`
+      : sql`ts_rank_cd(${practices.search}, ${query})`,
   };
 }
 
@@ -79,7 +90,7 @@ export async function runSearch(executor: Executor, filters: SearchFilters, visi
   const page = filters.page ?? 1;
   const pageSize = filters.pageSize ?? 20;
   const text = textCondition(filters.q ?? '');
-  const where = (omit?: keyof SearchFilters) => and(visible, text?.where, ...filterConditions(filters, omit));
+  const where = () => and(visible, text?.where, ...filterConditions(filters));
   const sort = filters.sort ?? (text ? 'relevance' : 'date');
   const rank = text?.rank ?? sql`0`;
   const order = sort === 'relevance' ? sql`${rank} DESC, ${practices.updatedAt} DESC` : sql`coalesce(${practices.publishedAt}, ${practices.updatedAt}) DESC`;
@@ -122,22 +133,44 @@ export async function runSearch(executor: Executor, filters: SearchFilters, visi
   }
   const total = found[0]?.total ?? (page === 1 ? 0 : await countOnly(executor, where()));
   const counts: SearchResult['counts'] = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
-  if (options.counts !== false) {
-    const facet = async (column: SQL, omit: keyof SearchFilters) => {
-      const result = await executor
-        .select({ value: sql<string | null>`${column}`, count: sql<number>`count(*)`.mapWith(Number) })
-        .from(practices)
-        .where(where(omit))
-        .groupBy(sql`1`);
-      return result.filter((r): r is FacetCount => r.value !== null).sort((a, b) => b.count - a.count);
-    };
-    counts.costBand = await facet(sql`${practices.costBand}`, 'costBand');
-    counts.evidenceLevel = await facet(sql`${practices.evidenceLevel}`, 'evidenceLevel');
-    counts.settlement = await facet(sql`${practices.settlement}`, 'settlement');
-    counts.status = await facet(sql`${practices.status}`, 'status');
-    counts.riskFactor = await facet(sql`unnest(${practices.riskFactors})`, 'riskFactor');
-  }
+  if (options.counts !== false) Object.assign(counts, await facetCounts(executor, filters, and(visible, text?.where, ...filterConditions(filters, 'facets'))));
   return { rows, total, page, pageSize, counts };
+}
+
+const FACETS = ['riskFactor', 'costBand', 'evidenceLevel', 'settlement', 'status'] as const;
+type Facet = (typeof FACETS)[number];
+
+/**
+ * How many practices each filter value would find: the text match and the non-facet filters are evaluated once
+ * (a CTE); each facet's counts apply the other facets' filters, not its own, so a chosen value still shows its
+ * alternatives.
+ */
+async function facetCounts(executor: Executor, f: SearchFilters, base: SQL | undefined): Promise<Record<Facet, FacetCount[]>> {
+  const conditions: Record<Facet, SQL | null> = {
+    riskFactor: f.riskFactor ? sql`risk_factors @> ARRAY[${f.riskFactor}]::text[]` : null,
+    costBand: f.costBand ? sql`cost_band = ${f.costBand}` : null,
+    evidenceLevel: f.evidenceLevel ? sql`evidence_level = ${f.evidenceLevel}` : null,
+    settlement: f.settlement ? sql`settlement = ${f.settlement}` : null,
+    status: f.status ? sql`status = ${f.status}` : null,
+  };
+  const others = (facet: Facet) => {
+    const list = FACETS.filter((x) => x !== facet && conditions[x]).map((x) => conditions[x]!);
+    return list.length ? sql`WHERE ${sql.join(list, sql` AND `)}` : sql``;
+  };
+  const column: Record<Facet, SQL> = {
+    riskFactor: sql`unnest(risk_factors)`,
+    costBand: sql`cost_band`,
+    evidenceLevel: sql`evidence_level`,
+    settlement: sql`settlement`,
+    status: sql`status`,
+  };
+  const branches = FACETS.map((facet) => sql`SELECT ${facet}::text AS facet, ${column[facet]}::text AS value, count(*)::int AS n FROM m ${others(facet)} GROUP BY 2`);
+  const query = sql`WITH m AS MATERIALIZED (SELECT ${practices.riskFactors} AS risk_factors, ${practices.costBand} AS cost_band, ${practices.evidenceLevel} AS evidence_level, ${practices.settlement} AS settlement, ${practices.status} AS status FROM ${practices} WHERE ${base ?? sql`true`}) ${sql.join(branches, sql` UNION ALL `)}`;
+  const result = await executor.execute<{ facet: Facet; value: string | null; n: number }>(query);
+  const out: Record<Facet, FacetCount[]> = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
+  for (const row of result.rows) if (row.value !== null) out[row.facet].push({ value: row.value, count: Number(row.n) });
+  for (const facet of FACETS) out[facet].sort((a, b) => b.count - a.count);
+  return out;
 }
 
 async function countOnly(executor: Executor, where: SQL | undefined): Promise<number> {
