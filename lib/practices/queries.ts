@@ -3,7 +3,7 @@ import 'server-only';
  * Server queries of the practice bank. Every read and write checks the caller's right (lib/auth/policy.ts via
  * access.ts); writes run in one transaction through the write core.
  */
-import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
   indicators,
   indicatorValues,
@@ -297,7 +297,10 @@ export async function getPublicPractice(id: string): Promise<PublicPractice> {
   const snapshot = (await publishedSnapshots(db, [row.id])).get(row.id);
   if (!snapshot) throw new AppError('not_found', 'Практика не найдена.');
   const [attachments, [adoptions]] = await Promise.all([
-    db.select({ id: practiceAttachments.id, fileName: practiceAttachments.fileName, sizeBytes: practiceAttachments.sizeBytes }).from(practiceAttachments).where(eq(practiceAttachments.practiceId, row.id)),
+    db
+      .select({ id: practiceAttachments.id, fileName: practiceAttachments.fileName, sizeBytes: practiceAttachments.sizeBytes })
+      .from(practiceAttachments)
+      .where(and(eq(practiceAttachments.practiceId, row.id), row.publishedAt ? lte(practiceAttachments.createdAt, row.publishedAt) : sql`false`)),
     db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(practiceAdoptions).where(eq(practiceAdoptions.practiceId, row.id)),
   ]);
   return {
@@ -336,8 +339,10 @@ export async function openPracticeAttachment(actor: Actor | null, attachmentId: 
     .where(eq(practiceAttachments.id, attachmentId))
     .limit(1);
   if (!row) throw new AppError('not_found', 'Файл не найден.');
-  const [practice] = await db.select({ publishedVersion: practices.publishedVersion }).from(practices).where(eq(practices.id, row.attachment.practiceId));
-  if (practice?.publishedVersion == null) {
+  const [practice] = await db.select({ publishedVersion: practices.publishedVersion, publishedAt: practices.publishedAt }).from(practices).where(eq(practices.id, row.attachment.practiceId));
+  // Public: files of the published version only (attached before it was published); staff: as the practice.
+  const isPublic = practice?.publishedVersion != null && practice.publishedAt !== null && row.attachment.createdAt <= practice.publishedAt;
+  if (!isPublic) {
     if (!actor) throw new AppError('not_found', 'Файл не найден.');
     await practiceFor(db, actor, row.attachment.practiceId);
   }

@@ -82,8 +82,9 @@ beforeAll(async () => {
 });
 
 /** A practice taken through the whole workflow to publication. */
-async function published(overrides: Partial<CreatePracticeInput> = {}) {
+async function published(overrides: Partial<CreatePracticeInput> = {}, pdf?: Uint8Array) {
   let p = await createPractice(authorTeam, fields(overrides));
+  if (pdf) p = await addAttachments(authorTeam, p.id, p.version, [{ filename: 'опубликованный.pdf', bytes: pdf }]);
   p = await submitPractice(authorTeam, { id: p.id, version: p.version });
   p = await assignExpert(methodologist, { id: p.id, version: p.version, expertId: expert.id });
   const detail = await getPractice(expert, p.id);
@@ -176,6 +177,16 @@ describe('practice workflow', () => {
     expect(file.size).toBe(pdf.length);
     // A draft's attachment is not public.
     expect(await failure(openPracticeAttachment(null, detail.attachments[0]!.id))).toBe('not_found');
+    // The published version's files are public; a file added to a new version is not, until it is published.
+    const pub = await published({ title: `Опубликованная с файлом ${unique}` }, pdf);
+    const [publicFile] = (await getPublicPractice(pub.id)).attachments;
+    expect((await openPracticeAttachment(null, publicFile!.id)).size).toBe(pdf.length);
+    const revised = await updatePractice(authorTeam, { ...fields({ title: `Опубликованная с файлом ${unique}` }), id: pub.id, version: pub.version });
+    await addAttachments(authorTeam, revised.id, revised.version, [{ filename: 'новый.pdf', bytes: pdf }]);
+    const staffFiles = (await getPractice(authorTeam, pub.id)).attachments;
+    expect(staffFiles.map((f) => f.fileName)).toEqual(['опубликованный.pdf', 'новый.pdf']);
+    expect((await getPublicPractice(pub.id)).attachments.map((f) => f.fileName)).toEqual(['опубликованный.pdf']);
+    expect(await failure(openPracticeAttachment(null, staffFiles[1]!.id))).toBe('not_found');
   });
 });
 
