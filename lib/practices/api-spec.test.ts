@@ -8,6 +8,7 @@ describe('practice OpenAPI operations', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/practices',
       '/api/v1/practices/attachments/{id}',
+      '/api/v1/practices/export',
       '/api/v1/practices/{id}',
       '/api/v1/practices/{id}/adoptions',
       '/api/v1/practices/{id}/reviews',

@@ -152,6 +152,14 @@ export const PRACTICE_OPERATIONS: OperationSpec[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/practices/export',
+    summary: 'Выгрузка банка или результата поиска (те же фильтры) в XLSX или CSV',
+    tag: TAG,
+    params: [...SEARCH_PARAMS, { name: 'format', in: 'query', description: 'xlsx (по умолчанию) или csv' }],
+    responses: { 200: { description: 'Файл XLSX или CSV' } },
+  },
+  {
+    method: 'get',
     path: '/api/v1/practices/attachments/{id}',
     summary: 'Приложенный файл практики (всегда как загрузка)',
     tag: TAG,

@@ -29,7 +29,8 @@ import { scopeFilter } from '@/lib/auth/scope-filter';
 import { getDb, type Executor } from '@/lib/db/client';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
-import type { StreamedFile } from '@/lib/export';
+import { tableFile, type ExportedFile, type ExportFormat, type StreamedFile } from '@/lib/export';
+import { COST_BAND_LABELS, EVIDENCE_LABELS, STATUS_LABELS } from './labels';
 import { isId } from '@/lib/ids';
 import { cleanFileName } from '@/lib/roadmaps/evidence-type';
 import { parseInput } from '@/lib/validation';
@@ -376,3 +377,38 @@ export const archivePractice = (actor: Actor, input: StepInput) => inTransaction
 export const adoptPractice = (actor: Actor, input: AdoptInput) => inTransaction((tx) => adoptPracticeIn(tx, actor, input));
 export const addAttachments = (actor: Actor, id: string, version: number, files: { bytes: Uint8Array; filename: string }[]) =>
   inTransaction((tx) => addAttachmentsIn(tx, actor, id, version, files));
+
+/** A search result (up to 1,000 practices) as XLSX or CSV, for a seminar list. */
+export async function exportPractices(actor: Actor, input: SearchInput, format: ExportFormat): Promise<ExportedFile> {
+  authorize(actor, 'practice.read');
+  const filters = parseInput(searchSchema, input);
+  const rows: SearchResult['rows'] = [];
+  for (let page = 1; page <= 10; page += 1) {
+    const result = await runSearch(getDb(), { ...filters, page, pageSize: 100 }, staffVisible(actor), { counts: false, snippets: false });
+    rows.push(...result.rows);
+    if (result.rows.length < 100) break;
+  }
+  const sheet = {
+    name: 'Практики',
+    title: { heading: 'Банк практик', facts: [['Запрос', filters.q || 'все практики'], ['Найдено', String(rows.length)]] as [string, string][] },
+    columns: [
+      { header: 'Название', key: 'title', width: 50 },
+      { header: 'Школа', key: 'school', width: 30 },
+      { header: 'Краткое описание', key: 'summary', width: 60 },
+      { header: 'Факторы риска', key: 'risks', width: 50 },
+      { header: 'Затраты', key: 'cost', width: 14 },
+      { header: 'Уровень доказанности', key: 'evidence', width: 26 },
+      { header: 'Статус', key: 'status', width: 20 },
+    ],
+    rows: rows.map((r) => ({
+      title: r.title,
+      school: r.schoolName,
+      summary: r.summary,
+      risks: r.riskFactors.join('; '),
+      cost: COST_BAND_LABELS[r.costBand],
+      evidence: r.evidenceLevel ? EVIDENCE_LABELS[r.evidenceLevel] : '',
+      status: STATUS_LABELS[r.status],
+    })),
+  };
+  return tableFile(format, sheet, (extension) => `practices.${extension}`);
+}

@@ -12,6 +12,7 @@ import {
   assignExpert,
   createPractice,
   decidePractice,
+  exportPractices,
   getPractice,
   getPublicPractice,
   openPracticeAttachment,
@@ -223,5 +224,13 @@ describe('practice search', () => {
     expect(staff.rows.map((r) => r.title)).toContain(`Черновик по математике ${unique}`);
     const other = await searchPractices(otherTeam, { q: 'черновик' });
     expect(other.rows.map((r) => r.title)).not.toContain(`Черновик по математике ${unique}`);
+  });
+
+  it('exports a search result as CSV with Russian labels', async () => {
+    const file = await exportPractices(methodologist, { q: 'математике' }, 'csv');
+    const text = new TextDecoder().decode(file.bytes);
+    expect(text).toContain(`Математика без страха ${unique}`);
+    expect(text).toContain('без затрат');
+    expect(file.fileName).toBe('practices.csv');
   });
 });

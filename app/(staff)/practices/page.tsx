@@ -47,6 +47,10 @@ export default async function PracticesPage({ searchParams }: { searchParams: Pr
       )}
       <div className="space-y-4">
         <SearchForm action="/practices" filters={filters} counts={result.counts} showStatus />
+        <p className="text-sm">
+          Выгрузить найденное для списка семинара: <a href={`/api/v1/practices/export${withParam(params, 'format', 'xlsx')}`}>XLSX</a> ·{' '}
+          <a href={`/api/v1/practices/export${withParam(params, 'format', 'csv')}`}>CSV</a>
+        </p>
         <Results result={result} hrefBase="/practices" showStatus pageHref={(page) => withParam(params, 'page', String(page))} />
       </div>
     </>
