@@ -35,7 +35,7 @@ export default async function PracticesPage({ searchParams }: { searchParams: Pr
           «математика») и опечатки; рядом с каждой практикой — измеренные изменения школ, которые её применяли.
         </p>
         <p className="mt-2">
-          <Link href="/public/practices">Открытый каталог</Link> — то же без входа, только опубликованные практики.
+          <Link href="/public/practices" className="underline">Открытый каталог</Link> — то же без входа, только опубликованные практики.
         </p>
       </PageHeader>
       {!parsed.success && (
@@ -48,8 +48,8 @@ export default async function PracticesPage({ searchParams }: { searchParams: Pr
       <div className="space-y-4">
         <SearchForm action="/practices" filters={filters} counts={result.counts} showStatus />
         <p className="text-sm">
-          Выгрузить найденное для списка семинара: <a href={`/api/v1/practices/export${withParam(params, 'format', 'xlsx')}`}>XLSX</a> ·{' '}
-          <a href={`/api/v1/practices/export${withParam(params, 'format', 'csv')}`}>CSV</a>
+          Выгрузить найденное для списка семинара: <a className="underline" href={`/api/v1/practices/export${withParam(params, 'format', 'xlsx')}`}>XLSX</a> ·{' '}
+          <a className="underline" href={`/api/v1/practices/export${withParam(params, 'format', 'csv')}`}>CSV</a>
         </p>
         <Results result={result} hrefBase="/practices" showStatus pageHref={(page) => withParam(params, 'page', String(page))} />
       </div>
