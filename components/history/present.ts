@@ -43,6 +43,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   indicator_campaign: 'Кампания сбора показателей',
   management_decision: 'Управленческое решение',
   generated_report: 'Сформированный отчёт',
+  practice: 'Практика',
 };
 
 /** Ids, keys and bookkeeping: never shown, whatever the domain labels say. */

@@ -6,3 +6,4 @@ export * from './roadmaps';
 export * from './users';
 export * from './campaigns';
 export * from './reports';
+export * from './practices';

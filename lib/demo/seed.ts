@@ -9,6 +9,7 @@ import { seedDemoClassification } from '@/lib/classification/demo-seed';
 import { seedDemoRoadmaps } from '@/lib/roadmaps/demo-seed';
 import { seedDemoIndicators } from '@/lib/indicators/demo';
 import { seedDemoCampaigns } from '@/lib/indicators/campaigns/demo';
+import { seedDemoPractices } from '@/lib/practices/demo';
 import { DEMO_DATA, DEMO_PASSWORD } from './data';
 
 export interface SeedReport {
@@ -17,6 +18,7 @@ export interface SeedReport {
   roadmapsCreated: number;
   classificationRecordsCreated: number;
   indicatorRecordsCreated: number;
+  practicesCreated: number;
 }
 
 /** What domain seeders receive: the transaction and the ids of the demo records by their demo key / login. */
@@ -33,7 +35,7 @@ export interface DemoContext {
  */
 export async function seedDemoData(): Promise<SeedReport> {
   return inTransaction(async (tx) => {
-    const report: SeedReport = { organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0, indicatorRecordsCreated: 0 };
+    const report: SeedReport = { organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0, indicatorRecordsCreated: 0, practicesCreated: 0 };
     const ids = new Map<string, string>();
     const ensure = async (key: string, values: Omit<NewOrganisation, 'id' | 'externalKey'> & { selfScope?: 'region' | 'municipality' }) => {
       const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.externalKey, key));
@@ -104,6 +106,7 @@ export async function seedDemoData(): Promise<SeedReport> {
     report.classificationRecordsCreated = await seedDemoClassification(context);
     report.indicatorRecordsCreated = await seedDemoIndicators(context);
     report.indicatorRecordsCreated += await seedDemoCampaigns(context);
+    report.practicesCreated = await seedDemoPractices(context);
     return report;
   });
 }

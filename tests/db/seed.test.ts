@@ -18,7 +18,7 @@ describe('demo data', () => {
     expect(first).toMatchObject({ organisationsCreated: expectedOrgs, usersCreated: DEMO_DATA.users.length });
     expect(await count(organisations)).toBe(orgsBefore + expectedOrgs);
     const second = await seedDemoData();
-    expect(second).toEqual({ organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0, indicatorRecordsCreated: 0 });
+    expect(second).toEqual({ organisationsCreated: 0, usersCreated: 0, roadmapsCreated: 0, classificationRecordsCreated: 0, indicatorRecordsCreated: 0, practicesCreated: 0 });
     expect(await count(organisations)).toBe(orgsBefore + expectedOrgs);
   });
 

@@ -6,6 +6,7 @@ import { CategoryBadge, CategoryHistory, LowResultsSummary, PartnerList } from '
 import { HistoryPanel } from '@/components/history/HistoryPanel';
 import { ProgressSummaryView } from '@/components/roadmaps/ProgressSummaryView';
 import { RoadmapStatusBadge } from '@/components/roadmaps/StatusBadge';
+import { SuggestionsPanel } from '@/components/practices/SuggestionsPanel';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { DataTable } from '@/components/ui/DataTable';
 import { Panel } from '@/components/ui/Panel';
@@ -174,6 +175,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <ClassificationPanel hub={hub} />
+          <SuggestionsPanel actor={actor} schoolId={school.id} riskFactors={hub.classification?.school?.riskProfile.map((r) => r.factor) ?? []} cluster={hub.classification?.overview.cluster ?? null} />
           <RoadmapsPanel hub={hub} />
         </div>
         <div className="space-y-6">
