@@ -52,3 +52,16 @@ describe('number precision does not depend on the viewer', () => {
   });
 });
 
+
+describe('a number column mixing measures', () => {
+  it('shows each row in its own unit’s precision, alone or among others (indicator values: a count whole, a share in tenths)', () => {
+    const columns: ColumnSpec[] = [{ key: 'value', header: 'Значение', kind: 'number', digitsKey: 'digits' }];
+    const rows: Row[] = [
+      { value: 12, digits: 0 },
+      { value: 55, digits: 1 },
+      { value: 48.5, digits: 1 },
+    ];
+    expect(rowTexts(columns, rows)).toEqual(['|Значение|12|', '|Значение|55,0|', '|Значение|48,5|']);
+    rows.forEach((row, i) => expect(rowTexts(columns, [row])).toEqual([rowTexts(columns, rows)[i]]));
+  });
+});

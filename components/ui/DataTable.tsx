@@ -31,6 +31,8 @@ export interface ColumnSpec {
   badges?: Record<string, string>;
   /** For `number`: the measure's one precision (decimals always shown); whole numbers when absent. */
   fractionDigits?: number;
+  /** For `number` columns mixing measures (indicators of different units): the row key holding that row's precision. */
+  digitsKey?: string;
 }
 
 export interface FilterSpec {
@@ -93,7 +95,10 @@ function columnDigits(spec: ColumnSpec, rows: Row[]): number {
 function renderCell(spec: ColumnSpec, row: Row, digits: number) {
   const value = row[spec.key];
   if (value === null || value === undefined || value === '') return <span className="text-slate-500">—</span>;
-  if (spec.kind === 'number' && typeof value === 'number') return formatNumber(value, digits);
+  if (spec.kind === 'number' && typeof value === 'number') {
+    const own = spec.digitsKey ? row[spec.digitsKey] : undefined;
+    return formatNumber(value, typeof own === 'number' ? own : digits);
+  }
   if (spec.kind === 'date' && typeof value === 'string') return formatDate(value);
   if (spec.kind === 'link' && spec.hrefKey && typeof row[spec.hrefKey] === 'string') {
     return <Link href={row[spec.hrefKey] as string}>{String(value)}</Link>;

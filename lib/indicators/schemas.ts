@@ -22,6 +22,14 @@ export const UNIT_LABELS: Record<(typeof INDICATOR_UNITS)[number], string> = {
   boolean: 'да/нет',
   score: 'балл',
 };
+/** One precision per unit wherever an indicator's value is shown: shares and scores in tenths, counts whole. */
+export const UNIT_DIGITS: Record<(typeof INDICATOR_UNITS)[number], number> = {
+  percent: 1,
+  number: 1,
+  count: 0,
+  boolean: 0,
+  score: 1,
+};
 export const DIRECTION_LABELS: Record<(typeof INDICATOR_DIRECTIONS)[number], string> = {
   higher: 'больше — лучше',
   lower: 'меньше — лучше',

@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth/session';
 import { compareRussian, formatNumber } from '@/lib/format/ru';
 import { listIndicators, valueYears } from '@/lib/indicators/queries';
 import { loadScorecard } from '@/lib/indicators/scorecard';
-import { INDICATOR_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, UNIT_LABELS } from '@/lib/indicators/schemas';
+import { INDICATOR_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, UNIT_DIGITS, UNIT_LABELS } from '@/lib/indicators/schemas';
 import { STATUS_LABELS } from '@/lib/indicators/status';
 import { WARNING_TITLES } from '@/lib/indicators/warning';
 
@@ -44,6 +44,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
       href: `/indicators/${ind.id}?org=${org.id}`,
       organisation: org.shortName ?? org.name,
       value: c.value === null ? null : Math.round(c.value * 10) / 10,
+      digits: UNIT_DIGITS[ind.unit],
       target: c.target ? `${formatNumber(c.target.value)} (${c.target.year})` : '—',
       status: STATUS_LABELS[c.status],
       note: [c.outlier ? `Проверьте: ${c.outlier}` : '', c.warning?.kind ? WARNING_TITLES[c.warning.kind] : ''].filter(Boolean).join('; '),
@@ -109,7 +110,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
           { key: 'code', header: '№' },
           { key: 'name', header: 'Показатель', kind: 'link', hrefKey: 'href' },
           { key: 'organisation', header: 'Муниципалитет' },
-          { key: 'value', header: 'Значение', kind: 'number' },
+          { key: 'value', header: 'Значение', kind: 'number', digitsKey: 'digits' },
           { key: 'target', header: 'Цель (год)' },
           { key: 'status', header: 'Статус', badges: STATUS_BADGES },
           { key: 'note', header: 'Замечания' },
