@@ -11,6 +11,7 @@ import 'server-only';
  */
 import { revalidateTag, unstable_cache } from 'next/cache';
 import { listPublicDirectory } from '@/lib/organisations/public';
+import { decode, encode } from './cache-codec';
 import { getPublicMunicipality, getPublicRegion, getPublicSchool, regionSummary, searchSchools } from './queries';
 
 /** The longest a public page may show data that no tag revalidation refreshed. */
@@ -24,22 +25,6 @@ export const publishedRunTags = (): string[] => [PUBLIC_TAG];
 export const approvalTags = (organisationId: string): string[] => [organisationTag(organisationId)];
 
 const cacheOn = () => Boolean(process.env.NEXT_RUNTIME) && process.env.OPORA_PUBLIC_CACHE !== 'off';
-
-/* Dates survive the cache's JSON: encoded as {"$date": ISO} and revived. */
-const DATE_KEY = '$date';
-function encode(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? { [DATE_KEY]: raw.toISOString() } : v;
-  });
-}
-function decode<T>(text: string): T {
-  return JSON.parse(text, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as Record<string, unknown>)[DATE_KEY] === 'string'
-      ? new Date((v as Record<string, string>)[DATE_KEY]!)
-      : v,
-  ) as T;
-}
 
 function cached<A extends string[], T>(name: string, query: (...args: A) => Promise<T>, tags: (...args: A) => string[]) {
   return async (...args: A): Promise<T> => {
