@@ -6,8 +6,7 @@ import { Term } from '@/components/public/Term';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { SCHOOLS } from '@/lib/classification/format';
 import { formatDate, formatNumber, pluralize } from '@/lib/format/ru';
-import { listPublicDirectory } from '@/lib/organisations/public';
-import { regionSummary, searchSchools } from '@/lib/public/queries';
+import { cachedPublicDirectory, cachedRegionSummary, cachedSearch } from '@/lib/public/cache';
 import { MAX_QUERY_LENGTH } from '@/lib/public/search';
 
 export const metadata: Metadata = {
@@ -27,7 +26,7 @@ function Stat({ label, value }: { label: string; value: string }) {
 export default async function PublicHomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const raw = (await searchParams).q;
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, MAX_QUERY_LENGTH) ?? '';
-  const [hits, summary, municipalities] = await Promise.all([query.trim() ? searchSchools(query) : Promise.resolve(null), regionSummary(), listPublicDirectory()]);
+  const [hits, summary, municipalities] = await Promise.all([query.trim() ? cachedSearch(query) : Promise.resolve(null), cachedRegionSummary(), cachedPublicDirectory()]);
   const programme = (summary.counts.low_results ?? 0) + (summary.counts.both ?? 0) + (summary.counts.unfavourable ?? 0);
   return (
     <div className="[&_p_a]:underline">

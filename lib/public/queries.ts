@@ -306,7 +306,33 @@ async function conditionsOf(schoolId: string, runId: string | null, cluster: num
  * each school's cluster is the one of its newest published run. School pages, municipality pages and the open
  * data read these same decisions, so no page publishes what another hides.
  */
-export async function regionalResultFigures(regionId?: string | null): Promise<{ figures: Map<string, ResultFigures>; rows: (ResultRow & { regionId: string | null; schoolName: string; updatedAt: unknown })[] }> {
+type RegionalFigures = { figures: Map<string, ResultFigures>; rows: (ResultRow & { regionId: string | null; schoolName: string; updatedAt: unknown })[] };
+
+/**
+ * The region's figures take seconds to decide (complementary suppression over every school of the region, for
+ * every year, exam and subject) and every school and municipality page needs them: they are kept in the process
+ * while what they are computed from is unchanged — the published runs, the results and the schools: their
+ * fingerprint (row counts and the newest row version, `xmin`, so any insert, update or delete shows) is read on
+ * every call, so a publication, an import or a correction is seen at once.
+ */
+const figuresMemo = new Map<string, { fingerprint: string; value: Promise<RegionalFigures> }>();
+
+export async function regionalResultFigures(regionId?: string | null): Promise<RegionalFigures> {
+  const [print] = await rows(sql`
+    SELECT (SELECT concat(count(*), '/', max(xmin::text::bigint)) FROM classification_runs WHERE status = 'published') AS runs,
+           (SELECT concat(count(*), '/', max(xmin::text::bigint)) FROM assessment_results) AS results,
+           (SELECT concat(count(*), '/', max(xmin::text::bigint)) FROM organisations WHERE kind = 'school' AND is_active) AS schools`);
+  const fingerprint = `${print?.runs}|${print?.results}|${print?.schools}`;
+  const key = regionId === undefined ? '*' : (regionId ?? '');
+  const kept = figuresMemo.get(key);
+  if (kept && kept.fingerprint === fingerprint) return kept.value;
+  const value = computeRegionalFigures(regionId);
+  figuresMemo.set(key, { fingerprint, value });
+  value.catch(() => figuresMemo.get(key)?.value === value && figuresMemo.delete(key));
+  return value;
+}
+
+async function computeRegionalFigures(regionId?: string | null): Promise<RegionalFigures> {
   const found = await rows(sql`
     WITH latest AS (${LATEST_PUBLISHED})
     SELECT a.school_id, coalesce(o.short_name, o.name) AS school_name, a.municipality_id, a.region_id, a.year, a.exam, a.subject, a.participants, a.mean_score, a.max_score, a.updated_at, latest.cluster

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formAction } from '@/lib/actions';
 import { createRun, publishRun } from '@/lib/classification/queries';
 import { createRunSchema } from '@/lib/classification/schemas';
+import { publishedRunTags, revalidatePublic } from '@/lib/public/cache';
 
 export const runClassificationAction = formAction(createRunSchema, async (input, actor) => {
   const run = await createRun(actor, input);
@@ -17,5 +18,7 @@ export const runClassificationAction = formAction(createRunSchema, async (input,
 export const publishRunAction = formAction(z.object({ id: z.string().uuid() }), async (input, actor) => {
   await publishRun(actor, input.id);
   revalidatePath('/classification');
+  // Published results are public: every public page shows them on its next view.
+  revalidatePublic(publishedRunTags());
   return 'Расчёт опубликован: его результаты видны на открытых страницах.';
 });

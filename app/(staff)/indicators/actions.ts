@@ -10,6 +10,7 @@ import { approvalAction, createIndicator, saveValues, setTarget, updateIndicator
 import { approvalActionSchema, createIndicatorSchema, targetSchema, updateIndicatorSchema, year } from '@/lib/indicators/schemas';
 import { z } from 'zod';
 import { pluralize } from '@/lib/format/ru';
+import { approvalTags, revalidatePublic } from '@/lib/public/cache';
 
 /** The catalogue, the scorecard and every indicator page read the same rows: a write refreshes the section. */
 function refresh() {
@@ -68,6 +69,8 @@ const DONE = { submit: 'Значения представлены на утве�
 
 export const approvalFormAction = formAction(approvalActionSchema, async (input, actor) => {
   await approvalAction(actor, input);
+  // Approved values are public: the organisation's public page shows the change on its next view.
+  revalidatePublic(approvalTags(input.organisationId));
   refresh();
   return DONE[input.action];
 });

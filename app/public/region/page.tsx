@@ -8,12 +8,12 @@ import { Panel } from '@/components/ui/Panel';
 import { SCHOOLS } from '@/lib/classification/format';
 import { formatDate, formatNumber, formatPercent, pluralize } from '@/lib/format/ru';
 import { STATUS_LABELS } from '@/lib/indicators/status';
-import { getPublicRegion } from '@/lib/public/queries';
+import { cachedPublicRegion } from '@/lib/public/cache';
 
 export const metadata: Metadata = { title: 'Регион', description: 'Муниципалитеты региона в сравнении, показатели программы поддержки школ и изменения за год.' };
 
 export default async function PublicRegionPage() {
-  const { summary, municipalities, indicators, movements } = await getPublicRegion();
+  const { summary, municipalities, indicators, movements } = await cachedPublicRegion();
   const last = movements.at(-1);
   return (
     <>

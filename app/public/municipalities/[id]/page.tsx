@@ -9,7 +9,7 @@ import { formatNumber, formatPercent } from '@/lib/format/ru';
 import { STATUS_LABELS } from '@/lib/indicators/status';
 import { SETTLEMENT_LABELS } from '@/lib/organisations/schemas';
 import { orNotFound, pageParams } from '@/lib/page-guard';
-import { getPublicMunicipality } from '@/lib/public/queries';
+import { cachedPublicMunicipality } from '@/lib/public/cache';
 import { PUBLIC_CATEGORY_LABELS } from '@/lib/public/sentences';
 import { suppressedText } from '@/lib/public/suppression';
 import { Figure } from '@/components/public/Figure';
@@ -18,13 +18,13 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await pageParams(params);
-  const m = await orNotFound(getPublicMunicipality(id));
+  const m = await orNotFound(cachedPublicMunicipality(id));
   return { title: m.name, description: `${m.name}: школы, их статус в программе поддержки, результаты и исполнение дорожных карт.` };
 }
 
 export default async function PublicMunicipalityPage({ params }: Props) {
   const { id } = await pageParams(params);
-  const m = await orNotFound(getPublicMunicipality(id));
+  const m = await orNotFound(cachedPublicMunicipality(id));
   const rows = m.schools.map((s) => ({
     name: s.name,
     href: `/public/schools/${s.id}`,

@@ -12,7 +12,8 @@ import { Panel } from '@/components/ui/Panel';
 import { formatDate, formatNumber } from '@/lib/format/ru';
 import { STATUS_LABELS } from '@/lib/indicators/status';
 import { orNotFound, pageParams } from '@/lib/page-guard';
-import { getPublicSchool, type PublicSchoolPage, type ResultSeries } from '@/lib/public/queries';
+import { cachedPublicSchool } from '@/lib/public/cache';
+import type { PublicSchoolPage, ResultSeries } from '@/lib/public/queries';
 import { categoryTrend } from '@/lib/schools/trend';
 import { SETTLEMENT_LABELS } from '@/lib/organisations/schemas';
 import type { PublicValue } from '@/lib/public/suppression';
@@ -21,7 +22,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await pageParams(params);
-  const school = await orNotFound(getPublicSchool(id));
+  const school = await orNotFound(cachedPublicSchool(id));
   return {
     title: school.name,
     description: school.status ? school.status.headline : `${school.fullName}: результаты, условия и поддержка школы.`,
@@ -142,7 +143,7 @@ function jsonLd(school: PublicSchoolPage): string {
 
 export default async function PublicSchoolPageView({ params }: Props) {
   const { id } = await pageParams(params);
-  const school = await orNotFound(getPublicSchool(id));
+  const school = await orNotFound(cachedPublicSchool(id));
   const published = school.status?.publishedAt ? formatDate(school.status.publishedAt) : null;
   return (
     <>
