@@ -46,6 +46,11 @@ export interface SchoolHub {
   reviewers: string[];
   /** The methodical centres of the school's municipality. */
   methodicalCentres: { id: string; name: string }[];
+  /**
+   * The risk profile practices are suggested for: the newest run that found the school's risk factors (a newer run
+   * with too little data to judge them does not empty the suggestions), with its year; null when no run did.
+   */
+  risks: { year: number; factors: string[]; cluster: number | null } | null;
 }
 
 export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub> {
@@ -65,6 +70,7 @@ export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub>
   ]);
   const latest = history[0];
   const classification = latest ? { ...(await getSchoolClassification(actor, latest.runId, school.id)), runId: latest.runId } : null;
+  const risks = await riskProfileOf(actor, school.id, history, classification);
   const roadmaps = await Promise.all(roadmapRows.map((row) => getRoadmap(actor, row.id)));
   const dataYear = allResults.reduce<number | null>((newest, r) => (newest === null || r.year > newest ? r.year : newest), null);
   const context = readsClassification && dataYear !== null ? await getSchoolContext(actor, school.id, dataYear) : null;
@@ -82,7 +88,25 @@ export async function getSchoolHub(actor: Actor, id: string): Promise<SchoolHub>
     context,
     reviewers,
     methodicalCentres: centres.map((c) => ({ id: c.id, name: c.shortName ?? c.name })),
+    risks,
   };
+}
+
+/** How many earlier years are looked at for a risk profile when the newest run could not judge the school. */
+const RISK_LOOKBACK = 3;
+
+async function riskProfileOf(
+  actor: Actor,
+  schoolId: string,
+  history: SchoolClassificationDetail['history'],
+  latest: SchoolClassificationDetail | null,
+): Promise<SchoolHub['risks']> {
+  for (const [index, entry] of history.slice(0, RISK_LOOKBACK + 1).entries()) {
+    const detail = index === 0 && latest ? latest : await getSchoolClassification(actor, entry.runId, schoolId);
+    const factors = detail.school?.riskProfile.map((r) => r.factor) ?? [];
+    if (factors.length > 0) return { year: entry.year, factors, cluster: detail.overview.cluster ?? null };
+  }
+  return null;
 }
 
 /** The active methodical centres of a municipality, by name: part of a school's card for whoever may read the school. */

@@ -175,7 +175,7 @@ export default async function SchoolPage({ params }: { params: Promise<{ id: str
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <ClassificationPanel hub={hub} />
-          <SuggestionsPanel actor={actor} schoolId={school.id} riskFactors={hub.classification?.school?.riskProfile.map((r) => r.factor) ?? []} cluster={hub.classification?.overview.cluster ?? null} />
+          <SuggestionsPanel actor={actor} schoolId={school.id} riskFactors={hub.risks?.factors ?? []} riskYear={hub.risks?.year ?? null} cluster={hub.risks?.cluster ?? null} />
           <RoadmapsPanel hub={hub} />
         </div>
         <div className="space-y-6">
