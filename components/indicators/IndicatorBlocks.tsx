@@ -30,7 +30,7 @@ export function IndicatorSummaryBlock({ summary }: { summary: IndicatorSummary }
     <div className="space-y-3" data-testid="indicator-summary">
       <p className="text-sm">
         {summary.place}, {summary.year} год:{' '}
-        <Link href={summary.links.all}>
+        <Link href={summary.links.all} className="underline">
           {formatNumber(counts.total)} {plural(counts.total, ['значение', 'значения', 'значений'])} в сводной таблице
         </Link>
       </p>

@@ -40,7 +40,7 @@ test('a school team lands on its tasks; the overdue count opens the filtered ite
 
 test('a school team sees its map under review frozen, its municipality in the schools list and its methodical services', async ({ page }) => {
   await new LoginPage(page).signInAndWait('school@opora.demo');
-  await page.getByRole('link', { name: /^Программа перехода/ }).first().click();
+  await page.getByRole('link', { name: /^Программа перехода МКОУ «Осиновская ООШ»/ }).first().click();
   // The demo map is on review: no form offers a plan change the server would refuse; reports stay open.
   await expect(page.getByTestId('plan-frozen')).toContainText('на согласовании');
   await expect(page.getByRole('button', { name: 'Изменить статус' })).toHaveCount(0);
