@@ -87,8 +87,8 @@ describe('renderDocx', () => {
         ...note.blocks,
       ],
     };
-    const whole = await renderDocx(document, { chunkRows: Infinity });
-    const sliced = await renderDocx(document, { chunkRows: 2 });
+    const whole = await renderDocx(document, { chunkCells: Infinity });
+    const sliced = await renderDocx(document, { chunkCells: 3 });
     const xml = strFromU8(unzipSync(sliced)['word/document.xml']!);
     expect(xml).toContain('Школа № 22 &lt;«&amp;»&gt;');
     expect(xml).not.toContain('\uE000');

@@ -102,6 +102,7 @@ interface TableLayout {
   header: TableRow;
   rows: (index: number) => TableRow;
   count: number;
+  columns: number;
 }
 
 function tableLayout(table: ReportTable): TableLayout {
@@ -127,7 +128,7 @@ function tableLayout(table: ReportTable): TableLayout {
       ),
     });
   };
-  return { columnWidths, header, rows, count: table.rows.length };
+  return { columnWidths, header, rows, count: table.rows.length, columns: table.columns.length };
 }
 
 function tableOf(layout: TableLayout, rows: TableRow[]): Table {
@@ -140,16 +141,17 @@ function tableOf(layout: TableLayout, rows: TableRow[]): Table {
 }
 
 /**
- * Tables longer than this are written apart from the document, this many rows at a time (see `LargeTables`); shorter
- * ones are part of the document's model.
+ * Tables of more cells than this are written apart from the document, as many rows at a time as hold about this many
+ * cells (see `LargeTables`); smaller ones are part of the document's model. Smaller slices keep less alive at a time;
+ * each slice costs one compile of a small document (styles, settings and the like), so they are not made smaller.
  */
-export const DEFAULT_CHUNK_ROWS = 50;
+export const DEFAULT_CHUNK_CELLS = 500;
 
 function reportTable(table: ReportTable, number: number, large: LargeTables): FileChild[] {
   const layout = tableLayout(table);
   const blocks: FileChild[] = [
     caption(`Таблица ${number}. ${table.title}`),
-    layout.count > large.chunkRows
+    layout.count > large.sliceRows(layout)
       ? large.placeholder(layout)
       : tableOf(layout, [layout.header, ...Array.from({ length: layout.count }, (_, index) => layout.rows(index))]),
   ];
@@ -169,7 +171,12 @@ function reportTable(table: ReportTable, number: number, large: LargeTables): Fi
 class LargeTables {
   private readonly tables: TableLayout[] = [];
 
-  constructor(readonly chunkRows: number) {}
+  constructor(private readonly chunkCells: number) {}
+
+  /** How many rows of the table a slice holds. */
+  sliceRows(layout: TableLayout): number {
+    return Math.max(1, Math.floor(this.chunkCells / Math.max(1, layout.columns)));
+  }
 
   placeholder(layout: TableLayout): Paragraph {
     this.tables.push(layout);
@@ -196,8 +203,9 @@ class LargeTables {
       const at = xml.indexOf(paragraph, from);
       if (at === -1 || xml.indexOf(paragraph, at + paragraph.length) !== -1) throw new Error('docx: место длинной таблицы в document.xml не найдено — проверьте версию пакета docx');
       push(xml.slice(from, at));
-      for (let start = 0; start < layout.count; start += this.chunkRows) {
-        const rows = Array.from({ length: Math.min(this.chunkRows, layout.count - start) }, (_, offset) => layout.rows(start + offset));
+      const size = this.sliceRows(layout);
+      for (let start = 0; start < layout.count; start += size) {
+        const rows = Array.from({ length: Math.min(size, layout.count - start) }, (_, offset) => layout.rows(start + offset));
         const tableXml = LargeTables.tableXml(tableOf(layout, start === 0 ? [layout.header, ...rows] : rows), compile);
         // The first slice brings the table's properties, grid and header row; the next ones only their rows.
         push(start === 0 ? tableXml.slice(0, -'</w:tbl>'.length) : tableXml.slice(tableXml.indexOf('</w:tblGrid>') + '</w:tblGrid>'.length, -'</w:tbl>'.length));
@@ -318,12 +326,12 @@ function pinDates(files: Map<string, Uint8Array>, asOf: Date): Uint8Array {
 }
 
 export interface DocxOptions {
-  /** Tables with more rows are compiled apart, this many rows at a time (DEFAULT_CHUNK_ROWS; Infinity: never). */
-  chunkRows?: number;
+  /** Tables of more cells are compiled apart, about this many cells at a time (DEFAULT_CHUNK_CELLS; Infinity: never). */
+  chunkCells?: number;
 }
 
 export async function renderDocx(document: ReportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
-  const large = new LargeTables(options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+  const large = new LargeTables(options.chunkCells ?? DEFAULT_CHUNK_CELLS);
   const file = new Document({
     creator: 'Опора',
     lastModifiedBy: 'Опора',
