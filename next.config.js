@@ -11,7 +11,7 @@ const nextConfig = {
   // (lib/roadmaps/evidence-limits.ts — EVIDENCE_REQUEST_LIMIT, kept equal by a unit test); larger requests get a
   // Russian 413 from proxy.ts before either could cut them short.
   experimental: { proxyClientMaxBodySize: '12mb', serverActions: { bodySizeLimit: '12mb' } },
-  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs', 'piscina', '@napi-rs/canvas', 'pdfmake', 'pdfkit'],
+  serverExternalPackages: ['@node-rs/argon2', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'exceljs', 'piscina', '@napi-rs/canvas', 'pdfkit'],
   async headers() {
     return [
       {

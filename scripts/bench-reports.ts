@@ -4,7 +4,7 @@
  * (full explanations), a road map per municipality and per school, indicators with approved values and decisions;
  * then the region's monitoring report in every format the portal offers (`reportFormats()`), each built — read,
  * document, file — in a fresh child process, so that its time and peak memory are that format's own. Targets: ≤ 5 s
- * and ≤ 500 MB each. Figures only, not a test.
+ * and ≤ 500 MB each. Beside them, the floor of the DOCX library for the same tables (a bare document). Figures only, not a test.
  *
  * DATABASE_URL — use that database; otherwise a scratch database is created on 127.0.0.1:5432 (TEST_POSTGRES_URL
  * overrides the admin URL) and dropped at the end.
@@ -15,6 +15,8 @@ import { cpus, loadavg } from 'node:os';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
 import { closeDb, getDb, getPool } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { cellText } from '@/lib/reports/document/cells';
 import { reportTables } from '@/lib/reports/document/model';
 import { reportFormats, type ReportFormat } from '@/lib/reports/document/render';
 import { reportFile } from '@/lib/reports/jobs/file';
@@ -40,7 +42,7 @@ interface Figures {
 }
 
 /** One format, measured in a fresh child process: read, document, file. */
-function measureInChild(regionId: string, format: ReportFormat): Promise<Figures> {
+function measureInChild(regionId: string, format: ReportFormat | 'docx-floor'): Promise<Figures> {
   return new Promise((resolve, reject) => {
     const child = fork(process.argv[1]!, [], { execArgv: process.execArgv, env: { ...process.env, BENCH_CHILD: JSON.stringify({ regionId, format }) } });
     let figures: Figures | undefined;
@@ -50,8 +52,21 @@ function measureInChild(regionId: string, format: ReportFormat): Promise<Figures
   });
 }
 
+/**
+ * The floor of DOCX with the docx package: the report's tables alone — the same cell texts, each cell a paragraph
+ * with one run, no widths, styles, headings, charts or page numbers — as one document packed by `Packer.toBuffer`.
+ */
+async function bareDocx(document: ReturnType<typeof buildMonitoringReport>): Promise<Uint8Array> {
+  const children = reportTables(document).map((table) => new Table({
+    rows: [table.columns.map((column) => column.header), ...table.rows.map((row) => table.columns.map((column) => cellText(column, row[column.key])))].map(
+      (texts) => new TableRow({ children: texts.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun(text)] })] })) }),
+    ),
+  }));
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
 async function childMain(): Promise<void> {
-  const { regionId, format } = JSON.parse(process.env.BENCH_CHILD!) as { regionId: string; format: ReportFormat };
+  const { regionId, format } = JSON.parse(process.env.BENCH_CHILD!) as { regionId: string; format: ReportFormat | 'docx-floor' };
   try {
     const [region] = (await getPool().query(`SELECT id, kind, name, short_name AS "shortName", region_id AS "regionId", municipality_id AS "municipalityId" FROM organisations WHERE id = $1`, [regionId])).rows;
     const cpuStart = process.cpuUsage();
@@ -60,7 +75,7 @@ async function childMain(): Promise<void> {
     const readMs = performance.now() - start;
     const document = buildMonitoringReport(data);
     const buildMs = performance.now() - start - readMs;
-    const file = await reportFile(document, format);
+    const file = format === 'docx-floor' ? { bytes: await bareDocx(document) } : await reportFile(document, format);
     const ms = performance.now() - start;
     const cpu = process.cpuUsage(cpuStart);
     const tables = reportTables(document);
@@ -98,6 +113,9 @@ async function main() {
       failed ||= !ok;
       console.log(`  ${format.toUpperCase()}: ${(f.ms / 1000).toFixed(2)} с (чтение из базы ${(f.readMs / 1000).toFixed(2)} с, документ ${(f.buildMs / 1000).toFixed(2)} с, файл ${((f.ms - f.readMs - f.buildMs) / 1000).toFixed(2)} с; процессорное время отчёта ${(f.cpuMs / 1000).toFixed(2)} с), пиковая память процесса ${f.peakMb} МБ, файл ${(f.bytes / 1e6).toFixed(2)} МБ; ${f.tables} таблиц, ${f.rows} строк — ${ok ? 'в пределах цели' : 'ЦЕЛЬ НЕ ДОСТИГНУТА'}`);
     }
+    // What the docx package itself takes for these tables: the DOCX figures above are to be read against it.
+    const floor = await measureInChild(regionId, 'docx-floor');
+    console.log(`  Для сравнения — пакет docx, голые таблицы отчёта одним документом (без ширин, стилей, графиков, колонтитулов; Packer.toBuffer): файл ${((floor.ms - floor.readMs - floor.buildMs) / 1000).toFixed(2)} с, всего ${(floor.ms / 1000).toFixed(2)} с (процессорное время ${(floor.cpuMs / 1000).toFixed(2)} с), пиковая память процесса ${floor.peakMb} МБ`);
     if (failed) process.exitCode = 1;
   } finally {
     await closeDb();

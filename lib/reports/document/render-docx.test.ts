@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAnalyticalNote } from '@/lib/reports/note';
 import { SAMPLE_FACTS } from '@/tests/support/note-facts';
 import { renderReport, reportFormats } from './render';
+import type { ReportDocument } from './model';
 import { DOCX_MIME, renderDocx } from './render-docx';
 
 const note = buildAnalyticalNote(SAMPLE_FACTS);
@@ -59,6 +60,40 @@ describe('renderDocx', () => {
     const core = strFromU8(unzipSync(first)['docProps/core.xml']!);
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2025-12-01T07:00:00Z</dcterms:created>');
     expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2025-12-01T07:00:00Z</dcterms:modified>');
+  });
+
+  it('writes a long table in slices with the same bytes as the table in the document\'s model', async () => {
+    const document: ReportDocument = {
+      title: 'Длинная таблица',
+      parameters: [['Год', '2025']],
+      asOf: new Date('2025-12-01T07:00:00Z'),
+      blocks: [
+        { kind: 'paragraph', text: 'До таблицы.' },
+        {
+          kind: 'table',
+          table: {
+            id: 'long',
+            title: 'Школы',
+            columns: [
+              { header: 'Наименование школы', key: 'name' },
+              { header: 'Средний балл', key: 'score', type: 'number' },
+            ],
+            rows: Array.from({ length: 23 }, (_, index) => ({ name: index % 5 === 0 ? `Раздел ${index}` : `Школа № ${index} <«&»>`, score: 40 + index / 10 })),
+            rowStyle: (row) => (String(row.name).startsWith('Раздел') ? 'section' : undefined),
+          },
+        },
+        { kind: 'paragraph', text: 'Между таблицами.' },
+        { kind: 'table', table: { id: 'second', title: 'Вторая', columns: [{ header: 'Школа', key: 'name' }], rows: [{ name: 'А' }, { name: 'Б' }, { name: 'В' }] } },
+        ...note.blocks,
+      ],
+    };
+    const whole = await renderDocx(document, { chunkCells: Infinity });
+    const sliced = await renderDocx(document, { chunkCells: 3 });
+    const xml = strFromU8(unzipSync(sliced)['word/document.xml']!);
+    expect(xml).toContain('Школа № 22 &lt;«&amp;»&gt;');
+    expect(xml).not.toContain('\uE000');
+    expect(xml.match(/<w:tbl>/g)?.length).toBe(strFromU8(unzipSync(whole)['word/document.xml']!).match(/<w:tbl>/g)?.length);
+    expect(Buffer.from(sliced).equals(Buffer.from(whole))).toBe(true);
   });
 
   it('is offered and rendered through renderReport', async () => {

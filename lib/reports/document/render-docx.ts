@@ -97,7 +97,15 @@ function tableCell(text: string, options: { bold?: boolean; fill?: string; right
   });
 }
 
-function reportTable(table: ReportTable, number: number): FileChild[] {
+interface TableLayout {
+  columnWidths: number[];
+  header: TableRow;
+  rows: (index: number) => TableRow;
+  count: number;
+  columns: number;
+}
+
+function tableLayout(table: ReportTable): TableLayout {
   const weights = columnWeights(table.columns);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const columnWidths = weights.map((weight) => Math.floor((weight / totalWeight) * TEXT_WIDTH_TWIPS));
@@ -106,7 +114,8 @@ function reportTable(table: ReportTable, number: number): FileChild[] {
     cantSplit: true,
     children: table.columns.map((column) => tableCell(column.header, { bold: true, fill: HEADER_FILL, right: isNumericColumn(column) })),
   });
-  const rows = table.rows.map((row) => {
+  const rows = (index: number) => {
+    const row = table.rows[index]!;
     const style = table.rowStyle?.(row);
     return new TableRow({
       cantSplit: true,
@@ -118,19 +127,112 @@ function reportTable(table: ReportTable, number: number): FileChild[] {
         }),
       ),
     });
+  };
+  return { columnWidths, header, rows, count: table.rows.length, columns: table.columns.length };
+}
+
+function tableOf(layout: TableLayout, rows: TableRow[]): Table {
+  return new Table({
+    rows,
+    columnWidths: layout.columnWidths,
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
+}
+
+/**
+ * Tables of more cells than this are written apart from the document, as many rows at a time as hold about this many
+ * cells (see `LargeTables`); smaller ones are part of the document's model. Smaller slices keep less alive at a time;
+ * each slice costs one compile of a small document (styles, settings and the like), so they are not made smaller.
+ */
+export const DEFAULT_CHUNK_CELLS = 500;
+
+function reportTable(table: ReportTable, number: number, large: LargeTables): FileChild[] {
+  const layout = tableLayout(table);
   const blocks: FileChild[] = [
     caption(`Таблица ${number}. ${table.title}`),
-    new Table({
-      rows: [header, ...rows],
-      columnWidths,
-      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    }),
+    layout.count > large.sliceRows(layout)
+      ? large.placeholder(layout)
+      : tableOf(layout, [layout.header, ...Array.from({ length: layout.count }, (_, index) => layout.rows(index))]),
   ];
   if (table.rows.length === 0) blocks.push(new Paragraph({ children: [new TextRun({ text: 'Нет данных.', italics: true, size: SMALL_SIZE })] }));
   if (table.note) blocks.push(new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text: table.note, italics: true, size: SMALL_SIZE })] }));
   return blocks;
+}
+
+/**
+ * Long tables, written by the docx compiler a slice of rows at a time. docx builds a whole document as one tree of
+ * objects, turns it into a second tree and that into the XML; for a report with 13,000 rows of long texts that took
+ * about a gigabyte and seconds of garbage collection. A long table stands in the document as a placeholder paragraph;
+ * its rows are compiled by the same compiler in slices (each slice a one-table document, from which its table's XML is
+ * taken), and the slices' XML replaces the placeholder. Every element is still written by docx — the same bytes as
+ * the table in the document's model (a test compares them) — while only one slice's objects are alive at a time.
+ */
+class LargeTables {
+  private readonly tables: TableLayout[] = [];
+
+  constructor(private readonly chunkCells: number) {}
+
+  /** How many rows of the table a slice holds. */
+  sliceRows(layout: TableLayout): number {
+    return Math.max(1, Math.floor(this.chunkCells / Math.max(1, layout.columns)));
+  }
+
+  placeholder(layout: TableLayout): Paragraph {
+    this.tables.push(layout);
+    return new Paragraph({ children: [new TextRun(LargeTables.token(this.tables.length - 1))] });
+  }
+
+  /** A text no cell can hold: the private-use characters around the number. */
+  private static token(index: number): string {
+    return `\uE000opora-table-${index}\uE000`;
+  }
+
+  /**
+   * The document's XML, UTF-8, with each placeholder paragraph replaced by its table's XML. Each slice is encoded as
+   * soon as it is written, so the document's text is never held whole as a JavaScript string.
+   */
+  fill(xml: string, compile: (file: Document) => Map<string, PackageData>): Uint8Array {
+    const encoder = new TextEncoder();
+    if (this.tables.length === 0) return encoder.encode(xml);
+    const parts: Uint8Array[] = [];
+    const push = (text: string) => parts.push(encoder.encode(text));
+    let from = 0;
+    for (const [index, layout] of this.tables.entries()) {
+      const paragraph = `<w:p><w:r><w:t xml:space="preserve">${LargeTables.token(index)}</w:t></w:r></w:p>`;
+      const at = xml.indexOf(paragraph, from);
+      if (at === -1 || xml.indexOf(paragraph, at + paragraph.length) !== -1) throw new Error('docx: место длинной таблицы в document.xml не найдено — проверьте версию пакета docx');
+      push(xml.slice(from, at));
+      const size = this.sliceRows(layout);
+      for (let start = 0; start < layout.count; start += size) {
+        const rows = Array.from({ length: Math.min(size, layout.count - start) }, (_, offset) => layout.rows(start + offset));
+        const tableXml = LargeTables.tableXml(tableOf(layout, start === 0 ? [layout.header, ...rows] : rows), compile);
+        // The first slice brings the table's properties, grid and header row; the next ones only their rows.
+        push(start === 0 ? tableXml.slice(0, -'</w:tbl>'.length) : tableXml.slice(tableXml.indexOf('</w:tblGrid>') + '</w:tblGrid>'.length, -'</w:tbl>'.length));
+      }
+      push('</w:tbl>');
+      from = at + paragraph.length;
+    }
+    push(xml.slice(from));
+    const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      bytes.set(part, offset);
+      offset += part.length;
+    }
+    return bytes;
+  }
+
+  /** The XML of one table, as docx writes it in a document of its own. */
+  private static tableXml(table: Table, compile: (file: Document) => Map<string, PackageData>): string {
+    const xml = compile(new Document({ sections: [{ children: [table] }] })).get('word/document.xml');
+    const start = typeof xml === 'string' ? xml.indexOf('<w:tbl>') : -1;
+    const end = typeof xml === 'string' ? xml.lastIndexOf('</w:tbl>') : -1;
+    if (typeof xml !== 'string' || start === -1 || end < start || !xml.includes('</w:tblGrid>', start)) {
+      throw new Error('docx: таблица в document.xml не найдена — проверьте версию пакета docx');
+    }
+    return xml.slice(start, end + '</w:tbl>'.length);
+  }
 }
 
 function reportChart(chart: ReportChart, png: Uint8Array, number: number): Paragraph[] {
@@ -159,7 +261,7 @@ function reportChart(chart: ReportChart, png: Uint8Array, number: number): Parag
   ];
 }
 
-async function body(document: ReportDocument): Promise<FileChild[]> {
+async function body(document: ReportDocument, large: LargeTables): Promise<FileChild[]> {
   // Charts are drawn first, all at once: each PNG is encoded off the main thread while the next chart is drawn.
   const images = await Promise.all(document.blocks.flatMap((block) => (block.kind === 'chart' ? [renderChartPng(block.chart)] : [])));
   const children: FileChild[] = [];
@@ -180,7 +282,7 @@ async function body(document: ReportDocument): Promise<FileChild[]> {
         break;
       case 'table':
         tables += 1;
-        children.push(...reportTable(block.table, tables));
+        children.push(...reportTable(block.table, tables, large));
         break;
       case 'chart':
         charts += 1;
@@ -223,7 +325,13 @@ function pinDates(files: Map<string, Uint8Array>, asOf: Date): Uint8Array {
   return zipSync(zippable);
 }
 
-export async function renderDocx(document: ReportDocument): Promise<Uint8Array> {
+export interface DocxOptions {
+  /** Tables of more cells are compiled apart, about this many cells at a time (DEFAULT_CHUNK_CELLS; Infinity: never). */
+  chunkCells?: number;
+}
+
+export async function renderDocx(document: ReportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const large = new LargeTables(options.chunkCells ?? DEFAULT_CHUNK_CELLS);
   const file = new Document({
     creator: 'Опора',
     lastModifiedBy: 'Опора',
@@ -269,11 +377,11 @@ export async function renderDocx(document: ReportDocument): Promise<Uint8Array> 
           }),
           first: new Footer({ children: [new Paragraph({ children: [] })] }),
         },
-        children: [...titlePage(document), ...(await body(document))],
+        children: [...titlePage(document), ...(await body(document, large))],
       },
     ],
   });
-  return pinDates(packageFiles(file), document.asOf);
+  return pinDates(packageFiles(file, large), document.asOf);
 }
 
 type PackageData = string | Uint8Array | ArrayBuffer;
@@ -281,17 +389,26 @@ interface DocxCompiler {
   compile(file: Document, prettify: undefined, overrides: readonly []): Map<string, PackageData>;
 }
 
-/**
- * The package's files before zipping, from the docx compiler (the step `Packer` runs before it zips with the clock's
- * time), so the files are zipped once, with fixed dates. The version is pinned; a version that moves the compiler
- * fails here, and in the tests, instead of quietly writing other bytes.
- */
-function packageFiles(file: Document): Map<string, Uint8Array> {
+function docxCompiler(): DocxCompiler {
   const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
   if (!compiler || typeof compiler.compile !== 'function') throw new Error('docx: Packer.compiler.compile не найден — проверьте версию пакета docx');
+  return compiler;
+}
+
+/**
+ * The package's files before zipping, from the docx compiler (the step `Packer` runs before it zips with the clock's
+ * time), so the files are zipped once, with fixed dates; long tables are put in place of their placeholders. The
+ * version is pinned; a version that moves the compiler or writes the placeholders otherwise fails here, and in the
+ * tests, instead of quietly writing other bytes.
+ */
+function packageFiles(file: Document, large: LargeTables): Map<string, Uint8Array> {
+  const compiler = docxCompiler();
+  const compile = (part: Document) => compiler.compile(part, undefined, []);
+  const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
-  for (const [path, data] of compiler.compile(file, undefined, [])) {
-    files.set(path, typeof data === 'string' ? strToU8(data) : data instanceof Uint8Array ? data : new Uint8Array(data));
+  for (const [path, data] of compile(file)) {
+    const bytes = typeof data === 'string' && path === 'word/document.xml' ? large.fill(data, compile) : data;
+    files.set(path, typeof bytes === 'string' ? encoder.encode(bytes) : bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   }
   return files;
 }

@@ -1,195 +1,396 @@
 /**
- * A report as PDF (pdfmake on PDFKit): A4, PT Sans embedded from its npm package (Cyrillic, no system fonts), a title
- * page with the parameters and «Данные на dd.mm.yyyy», tables that break across pages with the header row repeated,
- * charts drawn on the server, page numbers. The same document gives the same bytes: the creation date is asOf,
- * PDFKit's file id and font subset tags are derived from the content, never from the clock or randomness, and charts
- * are JPEG (embedded synchronously, unlike a PNG's alpha channel).
+ * A report as PDF, written with PDFKit: A4, PT Sans embedded from its npm package (a subset, Cyrillic, no system
+ * fonts), a title page with the parameters and «Данные на dd.mm.yyyy», headings that never end a page, tables that
+ * break across pages between rows with the header row repeated on every page, charts drawn on the server, page numbers
+ * from the second page on. The same document gives the same bytes: the creation date is asOf, PDFKit derives the file
+ * id from the document info and the font subset tags from the fonts' order, never from the clock or randomness, and
+ * charts are JPEG (embedded synchronously, unlike a PNG's alpha channel).
+ *
+ * Tables are laid out here rather than by a layout engine: a report's tables run to thousands of rows, and a general
+ * engine that styles, measures and positions every cell as a node of a document tree took tens of seconds and most of
+ * a gigabyte for them. Here a row is measured with the font's cached word widths, drawn line by line and forgotten,
+ * and PDFKit writes each finished page out, so time and memory grow with the page count only.
  */
-import * as pdfmakeModule from 'pdfmake';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import PDFDocument from 'pdfkit';
 import { formatDate } from '@/lib/format/ru';
-import { renderChartJpeg } from './chart-image';
+import { renderChartJpeg, DEFAULT_CHART_SIZE } from './chart-image';
 import { cellText, columnWeights, isNumericColumn } from './cells';
 import { reportFont, type ReportFontStyle } from './fonts';
-import type { ReportDocument, ReportTable } from './model';
+import type { ReportChart, ReportDocument, ReportTable } from './model';
 
 export const PDF_MIME = 'application/pdf';
 
-interface VirtualFs {
-  existsSync(name: string): boolean;
-  writeFileSync(name: string, content: Buffer): void;
-}
-type Pdfmake = typeof pdfmakeModule & { virtualfs: VirtualFs };
-// pdfmake exports one instance through CommonJS: under ESM interop it is the default export.
-const pdfmake = ((pdfmakeModule as unknown as { default?: Pdfmake }).default ?? pdfmakeModule) as Pdfmake;
-
-const FONT = 'PTSans';
-const FONT_FILES: Record<'normal' | 'bold' | 'italics' | 'bolditalics', ReportFontStyle> = {
-  normal: 'regular',
-  bold: 'bold',
-  italics: 'italic',
-  bolditalics: 'boldItalic',
-};
-
-/** A4 in points; margins 30/15/20/20 mm. */
-const PAGE_WIDTH = 595.28;
-const MARGINS: [number, number, number, number] = [85, 57, 42, 57];
-const TEXT_WIDTH = PAGE_WIDTH - MARGINS[0] - MARGINS[2];
-/** pdfmake's default cell padding (4 pt each side) and the 1 pt rule between columns. */
-const CELL_EXTRA = 9;
+/** A4 in points; margins 30 mm left, 15 mm right, 20 mm top and bottom. */
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGINS = { left: 85, top: 57, right: 42, bottom: 57 };
+const TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right;
+const BOTTOM = PAGE.height - MARGINS.bottom;
 
 const SECTION_FILL = '#E2E8F0';
 const HEADER_FILL = '#F1F5F9';
 const RULE_COLOR = '#94A3B8';
+const TEXT_COLOR = '#000000';
+const RULE_WIDTH = 0.5;
 
-let configured = false;
+const BODY = { size: 11, leading: 1.15 };
+const TABLE = { size: 9, leading: 1.05, padX: 4, padY: 2 };
+const HEADINGS = {
+  1: { size: 16, before: 16, after: 8 },
+  2: { size: 13, before: 12, after: 6 },
+  3: { size: 11, before: 10, after: 4 },
+} as const;
+/** A heading keeps at least this much of what follows it on its page. */
+const KEEP_AFTER_HEADING = 48;
 
-/** Fonts go into pdfmake's in-memory file system once; reading the disk or the network is refused. */
-function configure(): void {
-  if (configured) return;
-  const fonts: Record<string, string> = {};
-  for (const [variant, style] of Object.entries(FONT_FILES)) {
-    const name = `opora-report/${FONT}-${style}.ttf`;
-    if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, reportFont(style));
-    fonts[variant] = name;
+type Doc = PDFKit.PDFDocument;
+
+/** Wrapped text: its lines and their widths in points. */
+interface Lines {
+  lines: string[];
+  widths: number[];
+}
+
+const FONT_NAMES: Record<ReportFontStyle, string> = {
+  regular: 'PTSans',
+  bold: 'PTSans-Bold',
+  italic: 'PTSans-Italic',
+  boldItalic: 'PTSans-BoldItalic',
+};
+
+/**
+ * The document and the state the drawing functions share: the current font (restored after a page number is written
+ * in the middle of a paragraph) and word widths per font, in thousandths of the font size.
+ */
+class Writer {
+  readonly doc: Doc;
+  private font: ReportFontStyle = 'regular';
+  private size = BODY.size;
+  private pages = 0;
+  private readonly widths = new Map<ReportFontStyle, Map<string, number>>();
+
+  constructor(doc: Doc) {
+    this.doc = doc;
   }
-  pdfmake.setFonts({ [FONT]: fonts as { normal: string; bold: string; italics: string; bolditalics: string } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  configured = true;
+
+  use(font: ReportFontStyle, size: number): void {
+    if (font !== this.font) this.doc.font(FONT_NAMES[font]);
+    if (size !== this.size) this.doc.fontSize(size);
+    this.font = font;
+    this.size = size;
+  }
+
+  /** The distance between two lines of the current font at `leading`. */
+  lineHeight(leading: number): number {
+    return this.doc.currentLineHeight(true) * leading;
+  }
+
+  /** The width of a piece of text in the current font: PDFKit's own measure, remembered per piece. */
+  width(piece: string): number {
+    let widths = this.widths.get(this.font);
+    if (!widths) this.widths.set(this.font, (widths = new Map()));
+    let width = widths.get(piece);
+    if (width === undefined) {
+      width = (this.doc.widthOfString(piece) * 1000) / this.size;
+      widths.set(piece, width);
+    }
+    return (width * this.size) / 1000;
+  }
+
+  /** The page number at the foot of the page, written when the page is done (the title page has none). */
+  private pageNumber(): void {
+    if (this.pages < 2) return;
+    const [font, size] = [this.font, this.size];
+    const number = String(this.pages);
+    this.use('regular', 9);
+    this.doc.fillColor(TEXT_COLOR).text(number, (PAGE.width - this.width(number)) / 2, BOTTOM + 20, { lineBreak: false });
+    this.use(font, size);
+  }
+
+  /** Room left on the page, in points. */
+  room(): number {
+    return BOTTOM - this.doc.y;
+  }
+
+  newPage(): void {
+    this.pageNumber();
+    this.doc.addPage();
+    this.pages += 1;
+    this.doc.x = MARGINS.left;
+    this.doc.y = MARGINS.top;
+  }
+
+  /** The last page's number. */
+  finish(): void {
+    this.pageNumber();
+  }
+
+  /** Starts a new page unless `height` fits on this one (or this page is still empty). */
+  keep(height: number): void {
+    if (height > this.room() && this.doc.y > MARGINS.top) this.newPage();
+  }
+
+  /**
+   * Text that flows (titles, paragraphs, list items, notes) in the current font: wrapped here, line by line onto the
+   * next page when the page is full; justified lines get the spare width between their words.
+   */
+  flow(text: string, options: { x?: number; width?: number; align?: 'left' | 'center' | 'justify'; indent?: number; leading?: number }): void {
+    const x = options.x ?? MARGINS.left;
+    const width = options.width ?? TEXT_WIDTH;
+    const indent = options.indent ?? 0;
+    const height = this.lineHeight(options.leading ?? BODY.leading);
+    this.doc.fillColor(TEXT_COLOR);
+    for (const paragraph of text.split('\n')) {
+      const { lines, widths } = this.wrap(paragraph, width, indent);
+      lines.forEach((line, index) => {
+        if (this.doc.y + height > BOTTOM && this.doc.y > MARGINS.top) this.newPage();
+        const left = x + (index === 0 ? indent : 0);
+        const room = width - (index === 0 ? indent : 0);
+        const gaps = line.split(' ').length - 1;
+        if (options.align === 'justify' && index < lines.length - 1 && gaps > 0) {
+          this.doc.text(line, left, this.doc.y, { lineBreak: false, wordSpacing: (room - widths[index]!) / gaps });
+        } else if (line !== '') {
+          this.doc.text(line, options.align === 'center' ? left + (room - widths[index]!) / 2 : left, this.doc.y, { lineBreak: false });
+        }
+        this.doc.y += height;
+      });
+    }
+    this.doc.x = MARGINS.left;
+  }
+
+  /**
+   * The lines `text` takes in the current font within `width`, with their widths: greedy breaks at spaces (a line's
+   * width is the sum of its words' remembered widths, so a long text is never measured whole), a word wider than the
+   * line broken between characters, paragraph breaks kept.
+   */
+  wrap(text: string, width: number, indent = 0): Lines {
+    const lines: string[] = [];
+    const widths: number[] = [];
+    const space = this.width(' ');
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      let lineWidth = 0;
+      for (const word of paragraph.split(' ')) {
+        const wordWidth = this.width(word);
+        const room = lines.length === 0 ? width - indent : width;
+        if (line !== '' && lineWidth + space + wordWidth > room) {
+          lines.push(line);
+          widths.push(lineWidth);
+          line = '';
+          lineWidth = 0;
+        }
+        if (line === '' && wordWidth > room) {
+          // A word wider than the column: as many characters as fit on each line.
+          let part = '';
+          for (const char of word) {
+            if (part !== '' && this.width(part + char) > (lines.length === 0 ? width - indent : width)) {
+              lines.push(part);
+              widths.push(this.width(part));
+              part = '';
+            }
+            part += char;
+          }
+          line = part;
+          lineWidth = this.width(part);
+          continue;
+        }
+        lineWidth += (line === '' ? 0 : space) + wordWidth;
+        line = line === '' ? word : `${line} ${word}`;
+      }
+      lines.push(line);
+      widths.push(lineWidth);
+    }
+    return { lines, widths };
+  }
+
+  /** Lines at a fixed place, left or right aligned within `width`. */
+  lines({ lines, widths }: Lines, x: number, y: number, width: number, leading: number, right: boolean): void {
+    const height = this.lineHeight(leading);
+    lines.forEach((line, index) => {
+      if (line === '') return;
+      this.doc.text(line, right ? x + width - widths[index]! : x, y + index * height, { lineBreak: false });
+    });
+  }
 }
 
-function titlePage(document: ReportDocument): Content[] {
-  return [
-    { text: document.title, style: 'title', margin: [0, 140, 0, 40] },
-    {
-      table: {
-        widths: [150, '*'],
-        body: [
-          ...document.parameters.map(([label, value]): TableCell[] => [{ text: label, bold: true }, value]),
-          [{ text: 'Данные на', bold: true }, formatDate(document.asOf)],
-        ],
-      },
-      layout: 'noBorders',
-      pageBreak: 'after',
-    },
-  ];
+function titlePage(writer: Writer, document: ReportDocument): void {
+  const { doc } = writer;
+  writer.use('bold', 20);
+  doc.y = MARGINS.top + 140;
+  writer.flow(document.title, { align: 'center', leading: 1.15 });
+  doc.y += 40;
+  const labelWidth = 150;
+  for (const [label, value] of [...document.parameters, ['Данные на', formatDate(document.asOf)] as const]) {
+    writer.use('bold', BODY.size);
+    const labelLines = writer.wrap(label, labelWidth - 8);
+    writer.use('regular', BODY.size);
+    const valueLines = writer.wrap(value, TEXT_WIDTH - labelWidth - 8);
+    const height = Math.max(labelLines.lines.length, valueLines.lines.length) * writer.lineHeight(BODY.leading) + 4;
+    writer.keep(height);
+    const y = doc.y + 2;
+    writer.use('bold', BODY.size);
+    doc.fillColor(TEXT_COLOR);
+    writer.lines(labelLines, MARGINS.left + 4, y, labelWidth - 8, BODY.leading, false);
+    writer.use('regular', BODY.size);
+    writer.lines(valueLines, MARGINS.left + labelWidth + 4, y, TEXT_WIDTH - labelWidth - 8, BODY.leading, false);
+    doc.y += height;
+  }
 }
 
-function reportTable(table: ReportTable, number: number): Content[] {
+function heading(writer: Writer, level: 1 | 2 | 3, text: string): void {
+  const style = HEADINGS[level];
+  writer.use('bold', style.size);
+  const height = writer.wrap(text, TEXT_WIDTH).lines.length * writer.lineHeight(BODY.leading);
+  writer.keep(style.before + height + style.after + KEEP_AFTER_HEADING);
+  if (writer.doc.y > MARGINS.top) writer.doc.y += style.before;
+  writer.flow(text, {});
+  writer.doc.y += style.after;
+}
+
+interface Cell {
+  lines: Lines;
+  bold: boolean;
+  right: boolean;
+}
+
+function reportTable(writer: Writer, table: ReportTable, number: number): void {
+  const { doc } = writer;
   const weights = columnWeights(table.columns);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const available = TEXT_WIDTH - table.columns.length * CELL_EXTRA;
-  const widths = weights.map((weight) => Math.max(Math.floor((weight / total) * available * 100) / 100, 12));
-  const header: TableCell[] = table.columns.map((column) => ({
-    text: column.header,
-    bold: true,
-    fillColor: HEADER_FILL,
-    alignment: isNumericColumn(column) ? 'right' : 'left',
-  }));
-  const rows = table.rows.map((row): TableCell[] => {
-    const style = table.rowStyle?.(row);
-    // Only the properties a cell differs in: each one given is looked up again while the table is laid out.
-    return table.columns.map((column): TableCell => {
-      const cell: TableCell & Record<string, unknown> = { text: cellText(column, row[column.key]) };
-      if (style !== undefined) cell.bold = true;
-      if (style === 'section') cell.fillColor = SECTION_FILL;
-      if (isNumericColumn(column)) cell.alignment = 'right';
-      return cell;
+  const widths = weights.map((weight) => (weight / total) * TEXT_WIDTH);
+  const lefts = widths.map((_, index) => MARGINS.left + widths.slice(0, index).reduce((sum, width) => sum + width, 0));
+  const numeric = table.columns.map((column) => isNumericColumn(column));
+
+  const measure = (texts: readonly string[], bold: boolean): { cells: Cell[]; height: number } => {
+    writer.use(bold ? 'bold' : 'regular', TABLE.size);
+    const cells = texts.map((text, index) => ({ lines: writer.wrap(text, widths[index]! - 2 * TABLE.padX), bold, right: numeric[index]! }));
+    const lines = Math.max(1, ...cells.map((cell) => cell.lines.lines.length));
+    return { cells, height: lines * writer.lineHeight(TABLE.leading) + 2 * TABLE.padY };
+  };
+
+  const drawRow = (row: { cells: Cell[]; height: number }, fill: string | undefined): void => {
+    const top = doc.y;
+    if (fill) doc.rect(MARGINS.left, top, TEXT_WIDTH, row.height).fill(fill);
+    doc.fillColor(TEXT_COLOR);
+    row.cells.forEach((cell, index) => {
+      writer.use(cell.bold ? 'bold' : 'regular', TABLE.size);
+      writer.lines(cell.lines, lefts[index]! + TABLE.padX, top + TABLE.padY, widths[index]! - 2 * TABLE.padX, TABLE.leading, cell.right);
     });
-  });
-  const blocks: Content[] = [
-    { text: `Таблица ${number}. ${table.title}`, style: 'caption', headlineLevel: 4 },
-    {
-      table: { headerRows: 1, dontBreakRows: true, keepWithHeaderRows: 1, widths, body: [header, ...rows] },
-      layout: {
-        hLineWidth: () => 0.5,
-        vLineWidth: () => 0.5,
-        hLineColor: () => RULE_COLOR,
-        vLineColor: () => RULE_COLOR,
-      },
-      style: 'table',
-    },
-  ];
-  if (table.rows.length === 0) blocks.push({ text: 'Нет данных.', style: 'note' });
-  if (table.note) blocks.push({ text: table.note, style: 'note' });
-  return blocks;
+    // The row's rules: its top and bottom, and the column edges.
+    doc.moveTo(MARGINS.left, top).lineTo(MARGINS.left + TEXT_WIDTH, top).moveTo(MARGINS.left, top + row.height).lineTo(MARGINS.left + TEXT_WIDTH, top + row.height);
+    for (const x of [...lefts, MARGINS.left + TEXT_WIDTH]) doc.moveTo(x, top).lineTo(x, top + row.height);
+    doc.lineWidth(RULE_WIDTH).strokeColor(RULE_COLOR).stroke();
+    doc.y = top + row.height;
+  };
+
+  const header = measure(table.columns.map((column) => column.header), true);
+  const captionText = `Таблица ${number}. ${table.title}`;
+  writer.use('bold', BODY.size);
+  const captionHeight = writer.wrap(captionText, TEXT_WIDTH).lines.length * writer.lineHeight(BODY.leading);
+  const first = table.rows[0];
+  const firstHeight = first === undefined ? 0 : measure(table.columns.map((column) => cellText(column, first[column.key])), table.rowStyle?.(first) !== undefined).height;
+  // The caption stays with the header row and the first row.
+  writer.keep(10 + captionHeight + 4 + header.height + firstHeight);
+  if (doc.y > MARGINS.top) doc.y += 10;
+  writer.use('bold', BODY.size);
+  writer.flow(captionText, {});
+  doc.y += 4;
+  drawRow(header, HEADER_FILL);
+
+  for (const row of table.rows) {
+    const style = table.rowStyle?.(row);
+    const measured = measure(table.columns.map((column) => cellText(column, row[column.key])), style !== undefined);
+    // Rows never split: a row that does not fit goes to the next page, under the header row again.
+    if (measured.height > writer.room()) {
+      writer.newPage();
+      drawRow(header, HEADER_FILL);
+    }
+    drawRow(measured, style === 'section' ? SECTION_FILL : undefined);
+  }
+  doc.y += 4;
+  writer.use('italic', TABLE.size);
+  if (table.rows.length === 0) writer.flow('Нет данных.', {});
+  if (table.note) writer.flow(table.note, {});
+  doc.y += 4;
 }
 
-async function body(document: ReportDocument, images: Record<string, string>): Promise<Content[]> {
+function reportChart(writer: Writer, chart: ReportChart, jpeg: Uint8Array, number: number): void {
+  const { doc } = writer;
+  const height = (TEXT_WIDTH * DEFAULT_CHART_SIZE.height) / DEFAULT_CHART_SIZE.width;
+  const captionText = `Рисунок ${number}. ${chart.title}`;
+  writer.use('regular', TABLE.size);
+  const captionHeight = writer.wrap(captionText, TEXT_WIDTH).lines.length * writer.lineHeight(BODY.leading);
+  // The picture and its caption stay together.
+  writer.keep(height + 4 + captionHeight + 12);
+  doc.image(Buffer.from(jpeg.buffer, jpeg.byteOffset, jpeg.byteLength), MARGINS.left, doc.y, { width: TEXT_WIDTH, height });
+  doc.y += height + 4;
+  writer.flow(captionText, { align: 'center' });
+  doc.y += 12;
+}
+
+export async function renderPdf(document: ReportDocument): Promise<Uint8Array> {
   // Charts are drawn first, all at once: each JPEG is encoded off the main thread while the next chart is drawn.
   const pictures = await Promise.all(document.blocks.flatMap((block) => (block.kind === 'chart' ? [renderChartJpeg(block.chart)] : [])));
-  const content: Content[] = [];
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGINS,
+    autoFirstPage: false,
+    compress: true,
+    info: {
+      Title: document.title,
+      Author: 'Опора',
+      Creator: 'Опора',
+      Producer: 'Опора',
+      Subject: document.parameters.map(([label, value]) => `${label}: ${value}`).join('; '),
+      CreationDate: document.asOf,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  for (const [style, name] of Object.entries(FONT_NAMES) as [ReportFontStyle, string][]) doc.registerFont(name, reportFont(style));
+  const writer = new Writer(doc);
+  doc.font(FONT_NAMES.regular).fontSize(BODY.size);
+  writer.newPage();
+  titlePage(writer, document);
+  writer.newPage();
+
   let tables = 0;
   let charts = 0;
   for (const block of document.blocks) {
     switch (block.kind) {
       case 'heading':
-        content.push({ text: block.text, style: `h${block.level}`, headlineLevel: block.level });
+        heading(writer, block.level, block.text);
         break;
       case 'paragraph':
-        content.push({ text: block.text, style: 'paragraph' });
+        writer.use('regular', BODY.size);
+        writer.flow(block.text, { align: 'justify', indent: 20 });
+        doc.y += 6;
         break;
       case 'list':
-        content.push({ ul: [...block.items], style: 'list' });
+        writer.use('regular', BODY.size);
+        for (const item of block.items) {
+          writer.keep(writer.lineHeight(BODY.leading));
+          doc.fillColor(TEXT_COLOR).text('•', MARGINS.left + 10, doc.y, { lineBreak: false });
+          writer.flow(item, { x: MARGINS.left + 22, width: TEXT_WIDTH - 22 });
+        }
+        doc.y += 8;
         break;
       case 'table':
         tables += 1;
-        content.push(...reportTable(block.table, tables));
+        reportTable(writer, block.table, tables);
         break;
-      case 'chart': {
+      case 'chart':
         charts += 1;
-        const key = `chart${charts}`;
-        images[key] = `data:image/jpeg;base64,${Buffer.from(pictures[charts - 1]!).toString('base64')}`;
-        content.push({
-          stack: [
-            { image: key, width: TEXT_WIDTH, alignment: 'center' },
-            { text: `Рисунок ${charts}. ${block.chart.title}`, style: 'figure' },
-          ],
-          unbreakable: true,
-        });
+        reportChart(writer, block.chart, pictures[charts - 1]!, charts);
         break;
-      }
     }
   }
-  return content;
-}
-
-export async function renderPdf(document: ReportDocument): Promise<Uint8Array> {
-  configure();
-  const images: Record<string, string> = {};
-  const content = [...titlePage(document), ...(await body(document, images))];
-  const definition: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: MARGINS,
-    info: {
-      title: document.title,
-      author: 'Опора',
-      creator: 'Опора',
-      producer: 'Опора',
-      subject: document.parameters.map(([label, value]) => `${label}: ${value}`).join('; '),
-      creationDate: document.asOf,
-    },
-    footer: (currentPage: number) =>
-      currentPage === 1 ? null : { text: String(currentPage), alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] },
-    content,
-    images,
-    // A heading or a table's caption never ends a page: it moves to the next one, with what it introduces.
-    pageBreakBefore: (node, nodes) => node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
-    defaultStyle: { font: FONT, fontSize: 11, lineHeight: 1.15 },
-    styles: {
-      title: { fontSize: 20, bold: true, alignment: 'center' },
-      h1: { fontSize: 16, bold: true, margin: [0, 16, 0, 8] },
-      h2: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
-      h3: { fontSize: 11, bold: true, margin: [0, 10, 0, 4] },
-      paragraph: { alignment: 'justify', margin: [0, 0, 0, 6], leadingIndent: 20 },
-      list: { margin: [10, 0, 0, 8] },
-      caption: { bold: true, margin: [0, 10, 0, 4] },
-      table: { fontSize: 9, lineHeight: 1.05, margin: [0, 0, 0, 4] },
-      note: { fontSize: 9, italics: true, margin: [0, 0, 0, 8] },
-      figure: { fontSize: 9, alignment: 'center', margin: [0, 4, 0, 12] },
-    },
-  };
-  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  writer.finish();
+  doc.end();
+  await finished;
+  const buffer = Buffer.concat(chunks);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
