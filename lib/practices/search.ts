@@ -2,12 +2,13 @@
 /**
  * The one search of the practice bank, for the staff catalogue, the public catalogue, the API and the benchmark:
  * Russian full-text search (stemmed: «математике» finds «математика»; «ё» read as «е») ranked title > summary >
- * body, plus trigram word similarity on the title for typos in short queries, filters with counts, and a
- * highlighted snippet marked with SNIPPET_START / SNIPPET_END (plain text, never HTML). The caller passes the
- * visibility condition.
+ * body, plus trigram word similarity on the title for typos in short queries that find few practices by their
+ * words, filters with counts, and a highlighted snippet marked with SNIPPET_START / SNIPPET_END (plain text, never
+ * HTML). The caller passes the visibility condition.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { organisations, practices, type CostBand, type EvidenceLevel, type PracticeStatus } from '@/db/schema';
+import { COST_BANDS, EVIDENCE_LEVELS, organisations, PRACTICE_STATUSES, practices, type CostBand, type EvidenceLevel, type PracticeStatus } from '@/db/schema';
+import { RISK_FACTORS } from '@/lib/classification/risk';
 import type { Executor } from '@/lib/db/client';
 import type { SearchFilters } from './schemas';
 
@@ -71,6 +72,9 @@ function otherConditions(f: SearchFilters): SQL[] {
   return c;
 }
 
+/** Titles that only look like the query (typos) are searched when its words find fewer practices than this. */
+const FUZZY_BELOW = 20;
+
 interface TextQuery {
   query: SQL;
   /** The normalised query when it is short enough for typo tolerance (trigram word similarity on the title). */
@@ -87,20 +91,29 @@ function textQuery(q: string): TextQuery | null {
 /** A column of the match set `m` (below) by its SQL name. */
 const col = (name: string) => sql.raw(`m.${name}`);
 const FACET_COLUMN: Record<Facet, string> = { riskFactor: 'risk_factors', costBand: 'cost_band', evidenceLevel: 'evidence_level', settlement: 'settlement', status: 'status' };
+/** Every value a facet can take, in the order the counts are read back. */
+const FACET_VALUES: Record<Facet, readonly string[]> = {
+  riskFactor: RISK_FACTORS,
+  costBand: COST_BANDS,
+  evidenceLevel: EVIDENCE_LEVELS,
+  settlement: ['urban', 'rural'],
+  status: PRACTICE_STATUSES,
+};
 const OK_COLUMN: Record<Facet, string> = { riskFactor: 'ok_risk', costBand: 'ok_cost', evidenceLevel: 'ok_evidence', settlement: 'ok_settlement', status: 'ok_status' };
 
 /**
  * The one search. How it stays fast on 20,000 practices (npm run bench:practices) on PostgreSQL and PGlite:
  *
  * - Matches are found through the GIN indexes only: the text match by `search @@ query` (exact bitmap, no recheck,
- *   so the TOASTed whole-document vector is never read per row) and, for short queries, the title trigrams by
- *   `title_key %> query` (the operator form the index holds, so the condition is not evaluated again per row).
+ *   so the TOASTed whole-document vector is never read per row) and, for short queries whose words find fewer than
+ *   FUZZY_BELOW practices, the title trigrams by `title_key %> query` (the operator form the index holds, so the
+ *   condition is not evaluated again per row).
  *   A query word such as «учителей» matches most of a region's practices, and then the planner would rather read
  *   the table and test every row's vector (detoasting each); `enable_seqscan` is switched off for this one
  *   transaction so that the index is used.
- * - One pass over the matches (a materialized CTE) gives the page, the total and every facet's counts: a row carries
- *   its facet values and whether it passes each chosen facet filter, so each facet counts the rows that pass the
- *   other facets' filters (a chosen value still shows its alternatives).
+ * - The matches are read once (a materialized CTE) for the page, the total and every facet's counts: a row carries
+ *   its facet values and whether it passes each chosen facet filter, and one aggregate counts each facet value among
+ *   the rows that pass the other facets' filters (a chosen value still shows its alternatives).
  * - Relevance is ranked on `search_head` (title weighted above summary), small and kept in the row, and only for
  *   rows passing every filter: a text match ranks 0.1 + ts_rank(title, summary), so a title match comes before a
  *   summary match and both before a match found only in the body (then newest first); a title found only by
@@ -139,8 +152,12 @@ export async function runSearch(executor: Executor, filters: SearchFilters, visi
     const rank = sql`CASE WHEN ${passesAll} THEN 0.1::float8 + ts_rank(${practices.searchHead}, ${text.query}) ELSE 0 END`;
     branches.push(sql`SELECT ${columns(rank)} FROM ${practices} WHERE ${and(sql`${practices.search} @@ ${text.query}`, opaque)}`);
     if (text.fuzzy) {
+      // Typo tolerance is the fallback of a search that found fewer than FUZZY_BELOW practices by their words: the
+      // trigram branch is gated by a one-time test (the index match stopped at FUZZY_BELOW rows), so a common word
+      // does not pay for rechecking every title that looks like it.
+      const few = sql`(SELECT count(*) FROM (SELECT 1 FROM ${practices} WHERE ${and(sql`${practices.search} @@ ${text.query}`, opaque)} LIMIT ${FUZZY_BELOW}) AS found) < ${FUZZY_BELOW}`;
       const similar = sql`CASE WHEN ${passesAll} THEN 0.05::float8 * word_similarity(${text.fuzzy}, ${practices.titleKey}) ELSE 0 END`;
-      branches.push(sql`SELECT ${columns(similar)} FROM ${practices} WHERE ${and(sql`${practices.titleKey} %> ${text.fuzzy}`, sql`NOT (${practices.search} @@ ${text.query})`, opaque)}`);
+      branches.push(sql`SELECT ${columns(similar)} FROM ${practices} WHERE ${and(few, sql`${practices.titleKey} %> ${text.fuzzy}`, sql`NOT (${practices.search} @@ ${text.query})`, opaque)}`);
     }
   } else {
     branches.push(sql`SELECT ${columns(sql`0`)} FROM ${practices} WHERE ${scope ?? sql`true`}`);
@@ -148,38 +165,47 @@ export async function runSearch(executor: Executor, filters: SearchFilters, visi
 
   const ok = (facets: readonly Facet[]) => {
     const list = facets.filter((f) => tests[f]).map((f) => col(OK_COLUMN[f]));
-    return list.length ? sql`WHERE ${sql.join(list, sql` AND `)}` : sql``;
+    return list.length ? sql.join(list, sql` AND `) : sql`true`;
   };
   const order = sort === 'relevance' ? sql`m.rank DESC, m.updated_at DESC, m.id` : sql`m.sort_date DESC, m.id`;
-  const parts: SQL[] = [
-    sql`SELECT 0 AS part, NULL::text AS facet, m.id::text AS value, m.rank AS n FROM m ${ok(FACETS)} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    sql`SELECT 1, NULL, NULL, count(*)::float8 FROM m ${ok(FACETS)}`,
-  ];
+  // Every count in one pass over the matches: the total, then each facet value's count among the rows that pass
+  // the other facets' filters (FACET_VALUES order).
+  const tallies = [sql`count(*) FILTER (WHERE ${ok(FACETS)})`];
   if (withCounts) {
     for (const facet of FACETS) {
-      const value = facet === 'riskFactor' ? sql`unnest(m.risk_factors)` : col(FACET_COLUMN[facet]);
-      parts.push(sql`SELECT 2, ${facet}::text, ${value}::text, count(*)::float8 FROM m ${ok(FACETS.filter((f) => f !== facet))} GROUP BY 3`);
+      const others = ok(FACETS.filter((f) => f !== facet));
+      for (const value of FACET_VALUES[facet]) {
+        const has = facet === 'riskFactor' ? sql`${value} = ANY(m.risk_factors)` : sql`${col(FACET_COLUMN[facet])} = ${value}`;
+        tallies.push(sql`count(*) FILTER (WHERE ${others} AND ${has})`);
+      }
     }
   }
-  const query = sql`WITH m AS MATERIALIZED (${sql.join(branches, sql` UNION ALL `)}) ${sql.join(
-    parts.map((p) => sql`(${p})`),
-    sql` UNION ALL `,
-  )}`;
+  const query = sql`WITH m AS MATERIALIZED (${sql.join(branches, sql` UNION ALL `)})
+    (SELECT m.id::text AS id, m.rank AS rank, NULL::int[] AS tallies FROM m WHERE ${ok(FACETS)} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+    UNION ALL (SELECT NULL, NULL, ARRAY[${sql.join(tallies, sql`, `)}]::int[] FROM m)`;
 
   const run = async (db: Executor) => {
     // The match set of a common word is most of a region (thousands of rows): kept in memory, not in a temp file.
     await db.execute(text ? sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true)` : sql`SELECT set_config('work_mem', '32MB', true)`);
-    const result = await db.execute<{ part: number; facet: Facet | null; value: string | null; n: number }>(query);
+    const result = await db.execute<{ id: string | null; rank: number | null; tallies: number[] | null }>(query);
     const ranked: { id: string; rank: number }[] = [];
-    let total = 0;
-    const counts: SearchResult['counts'] = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
+    let numbers: number[] = [];
     for (const row of result.rows) {
-      const part = Number(row.part);
-      if (part === 0) ranked.push({ id: row.value!, rank: Number(row.n) });
-      else if (part === 1) total = Number(row.n);
-      else if (row.value !== null) counts[row.facet!].push({ value: row.value, count: Number(row.n) });
+      if (row.tallies) numbers = row.tallies.map(Number);
+      else ranked.push({ id: row.id!, rank: Number(row.rank) });
     }
-    for (const facet of FACETS) counts[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const total = numbers[0] ?? 0;
+    const counts: SearchResult['counts'] = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
+    if (withCounts) {
+      let at = 1;
+      for (const facet of FACETS) {
+        for (const value of FACET_VALUES[facet]) {
+          const count = numbers[at++] ?? 0;
+          if (count > 0) counts[facet].push({ value, count });
+        }
+        counts[facet].sort((a, b) => b.count - a.count);
+      }
+    }
     const rows = await pageRows(db, ranked, text && options.snippets !== false ? text.query : null);
     return { rows, total, page, pageSize, counts };
   };
