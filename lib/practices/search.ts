@@ -2,12 +2,13 @@
 /**
  * The one search of the practice bank, for the staff catalogue, the public catalogue, the API and the benchmark:
  * Russian full-text search (stemmed: «математике» finds «математика»; «ё» read as «е») ranked title > summary >
- * body, plus trigram word similarity on the title for typos in short queries, filters with counts, and a
- * highlighted snippet marked with SNIPPET_START / SNIPPET_END (plain text, never HTML). The caller passes the
- * visibility condition.
+ * body, plus trigram word similarity on the title for typos in short queries that find few practices by their
+ * words, filters with counts, and a highlighted snippet marked with SNIPPET_START / SNIPPET_END (plain text, never
+ * HTML). The caller passes the visibility condition.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { organisations, practices, type CostBand, type EvidenceLevel, type PracticeStatus } from '@/db/schema';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { COST_BANDS, EVIDENCE_LEVELS, organisations, PRACTICE_STATUSES, practices, type CostBand, type EvidenceLevel, type PracticeStatus } from '@/db/schema';
+import { RISK_FACTORS } from '@/lib/classification/risk';
 import type { Executor } from '@/lib/db/client';
 import type { SearchFilters } from './schemas';
 
@@ -48,16 +49,18 @@ export interface SearchResult {
   counts: { riskFactor: FacetCount[]; costBand: FacetCount[]; evidenceLevel: FacetCount[]; settlement: FacetCount[]; status: FacetCount[] };
 }
 
-/** Filters except `q`, as conditions; `omit` leaves one out (its own facet's counts). */
-function filterConditions(f: SearchFilters, omit?: keyof SearchFilters | 'facets'): SQL[] {
-  const c: SQL[] = [];
-  if (omit === 'facets') return otherConditions(f);
-  if (f.riskFactor && omit !== 'riskFactor') c.push(sql`${practices.riskFactors} @> ARRAY[${f.riskFactor}]::text[]`);
-  if (f.settlement && omit !== 'settlement') c.push(eq(practices.settlement, f.settlement));
-  if (f.costBand && omit !== 'costBand') c.push(eq(practices.costBand, f.costBand));
-  if (f.evidenceLevel && omit !== 'evidenceLevel') c.push(eq(practices.evidenceLevel, f.evidenceLevel));
-  if (f.status && omit !== 'status') c.push(eq(practices.status, f.status));
-  return [...c, ...otherConditions(f)];
+const FACETS = ['riskFactor', 'costBand', 'evidenceLevel', 'settlement', 'status'] as const;
+type Facet = (typeof FACETS)[number];
+
+/** Each chosen facet filter as a condition on a practice row (null: not chosen). */
+function facetTests(f: SearchFilters): Record<Facet, SQL | null> {
+  return {
+    riskFactor: f.riskFactor ? sql`${practices.riskFactors} @> ARRAY[${f.riskFactor}]::text[]` : null,
+    costBand: f.costBand ? sql`${practices.costBand} = ${f.costBand}` : null,
+    evidenceLevel: f.evidenceLevel ? sql`${practices.evidenceLevel} = ${f.evidenceLevel}` : null,
+    settlement: f.settlement ? sql`${practices.settlement} = ${f.settlement}` : null,
+    status: f.status ? sql`${practices.status} = ${f.status}` : null,
+  };
 }
 
 /** The filters that have no counts of their own. */
@@ -69,36 +72,154 @@ function otherConditions(f: SearchFilters): SQL[] {
   return c;
 }
 
-function textCondition(q: string): { where: SQL; rank: SQL; query: SQL } | null {
-  const normal = normaliseQuery(q);
-  if (!normal) return null;
-  const query = sql`websearch_to_tsquery('russian', ${normal})`;
-  // Typos: short queries also match titles by trigram word similarity («математека» → «математика»).
-  const fuzzyOn = normal.length >= 4 && normal.length <= 30 && normal.split(' ').length <= 2;
-  const fuzzy = fuzzyOn ? sql` OR ${normal} <% ${practices.titleKey}` : sql``;
-  return {
-    query,
-    where: sql`(${practices.search} @@ ${query}${fuzzy})`,
-    // word_similarity is costly per row: only titles that matched by trigrams alone are ranked by it.
-    rank: fuzzyOn
-      ? sql`(CASE WHEN ${practices.search} @@ ${query} THEN ts_rank_cd(${practices.search}, ${query}) ELSE word_similarity(${normal}, ${practices.titleKey}) * 0.05 END)`
-      : sql`ts_rank_cd(${practices.search}, ${query})`,
-  };
+/** Titles that only look like the query (typos) are searched when its words find fewer practices than this. */
+const FUZZY_BELOW = 20;
+
+interface TextQuery {
+  query: SQL;
+  /** The normalised query when it is short enough for typo tolerance (trigram word similarity on the title). */
+  fuzzy: string | null;
 }
 
+function textQuery(q: string): TextQuery | null {
+  const normal = normaliseQuery(q);
+  if (!normal) return null;
+  const fuzzyOn = normal.length >= 4 && normal.length <= 30 && normal.split(' ').length <= 2;
+  return { query: sql`websearch_to_tsquery('russian', ${normal})`, fuzzy: fuzzyOn ? normal : null };
+}
+
+/** A column of the match set `m` (below) by its SQL name. */
+const col = (name: string) => sql.raw(`m.${name}`);
+const FACET_COLUMN: Record<Facet, string> = { riskFactor: 'risk_factors', costBand: 'cost_band', evidenceLevel: 'evidence_level', settlement: 'settlement', status: 'status' };
+/** Every value a facet can take, in the order the counts are read back. */
+const FACET_VALUES: Record<Facet, readonly string[]> = {
+  riskFactor: RISK_FACTORS,
+  costBand: COST_BANDS,
+  evidenceLevel: EVIDENCE_LEVELS,
+  settlement: ['urban', 'rural'],
+  status: PRACTICE_STATUSES,
+};
+const OK_COLUMN: Record<Facet, string> = { riskFactor: 'ok_risk', costBand: 'ok_cost', evidenceLevel: 'ok_evidence', settlement: 'ok_settlement', status: 'ok_status' };
+
+/**
+ * The one search. How it stays fast on 20,000 practices (npm run bench:practices) on PostgreSQL and PGlite:
+ *
+ * - Matches are found through the GIN indexes only: the text match by `search @@ query` (exact bitmap, no recheck,
+ *   so the TOASTed whole-document vector is never read per row) and, for short queries whose words find fewer than
+ *   FUZZY_BELOW practices, the title trigrams by `title_key %> query` (the operator form the index holds, so the
+ *   condition is not evaluated again per row).
+ *   A query word such as «учителей» matches most of a region's practices, and then the planner would rather read
+ *   the table and test every row's vector (detoasting each); `enable_seqscan` is switched off for this one
+ *   transaction so that the index is used.
+ * - The matches are read once (a materialized CTE) for the page, the total and every facet's counts: a row carries
+ *   its facet values and whether it passes each chosen facet filter, and one aggregate counts each facet value among
+ *   the rows that pass the other facets' filters (a chosen value still shows its alternatives).
+ * - Relevance is ranked on `search_head` (title weighted above summary), small and kept in the row, and only for
+ *   rows passing every filter: a text match ranks 0.1 + ts_rank(title, summary), so a title match comes before a
+ *   summary match and both before a match found only in the body (then newest first); a title found only by
+ *   trigrams (a typo) ranks 0.05 × word similarity, after every text match.
+ * - The page's rows, and their highlighted snippets (ts_headline), are read for the page's ids only.
+ */
 export async function runSearch(executor: Executor, filters: SearchFilters, visible: SQL | undefined, options: { counts?: boolean; snippets?: boolean } = {}): Promise<SearchResult> {
   const page = filters.page ?? 1;
   const pageSize = filters.pageSize ?? 20;
-  const text = textCondition(filters.q ?? '');
-  const where = () => and(visible, text?.where, ...filterConditions(filters));
+  const text = textQuery(filters.q ?? '');
   const sort = filters.sort ?? (text ? 'relevance' : 'date');
-  const rank = text?.rank ?? sql`0`;
-  const order = sort === 'relevance' ? sql`${rank} DESC, ${practices.updatedAt} DESC` : sql`coalesce(${practices.publishedAt}, ${practices.updatedAt}) DESC`;
-  const snippet =
-    text && options.snippets !== false
-      ? sql<string>`ts_headline('russian', ${practices.summary} || ' ' || ${practices.body}, ${text.query}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
-      : sql<string>`''`;
-  const rowsQuery = executor
+  const withCounts = options.counts !== false;
+  const tests = facetTests(filters);
+  const chosen = FACETS.filter((f) => tests[f]);
+  const passesAll = chosen.length ? sql.join(chosen.map((f) => tests[f]!), sql` AND `) : sql`true`;
+  // The visibility and the non-facet filters, wrapped so that no index serves them: with sequential scans off,
+  // a text branch can then only be read through its GIN index (the region/status index would otherwise be chosen
+  // and every row's whole-document vector tested one by one).
+  const scope = and(visible, ...otherConditions(filters));
+  const opaque = scope ? sql`coalesce(${scope}, false)` : undefined;
+
+  const columns = (rank: SQL) =>
+    sql.join(
+      [
+        sql`${practices.id} AS id`,
+        sql`${practices.updatedAt} AS updated_at`,
+        sql`coalesce(${practices.publishedAt}, ${practices.updatedAt}) AS sort_date`,
+        sql`${sort === 'relevance' ? rank : sql`0`}::float8 AS rank`,
+        ...FACETS.map((f) => sql`${sql.raw(`"${FACET_COLUMN[f]}"`)} AS ${sql.raw(FACET_COLUMN[f])}`),
+        ...chosen.map((f) => sql`(${tests[f]!}) AS ${sql.raw(OK_COLUMN[f])}`),
+      ],
+      sql`, `,
+    );
+  const branches: SQL[] = [];
+  if (text) {
+    const rank = sql`CASE WHEN ${passesAll} THEN 0.1::float8 + ts_rank(${practices.searchHead}, ${text.query}) ELSE 0 END`;
+    branches.push(sql`SELECT ${columns(rank)} FROM ${practices} WHERE ${and(sql`${practices.search} @@ ${text.query}`, opaque)}`);
+    if (text.fuzzy) {
+      // Typo tolerance is the fallback of a search that found fewer than FUZZY_BELOW practices by their words: the
+      // trigram branch is gated by a one-time test (the index match stopped at FUZZY_BELOW rows), so a common word
+      // does not pay for rechecking every title that looks like it.
+      const few = sql`(SELECT count(*) FROM (SELECT 1 FROM ${practices} WHERE ${and(sql`${practices.search} @@ ${text.query}`, opaque)} LIMIT ${FUZZY_BELOW}) AS found) < ${FUZZY_BELOW}`;
+      const similar = sql`CASE WHEN ${passesAll} THEN 0.05::float8 * word_similarity(${text.fuzzy}, ${practices.titleKey}) ELSE 0 END`;
+      branches.push(sql`SELECT ${columns(similar)} FROM ${practices} WHERE ${and(few, sql`${practices.titleKey} %> ${text.fuzzy}`, sql`NOT (${practices.search} @@ ${text.query})`, opaque)}`);
+    }
+  } else {
+    branches.push(sql`SELECT ${columns(sql`0`)} FROM ${practices} WHERE ${scope ?? sql`true`}`);
+  }
+
+  const ok = (facets: readonly Facet[]) => {
+    const list = facets.filter((f) => tests[f]).map((f) => col(OK_COLUMN[f]));
+    return list.length ? sql.join(list, sql` AND `) : sql`true`;
+  };
+  const order = sort === 'relevance' ? sql`m.rank DESC, m.updated_at DESC, m.id` : sql`m.sort_date DESC, m.id`;
+  // Every count in one pass over the matches: the total, then each facet value's count among the rows that pass
+  // the other facets' filters (FACET_VALUES order).
+  const tallies = [sql`count(*) FILTER (WHERE ${ok(FACETS)})`];
+  if (withCounts) {
+    for (const facet of FACETS) {
+      const others = ok(FACETS.filter((f) => f !== facet));
+      for (const value of FACET_VALUES[facet]) {
+        const has = facet === 'riskFactor' ? sql`${value} = ANY(m.risk_factors)` : sql`${col(FACET_COLUMN[facet])} = ${value}`;
+        tallies.push(sql`count(*) FILTER (WHERE ${others} AND ${has})`);
+      }
+    }
+  }
+  const query = sql`WITH m AS MATERIALIZED (${sql.join(branches, sql` UNION ALL `)})
+    (SELECT m.id::text AS id, m.rank AS rank, NULL::int[] AS tallies FROM m WHERE ${ok(FACETS)} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+    UNION ALL (SELECT NULL, NULL, ARRAY[${sql.join(tallies, sql`, `)}]::int[] FROM m)`;
+
+  const run = async (db: Executor) => {
+    // The match set of a common word is most of a region (thousands of rows): kept in memory, not in a temp file.
+    await db.execute(text ? sql`SELECT set_config('work_mem', '32MB', true), set_config('enable_seqscan', 'off', true)` : sql`SELECT set_config('work_mem', '32MB', true)`);
+    const result = await db.execute<{ id: string | null; rank: number | null; tallies: number[] | null }>(query);
+    const ranked: { id: string; rank: number }[] = [];
+    let numbers: number[] = [];
+    for (const row of result.rows) {
+      if (row.tallies) numbers = row.tallies.map(Number);
+      else ranked.push({ id: row.id!, rank: Number(row.rank) });
+    }
+    const total = numbers[0] ?? 0;
+    const counts: SearchResult['counts'] = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
+    if (withCounts) {
+      let at = 1;
+      for (const facet of FACETS) {
+        for (const value of FACET_VALUES[facet]) {
+          const count = numbers[at++] ?? 0;
+          if (count > 0) counts[facet].push({ value, count });
+        }
+        counts[facet].sort((a, b) => b.count - a.count);
+      }
+    }
+    const rows = await pageRows(db, ranked, text && options.snippets !== false ? text.query : null);
+    return { rows, total, page, pageSize, counts };
+  };
+  // One transaction: the page and its rows come from one snapshot, and the settings end with it.
+  return executor.transaction(run);
+}
+
+/** The page's rows in rank order, with their snippets when `query` is given. */
+async function pageRows(executor: Executor, ranked: { id: string; rank: number }[], query: SQL | null): Promise<SearchRow[]> {
+  if (ranked.length === 0) return [];
+  const snippet = query
+    ? sql<string>`ts_headline('russian', ${practices.summary} || ' ' || ${practices.body}, ${query}, ${`StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql<string>`''`;
+  const found = await executor
     .select({
       id: practices.id,
       title: practices.title,
@@ -111,71 +232,16 @@ export async function runSearch(executor: Executor, filters: SearchFilters, visi
       schoolName: sql<string>`coalesce(${organisations.shortName}, ${organisations.name})`,
       publishedAt: practices.publishedAt,
       updatedAt: practices.updatedAt,
-      rank: sql<number>`${rank}`.mapWith(Number),
-      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+      snippet,
     })
     .from(practices)
     .innerJoin(organisations, eq(organisations.id, practices.schoolId))
-    .where(where())
-    .orderBy(order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const found = await rowsQuery;
-  let rows: SearchRow[] = found.map(({ total: _t, ...r }) => ({ ...r, snippet: '' }));
-  if (text && options.snippets !== false && rows.length > 0) {
-    const ids = rows.map((r) => r.id);
-    const snippets = await executor
-      .select({ id: practices.id, snippet })
-      .from(practices)
-      .where(sql`${practices.id} IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-    const byId = new Map(snippets.map((s) => [s.id, s.snippet]));
-    rows = rows.map((r) => ({ ...r, snippet: byId.get(r.id) ?? '' }));
-  }
-  const total = found[0]?.total ?? (page === 1 ? 0 : await countOnly(executor, where()));
-  const counts: SearchResult['counts'] = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
-  if (options.counts !== false) Object.assign(counts, await facetCounts(executor, filters, and(visible, text?.where, ...filterConditions(filters, 'facets'))));
-  return { rows, total, page, pageSize, counts };
-}
-
-const FACETS = ['riskFactor', 'costBand', 'evidenceLevel', 'settlement', 'status'] as const;
-type Facet = (typeof FACETS)[number];
-
-/**
- * How many practices each filter value would find: the text match and the non-facet filters are evaluated once
- * (a CTE); each facet's counts apply the other facets' filters, not its own, so a chosen value still shows its
- * alternatives.
- */
-async function facetCounts(executor: Executor, f: SearchFilters, base: SQL | undefined): Promise<Record<Facet, FacetCount[]>> {
-  const conditions: Record<Facet, SQL | null> = {
-    riskFactor: f.riskFactor ? sql`risk_factors @> ARRAY[${f.riskFactor}]::text[]` : null,
-    costBand: f.costBand ? sql`cost_band = ${f.costBand}` : null,
-    evidenceLevel: f.evidenceLevel ? sql`evidence_level = ${f.evidenceLevel}` : null,
-    settlement: f.settlement ? sql`settlement = ${f.settlement}` : null,
-    status: f.status ? sql`status = ${f.status}` : null,
-  };
-  const others = (facet: Facet) => {
-    const list = FACETS.filter((x) => x !== facet && conditions[x]).map((x) => conditions[x]!);
-    return list.length ? sql`WHERE ${sql.join(list, sql` AND `)}` : sql``;
-  };
-  const column: Record<Facet, SQL> = {
-    riskFactor: sql`unnest(risk_factors)`,
-    costBand: sql`cost_band`,
-    evidenceLevel: sql`evidence_level`,
-    settlement: sql`settlement`,
-    status: sql`status`,
-  };
-  const branches = FACETS.map((facet) => sql`SELECT ${facet}::text AS facet, ${column[facet]}::text AS value, count(*)::int AS n FROM m ${others(facet)} GROUP BY 2`);
-  const query = sql`WITH m AS MATERIALIZED (SELECT ${practices.riskFactors} AS risk_factors, ${practices.costBand} AS cost_band, ${practices.evidenceLevel} AS evidence_level, ${practices.settlement} AS settlement, ${practices.status} AS status FROM ${practices} WHERE ${base ?? sql`true`}) ${sql.join(branches, sql` UNION ALL `)}`;
-  const result = await executor.execute<{ facet: Facet; value: string | null; n: number }>(query);
-  const out: Record<Facet, FacetCount[]> = { riskFactor: [], costBand: [], evidenceLevel: [], settlement: [], status: [] };
-  for (const row of result.rows) if (row.value !== null) out[row.facet].push({ value: row.value, count: Number(row.n) });
-  for (const facet of FACETS) out[facet].sort((a, b) => b.count - a.count);
-  return out;
-}
-
-async function countOnly(executor: Executor, where: SQL | undefined): Promise<number> {
-  const [row] = await executor.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(practices).where(where);
-  return row?.n ?? 0;
+    .where(inArray(practices.id, ranked.map((r) => r.id)));
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ranked.flatMap(({ id, rank }) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, snippet: row.snippet ?? '', rank }] : [];
+  });
 }
 
 /** Snippet text → parts, the highlighted ones marked: rendered as <mark> by React, never as HTML. */

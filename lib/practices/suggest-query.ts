@@ -62,7 +62,13 @@ export async function publishedHistory(executor: Executor, schoolIds: string[]):
 
 /** The suggestion query itself (also timed by the benchmark). */
 export async function suggestionsIn(executor: Executor, regionId: string, schoolId: string, profile: { riskFactors: string[]; cluster: number | null }, limit = 5): Promise<Suggestion[]> {
+  if (profile.riskFactors.length === 0) return [];
   const risks = sql`ARRAY[${sql.join(profile.riskFactors.map((r) => sql`${r}`), sql`, `)}]::text[]`;
+  // How many of the school's risks a practice addresses, one array test per risk (no subquery per row).
+  const overlap = sql.join(
+    [...new Set(profile.riskFactors)].map((r) => sql`(${practices.riskFactors} @> ARRAY[${r}]::text[])::int`),
+    sql` + `,
+  );
   const candidates = await executor
     .select({
       id: practices.id,
@@ -75,7 +81,7 @@ export async function suggestionsIn(executor: Executor, regionId: string, school
     })
     .from(practices)
     .where(and(eq(practices.regionId, regionId), eq(practices.status, 'published'), sql`${practices.riskFactors} && ${risks}`, sql`${practices.schoolId} <> ${schoolId}`))
-    .orderBy(sql`cardinality(ARRAY(SELECT unnest(${practices.riskFactors}) INTERSECT SELECT unnest(${risks}))) DESC`, sql`${practices.evidenceLevel} DESC NULLS LAST`, desc(practices.publishedAt))
+    .orderBy(sql`${overlap} DESC`, sql`${practices.evidenceLevel} DESC NULLS LAST`, desc(practices.publishedAt))
     .limit(100);
   if (candidates.length === 0) return [];
   const adoptions = await executor

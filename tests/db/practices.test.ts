@@ -25,6 +25,7 @@ import {
   updatePractice,
 } from '@/lib/practices/queries';
 import type { CreatePracticeInput } from '@/lib/practices/schemas';
+import { snippetParts } from '@/lib/practices/search';
 import { createWorld, uniqueOgrn, type World } from './fixtures';
 
 let world: World;
@@ -224,6 +225,35 @@ describe('practice search', () => {
     expect(staff.rows.map((r) => r.title)).toContain(`Черновик по математике ${unique}`);
     const other = await searchPractices(otherTeam, { q: 'черновик' });
     expect(other.rows.map((r) => r.title)).not.toContain(`Черновик по математике ${unique}`);
+  });
+
+  it('ranks a title match above a summary match above a body-only match, and a typo-only title last; highlights the body word; pages and counts agree', async () => {
+    const neutral = 'Еженедельные встречи команды школы и разбор результатов за четверть.';
+    await createPractice(authorTeam, fields({ title: `Экскурсии в природу ${unique}`, summary: neutral, body: 'Дети пополняют школьным гербарием кабинет биологии.' }));
+    await createPractice(authorTeam, fields({ title: `Гербарный альбом класса ${unique}`, summary: neutral, body: 'Альбом рисунков растений.' }));
+    await createPractice(authorTeam, fields({ title: `Летняя практика ${unique}`, summary: 'Ученики собирают гербарий и описывают растения своего села.', body: 'Маршруты по окрестностям.' }));
+    await createPractice(authorTeam, fields({ title: `Школьный гербарий ${unique}`, summary: neutral, body: 'Коллекция засушенных растений.' }));
+    const result = await searchPractices(authorTeam, { q: 'гербарий' });
+    const mine = result.rows.filter((r) => r.title.endsWith(unique));
+    expect(mine.map((r) => r.title)).toEqual([`Школьный гербарий ${unique}`, `Летняя практика ${unique}`, `Экскурсии в природу ${unique}`, `Гербарный альбом класса ${unique}`]);
+    expect(mine.map((r) => r.rank)).toEqual([...mine.map((r) => r.rank)].sort((a, b) => b - a));
+    // Found only in the body («гербарием», stemmed): its snippet marks the word.
+    const body = snippetParts(mine[2]!.snippet);
+    expect(body.filter((p) => p.hit).map((p) => p.text)).toContain('гербарием');
+    // Paging keeps the order; the total and each facet's counts describe the same matches.
+    const first = await searchPractices(authorTeam, { q: 'гербарий', pageSize: 2 });
+    const second = await searchPractices(authorTeam, { q: 'гербарий', pageSize: 2, page: 2 });
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(result.rows.slice(0, 4).map((r) => r.id));
+    expect(first.total).toBe(result.total);
+    expect(result.counts.costBand.reduce((n, c) => n + c.count, 0)).toBe(result.total);
+    expect(result.counts.status.reduce((n, c) => n + c.count, 0)).toBe(result.total);
+    // A chosen filter narrows the rows and the total, and its own facet still counts the alternatives.
+    const narrowed = await searchPractices(authorTeam, { q: 'гербарий', costBand: 'low' });
+    expect(narrowed.total).toBe(0);
+    expect(narrowed.counts.costBand.find((c) => c.value === 'none')?.count).toBe(result.counts.costBand.find((c) => c.value === 'none')?.count);
+    // Sorted by date, the newest first.
+    const byDate = await searchPractices(authorTeam, { q: 'гербарий', sort: 'date' });
+    expect(byDate.rows.filter((r) => r.title.endsWith(unique))[0]!.title).toBe(`Школьный гербарий ${unique}`);
   });
 
   it('exports a search result as CSV with Russian labels', async () => {
