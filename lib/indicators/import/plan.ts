@@ -6,6 +6,7 @@
  * any problem writes nothing. Pure: no database.
  */
 import type { IndicatorUnit } from '@/db/schema/indicators';
+import { periodTitle } from '../quarters';
 import type { Issue } from '@/lib/errors';
 import { formatNumber } from '@/lib/format/ru';
 import { parseOgrn } from '@/lib/organisations/identifiers';
@@ -297,7 +298,7 @@ export interface PlanContext {
 }
 
 function periodWords(year: number, quarter: number): string {
-  return quarter === 0 ? `${year} год` : `${quarter} квартал ${year} года`;
+  return periodTitle(year, quarter);
 }
 
 /** Why the values of a period cannot change, in the words of the entry grid. */
