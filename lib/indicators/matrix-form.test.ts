@@ -46,6 +46,9 @@ describe('organisations × indicators grid form', () => {
     // A value typed anew with the share is kept: the write path checks they agree.
     const both = matrixCells({ year: '2024', 'org.0': 'm', 'ind.0': 'a', 'c.0.0': '50 %', 'n.0.0': '2', 'd.0.0': '4', 'k.0.0': '', 'o.0.0': o }, 2024);
     expect(both.cells[0]).toMatchObject({ value: '50', numerator: '2', denominator: '4' });
+    // A value typed anew under the old share: the share no longer holds.
+    const value = matrixCells({ year: '2024', 'org.0': 'm', 'ind.0': 'a', 'c.0.0': '80', 'n.0.0': '3', 'd.0.0': '4', 'k.0.0': '', 'o.0.0': o }, 2024);
+    expect(value.cells[0]).toMatchObject({ value: '80', numerator: '', denominator: '' });
     const untouched = matrixCells({ year: '2024', 'org.0': 'm', 'ind.0': 'a', 'c.0.0': '75', 'n.0.0': '3', 'd.0.0': '4', 'k.0.0': '', 'o.0.0': o }, 2024);
     expect(untouched.cells).toEqual([]);
   });

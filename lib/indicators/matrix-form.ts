@@ -72,14 +72,16 @@ export function parseCellTexts(text: string): CellTexts {
 }
 
 /**
- * The figures to send for a cell's inputs: numerator and denominator typed win over a value left as it was (the
- * value is then computed from them, × 100 for a percent); a «3/4» typed in the value input is split.
+ * The figures to send for a cell's inputs. What was changed wins: numerator and denominator changed under an
+ * unchanged value → the value is computed from them (× 100 for a percent); a value changed under an unchanged share
+ * → the old numerator and denominator no longer hold and are dropped; both changed → both sent (the write path
+ * checks they agree). A «3/4» typed in the value input is split.
  */
 export function cellFigures(now: CellTexts, before: CellTexts): { value: string; numerator: string; denominator: string } {
-  if (now.n === '' && now.d === '') return splitCellText(now.c);
+  const valueChanged = now.c !== before.c;
   const shareChanged = now.n !== before.n || now.d !== before.d;
-  const value = shareChanged && now.c === before.c ? '' : now.c.replace(/\s*%$/, '');
-  return { value, numerator: now.n, denominator: now.d };
+  if ((now.n === '' && now.d === '') || (valueChanged && !shareChanged)) return splitCellText(now.c);
+  return { value: shareChanged && !valueChanged ? '' : now.c.replace(/\s*%$/, ''), numerator: now.n, denominator: now.d };
 }
 
 /**
