@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -33,6 +35,12 @@ export const INDICATOR_STATUSES = ['draft', 'active', 'archived'] as const;
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
 /** A value per year, or per quarter of a year. */
 export const INDICATOR_PERIODICITIES = ['year', 'quarter'] as const;
+/**
+ * How a quarterly indicator's year figure comes from its quarters: the latest quarter entered (a state, such as a
+ * share at a date), their sum (events counted per quarter) or their mean. Yearly indicators ignore it.
+ */
+export const QUARTER_RULES = ['last', 'sum', 'mean'] as const;
+export type QuarterRule = (typeof QUARTER_RULES)[number];
 /** Baseline (исходное значение) or target (целевое) of a year. */
 export const INDICATOR_TARGET_KINDS = ['baseline', 'target'] as const;
 /** открыт, представлен, утверждён, возвращён на доработку */
@@ -66,6 +74,8 @@ export const indicators = pgTable(
     level: text('level', { enum: INDICATOR_LEVELS }).notNull(),
     kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
     periodicity: text('periodicity', { enum: INDICATOR_PERIODICITIES }).notNull().default('year'),
+    /** Quarterly indicators: how the year's figure (quarter 0, stored, never typed) comes from the quarters. */
+    quarterRule: text('quarter_rule', { enum: QUARTER_RULES }).notNull().default('last'),
     expression: jsonb('expression'),
     roadmapId: uuid('roadmap_id').references(() => roadmaps.id),
     status: text('status', { enum: INDICATOR_STATUSES }).notNull().default('draft'),
@@ -163,6 +173,30 @@ export const indicatorValues = pgTable(
   ],
 );
 
+const bytea = customType<{ data: Uint8Array; driverData: Buffer }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+/**
+ * The optional evidence file of an entered value (one per value), checked like road-map report evidence and kept
+ * in the database as those are: bytes uncompressed out of line (migration 0012), read in slices for a download.
+ * Written in the transaction of the value; an approved (locked) period's file cannot be replaced or removed.
+ */
+export const indicatorValueFiles = pgTable('indicator_value_files', {
+  valueId: uuid('value_id')
+    .primaryKey()
+    .references(() => indicatorValues.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  bytes: bytea('bytes').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => users.id),
+  uploadedByName: text('uploaded_by_name').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /**
  * Approval of one organisation's values for a period: it submits, the level above approves (values locked) or
  * returns with a comment; an unlock needs a reason. `lockedAt` set = no edits.
@@ -226,3 +260,4 @@ export type IndicatorTarget = typeof indicatorTargets.$inferSelect;
 export type IndicatorValue = typeof indicatorValues.$inferSelect;
 export type IndicatorApproval = typeof indicatorApprovals.$inferSelect;
 export type IndicatorSnapshot = typeof indicatorSnapshots.$inferSelect;
+export type IndicatorValueFile = typeof indicatorValueFiles.$inferSelect;

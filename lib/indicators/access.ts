@@ -7,6 +7,7 @@ import type { Executor } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { isId } from '@/lib/ids';
 import { organisationScope } from '@/lib/organisations/scope';
+import { periodTitle } from './quarters';
 
 /** The scope of an indicator of the catalogue: its region, owned by the organisation that defined it. */
 export function indicatorScope(indicator: Pick<Indicator, 'regionId' | 'ownerOrganisationId'>): ResourceScope {
@@ -77,7 +78,7 @@ export async function approvalOf(executor: Executor, organisationId: string, yea
 }
 
 export function periodLabel(year: number, quarter: number): string {
-  return quarter === 0 ? `${year} год` : `${quarter} квартал ${year} года`;
+  return periodTitle(year, quarter);
 }
 
 /** Values of a submitted or approved period do not change: 409 with the reason in Russian. */

@@ -42,6 +42,9 @@ const value = z.object({
   version: z.number(),
 });
 
+const evidenceFile = z.object({ fileName: z.string(), sizeBytes: z.number(), uploadedByName: z.string(), uploadedAt: z.string() });
+const valueIdParam = { name: 'id', in: 'path' as const, description: 'Идентификатор значения' };
+
 const approval = z.object({ id: z.uuid(), organisationId: z.uuid(), year: z.number(), quarter: z.number(), state: z.enum(APPROVAL_STATES), comment: z.string(), lockedAt: z.string().nullable(), unlockReason: z.string().nullable(), version: z.number() });
 
 const fieldSource = z.union([z.object({ column: z.number().int() }), z.object({ value: z.string() })]);
@@ -112,7 +115,7 @@ export const INDICATOR_OPERATIONS: OperationSpec[] = [
     summary: 'Значения показателя, доступные вызывающему',
     tag: TAG,
     params: [idParam, { name: 'year', in: 'query', description: 'Год' }, { name: 'organisationId', in: 'query', description: 'Организация' }],
-    responses: { 200: { description: 'Значения', schema: z.array(value.extend({ organisationName: z.string() })) } },
+    responses: { 200: { description: 'Значения', schema: z.array(value.extend({ organisationName: z.string(), evidenceFile: evidenceFile.nullable() })) } },
   },
   {
     method: 'post',
@@ -120,7 +123,7 @@ export const INDICATOR_OPERATIONS: OperationSpec[] = [
     summary: 'Сохранить значения (всё или ничего; ошибка по каждой ячейке; утверждённый период — 409)',
     tag: TAG,
     params: [idParam],
-    body: { contentType: 'application/json', schema: z.object({ values: z.array(valueCellSchema.omit({ indicatorId: true })) }) },
+    body: { contentType: 'application/json', schema: z.object({ values: z.array(valueCellSchema.omit({ indicatorId: true, file: true, removeFile: true })) }) },
     responses: { 200: { description: 'Сохранённые значения', schema: z.array(value) } },
   },
   {
@@ -153,6 +156,31 @@ export const INDICATOR_OPERATIONS: OperationSpec[] = [
       { name: 'organisationId', in: 'query', description: 'Показатели × годы одной организации' },
     ],
     responses: { 200: { description: 'Файл; имя в Content-Disposition (RFC 5987)' }, 404: { description: 'Организация не найдена или недоступна' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/indicator-values/{id}/file',
+    summary: 'Файл-подтверждение значения (скачивание; читают те, кому видна организация значения; скачивание в журнале)',
+    tag: TAG,
+    params: [valueIdParam],
+    responses: { 200: { description: 'Файл; имя в Content-Disposition (RFC 5987)' }, 404: { description: 'Файла нет или он недоступен' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/indicator-values/{id}/file',
+    summary: 'Приложить или заменить файл-подтверждение значения (PDF, DOCX, XLSX, JPG, PNG, TXT, до 10 МБ); утверждённый период — 409',
+    tag: TAG,
+    params: [valueIdParam],
+    body: { contentType: 'multipart/form-data', description: 'Поля: file — файл, version — версия значения, которую прочитали' },
+    responses: { 200: { description: 'Значение (новая версия)', schema: value }, 409: { description: 'Период представлен или утверждён, или значение изменено' }, 413: { description: 'Файл больше 10 МБ' }, 415: { description: 'Тип файла не допускается' } },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/indicator-values/{id}/file',
+    summary: 'Удалить файл-подтверждение значения (только в открытом периоде)',
+    tag: TAG,
+    params: [valueIdParam, { name: 'version', in: 'query', description: 'Версия значения, которую прочитали' }],
+    responses: { 200: { description: 'Значение (новая версия)', schema: value }, 409: { description: 'Период представлен или утверждён, или значение изменено' } },
   },
   {
     method: 'post',

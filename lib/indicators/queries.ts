@@ -10,6 +10,7 @@ import {
   indicatorRoadmapItems,
   indicators,
   indicatorTargets,
+  indicatorValueFiles,
   indicatorValues,
   organisations,
   roadmapItems,
@@ -31,6 +32,12 @@ import { compareRussian } from '@/lib/format/ru';
 import { isOverdue } from '@/lib/roadmaps/deadline';
 import { parseInput } from '@/lib/validation';
 import { isId } from '@/lib/ids';
+import { recordAudit } from '@/lib/audit/record';
+import { storedFileStream } from '@/lib/db/stored-file';
+import type { StreamedFile } from '@/lib/export';
+import { organisationScope } from '@/lib/organisations/scope';
+import { cleanFileName } from '@/lib/roadmaps/evidence-type';
+import type { EvidenceUpload } from '@/lib/roadmaps/schemas';
 import { indicatorFor, organisationFor, reportingScope } from './access';
 import type { CreateIndicatorInput, UpdateIndicatorInput, ApprovalActionInput } from './schemas';
 import { valueFilterSchema } from './schemas';
@@ -41,6 +48,7 @@ import {
   linkItemsIn,
   saveValuesIn,
   setTargetIn,
+  setValueFileIn,
   updateIndicatorIn,
   type ComputedValue,
 } from './write-core';
@@ -164,8 +172,17 @@ export function saveValues(actor: Actor, input: unknown): Promise<IndicatorValue
   return inTransaction(async (tx) => (await saveValuesIn(tx, actor, input)).saved);
 }
 
-/** Values of an indicator the actor may read (its own organisation's and those below), optionally of a year or an organisation. */
-export async function listValues(actor: Actor, indicatorId: string, filter: unknown = {}): Promise<(IndicatorValue & { organisationName: string })[]> {
+export interface ValueFileInfo {
+  fileName: string;
+  sizeBytes: number;
+  uploadedByName: string;
+  uploadedAt: Date;
+}
+
+export type ListedValue = IndicatorValue & { organisationName: string; evidenceFile: ValueFileInfo | null };
+
+/** Values of an indicator the actor may read (its own organisation's and those below), optionally of a year or an organisation; each with its evidence file (name and size), if any. */
+export async function listValues(actor: Actor, indicatorId: string, filter: unknown = {}): Promise<ListedValue[]> {
   const f = parseInput(valueFilterSchema, filter);
   const db = getDb();
   await indicatorFor(db, actor, indicatorId);
@@ -176,12 +193,63 @@ export async function listValues(actor: Actor, indicatorId: string, filter: unkn
   if (f.year) conditions.push(eq(indicatorValues.year, f.year));
   if (f.organisationId) conditions.push(eq(indicatorValues.organisationId, f.organisationId));
   const rows = await db
-    .select({ value: indicatorValues, organisationName: organisations.name, shortName: organisations.shortName })
+    .select({ value: indicatorValues, organisationName: organisations.name, shortName: organisations.shortName, file: FILE_INFO })
     .from(indicatorValues)
     .innerJoin(organisations, eq(organisations.id, indicatorValues.organisationId))
+    .leftJoin(indicatorValueFiles, eq(indicatorValueFiles.valueId, indicatorValues.id))
     .where(and(...conditions))
-    .orderBy(asc(indicatorValues.year), ruOrder(organisations.name));
-  return rows.map((r) => ({ ...r.value, organisationName: r.shortName ?? r.organisationName }));
+    .orderBy(asc(indicatorValues.year), asc(indicatorValues.quarter), ruOrder(organisations.name));
+  return rows.map((r) => ({ ...r.value, organisationName: r.shortName ?? r.organisationName, evidenceFile: fileInfo(r.file) }));
+}
+
+/** The columns of a value's file shown beside it (never its bytes). */
+export const FILE_INFO = {
+  fileName: indicatorValueFiles.fileName,
+  sizeBytes: indicatorValueFiles.sizeBytes,
+  uploadedByName: indicatorValueFiles.uploadedByName,
+  uploadedAt: indicatorValueFiles.uploadedAt,
+};
+
+/** A left-joined file row: null when the value has none. */
+export function fileInfo(row: { fileName: string | null; sizeBytes: number | null; uploadedByName: string | null; uploadedAt: Date | null } | null): ValueFileInfo | null {
+  return row === null || row.fileName === null ? null : { fileName: row.fileName, sizeBytes: Number(row.sizeBytes), uploadedByName: row.uploadedByName ?? '', uploadedAt: row.uploadedAt! };
+}
+
+/** Files of the given values (id → info): the entry grids show them beside their cells. */
+export async function valueFiles(valueIds: readonly string[]): Promise<Map<string, ValueFileInfo>> {
+  if (valueIds.length === 0) return new Map();
+  const rows = await getDb().select({ valueId: indicatorValueFiles.valueId, ...FILE_INFO }).from(indicatorValueFiles).where(inArray(indicatorValueFiles.valueId, [...valueIds]));
+  return new Map(rows.map((r) => [r.valueId, fileInfo(r)!]));
+}
+
+/**
+ * A value's evidence file for download, if the actor reads the value's organisation (404 otherwise, as for an
+ * unknown file): streamed in slices with the download headers of every stored file; each download is audited.
+ */
+export async function openValueFile(actor: Actor, valueId: string): Promise<StreamedFile> {
+  if (!isId(valueId)) throw new AppError('not_found', 'Файл не найден.');
+  const db = getDb();
+  const [row] = await db
+    .select({ value: indicatorValues, fileName: indicatorValueFiles.fileName, mimeType: indicatorValueFiles.mimeType, size: sql<number>`octet_length(${indicatorValueFiles.bytes})` })
+    .from(indicatorValueFiles)
+    .innerJoin(indicatorValues, eq(indicatorValues.id, indicatorValueFiles.valueId))
+    .where(eq(indicatorValueFiles.valueId, valueId))
+    .limit(1);
+  if (!row) throw new AppError('not_found', 'Файл не найден.');
+  await indicatorFor(db, actor, row.value.indicatorId).catch(() => {
+    throw new AppError('not_found', 'Файл не найден.');
+  });
+  const org = await organisationFor(db, row.value.organisationId);
+  if (!can(actor, 'indicator.read', reportingScope(org))) throw new AppError('not_found', 'Файл не найден.');
+  const size = Number(row.size);
+  await recordAudit(db, actor, { action: 'download', entityType: 'indicator_value', entityId: valueId, scope: organisationScope(org), after: { evidenceFile: row.fileName } });
+  const stream = storedFileStream(db, indicatorValueFiles, indicatorValueFiles.bytes, eq(indicatorValueFiles.valueId, valueId), size);
+  return { stream, size, fileName: cleanFileName(row.fileName), mimeType: row.mimeType };
+}
+
+/** Attaches, replaces (`file`) or removes (`file` null) a value's evidence file: see `setValueFileIn`. */
+export function setValueFile(actor: Actor, input: { valueId: string; version?: number; file: EvidenceUpload | null }): Promise<IndicatorValue> {
+  return inTransaction((tx) => setValueFileIn(tx, actor, input));
 }
 
 export function approvalAction(actor: Actor, input: ApprovalActionInput): Promise<IndicatorApproval> {

@@ -11,8 +11,12 @@ import {
   INDICATOR_STATUSES,
   INDICATOR_TARGET_KINDS,
   INDICATOR_UNITS,
+  QUARTER_RULES,
 } from '@/db/schema/indicators';
+import type { IndicatorUnit, QuarterRule } from '@/db/schema/indicators';
 import { formatNumber } from '@/lib/format/ru';
+import type { EvidenceUpload } from '@/lib/roadmaps/schemas';
+import { QUARTER_RULE_LABELS, quarterRulesFor } from './quarters';
 import { optionalNumber, optionalText, versionField } from '@/lib/validation';
 
 export const UNIT_LABELS: Record<(typeof INDICATOR_UNITS)[number], string> = {
@@ -151,6 +155,7 @@ const indicatorFields = {
   level: z.enum(INDICATOR_LEVELS, { message: 'Уровень: выберите из списка' }),
   kind: z.enum(INDICATOR_KINDS, { message: 'Вид: выберите из списка' }),
   periodicity: z.enum(INDICATOR_PERIODICITIES, { message: 'Периодичность: выберите из списка' }).default('year'),
+  quarterRule: z.enum(QUARTER_RULES, { message: 'Годовое значение по кварталам: выберите из списка' }).default('last'),
   expression: expressionInput,
   roadmapId: z.uuid({ message: 'Дорожная карта: неверный идентификатор' }).nullish().or(z.literal('').transform(() => null)),
   status: z.enum(INDICATOR_STATUSES, { message: 'Статус: выберите из списка' }).default('draft'),
@@ -160,7 +165,10 @@ const indicatorFields = {
   closeShare: optionalNumber({ label: '«Близко к цели», доля пути', min: 0.01, max: 0.99 }),
 };
 
-function kindAndExpression(v: { kind?: string; expression?: unknown; minValue?: number | null; maxValue?: number | null }, ctx: z.RefinementCtx) {
+function kindAndExpression(v: { kind?: string; expression?: unknown; minValue?: number | null; maxValue?: number | null; unit?: IndicatorUnit; quarterRule?: QuarterRule }, ctx: z.RefinementCtx) {
+  if (v.unit && v.quarterRule && !quarterRulesFor(v.unit).includes(v.quarterRule)) {
+    ctx.addIssue({ code: 'custom', path: ['quarterRule'], message: `Годовое значение по кварталам: для единицы «${UNIT_LABELS[v.unit]}» — ${quarterRulesFor(v.unit).map((r) => QUARTER_RULE_LABELS[r]).join(' или ')}` });
+  }
   if (v.kind === 'computed' && !v.expression) ctx.addIssue({ code: 'custom', path: ['expression'], message: 'Формула: обязательна для вычисляемого показателя' });
   if (v.kind === 'entered' && v.expression) ctx.addIssue({ code: 'custom', path: ['expression'], message: 'Формула: у вводимого показателя её нет' });
   if (v.minValue != null && v.maxValue != null && v.minValue > v.maxValue) ctx.addIssue({ code: 'custom', path: ['maxValue'], message: 'Максимум меньше минимума' });
@@ -181,9 +189,10 @@ export const indicatorChangesSchema = z
     direction: indicatorFields.direction.removeDefault(),
     source: indicatorFields.source.removeDefault(),
     periodicity: indicatorFields.periodicity.removeDefault(),
+    quarterRule: indicatorFields.quarterRule.removeDefault(),
     status: indicatorFields.status.removeDefault(),
   })
-  .partial({ code: true, name: true, unit: true, level: true, kind: true, description: true, method: true, direction: true, source: true, periodicity: true, status: true });
+  .partial({ code: true, name: true, unit: true, level: true, kind: true, description: true, method: true, direction: true, source: true, periodicity: true, quarterRule: true, status: true });
 
 export const updateIndicatorSchema = z
   .object({ id: z.uuid({ message: 'Показатель: неверный идентификатор' }), version: versionField, ...indicatorChangesSchema.shape })
@@ -205,6 +214,12 @@ export const targetSchema = z.object({
 
 const looseNumber = (label: string) => optionalNumber({ label });
 
+/** An uploaded file as the forms read it (lib/roadmaps/schemas.ts `evidenceUploadsFromForm`). */
+export const evidenceUpload = z.custom<EvidenceUpload>(
+  (value) => value !== null && typeof value === 'object' && (value as EvidenceUpload).bytes instanceof Uint8Array && typeof (value as EvidenceUpload).filename === 'string',
+  'Файл: не прочитан',
+);
+
 export const valueCellSchema = z.object({
   indicatorId: z.uuid({ message: 'Показатель: неверный идентификатор' }),
   organisationId: z.uuid({ message: 'Организация: неверный идентификатор' }),
@@ -216,6 +231,10 @@ export const valueCellSchema = z.object({
   comment: optionalText(2000),
   /** Version of the stored value the editor read; absent for a new value. */
   version: versionField.optional(),
+  /** An evidence file to attach (replacing the value's file), checked as road-map report evidence. */
+  file: evidenceUpload.optional(),
+  /** Remove the value's evidence file. */
+  removeFile: z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')]).optional().transform((v) => v === true || v === 'on' || v === 'true'),
 });
 export type ValueCellInput = z.input<typeof valueCellSchema>;
 

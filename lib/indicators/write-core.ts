@@ -53,8 +53,13 @@ import {
   type CreateIndicatorInput,
   type IndicatorExpression,
   type UpdateIndicatorInput,
+  UNIT_LABELS,
 } from './schemas';
+import { isId } from '@/lib/ids';
+import type { EvidenceUpload } from '@/lib/roadmaps/schemas';
+import { QUARTER_RULE_LABELS, quarterRulesFor, yearFromQuarters } from './quarters';
 import { checkCell } from './values';
+import { assertFilesTotal, checkValueFile, removeValueFile, storeValueFile, type CheckedFile } from './value-files';
 
 async function checkExpression(tx: Executor, regionId: string, expression: IndicatorExpression | null | undefined, ownCode: string) {
   if (!expression) return;
@@ -101,6 +106,25 @@ export async function updateIndicatorIn(tx: Executor, actor: Actor, input: Updat
   if (kind === 'computed' && !expression) throw new AppError('validation', 'Формула: обязательна для вычисляемого показателя', [{ field: 'expression', message: 'Формула: обязательна для вычисляемого показателя' }]);
   await checkExpression(tx, before.regionId, kind === 'computed' ? expression : null, changes.code ?? before.code);
   await checkRoadmap(tx, before.regionId, changes.roadmapId);
+  const unit = changes.unit ?? before.unit;
+  const quarterRule = changes.quarterRule ?? before.quarterRule;
+  if (!quarterRulesFor(unit).includes(quarterRule)) {
+    const message = `Годовое значение по кварталам: для единицы «${UNIT_LABELS[unit]}» — ${quarterRulesFor(unit).map((r) => QUARTER_RULE_LABELS[r]).join(' или ')}`;
+    throw new AppError('validation', message, [{ field: 'quarterRule', message }]);
+  }
+  // Values are stored per the periodicity, and quarterly years derived by the rule: neither changes under them.
+  const periodicityChanged = changes.periodicity !== undefined && changes.periodicity !== before.periodicity;
+  const ruleChanged = before.periodicity === 'quarter' && changes.quarterRule !== undefined && changes.quarterRule !== before.quarterRule;
+  if (periodicityChanged || ruleChanged) {
+    const [anyValue] = await tx.select({ id: indicatorValues.id }).from(indicatorValues).where(eq(indicatorValues.indicatorId, id)).limit(1);
+    if (anyValue) {
+      const field = periodicityChanged ? 'periodicity' : 'quarterRule';
+      const message = periodicityChanged
+        ? 'Периодичность: у показателя уже есть значения — её нельзя изменить (заведите новый показатель)'
+        : 'Годовое значение по кварталам: у показателя уже есть значения — правило нельзя изменить';
+      throw new AppError('validation', message, [{ field, message }]);
+    }
+  }
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   const after = await updateVersioned(tx, indicators, id, version, { ...set, expression: kind === 'computed' ? expression : null, closeShare: changes.closeShare ?? before.closeShare });
   await recordAudit(tx, actor, { action: 'update', entityType: 'indicator', entityId: id, scope: indicatorScope(after), before: snapshot(before), after: snapshot(after) });
@@ -174,8 +198,10 @@ export interface SavedValues {
 
 /**
  * Saves a batch of cells in the caller's transaction, all or nothing: every cell is checked first (one Russian
- * message per bad cell, field `values.N.value`), then the actor's right on each organisation, the period lock,
- * the version of each existing value; then written with audit.
+ * message per bad cell, field `values.N.value`, or `values.N.file` for its evidence file), then the actor's right
+ * on each organisation, the period lock (for a quarter of a quarterly indicator also the year's), the version of
+ * each existing value; then written with audit. A quarterly indicator takes quarters only: its year figure is
+ * derived from them (lib/indicators/quarters.ts) and stored in the same transaction.
  */
 export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unknown, enteredByName?: string): Promise<SavedValues> {
   const { values } = parseInput(saveValuesSchema, input);
@@ -195,11 +221,21 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
     if (ind.kind === 'computed') issues.push({ field: `values.${n}.value`, message: `${label}: вычисляемый показатель не вводится` });
     if (ind.status === 'archived') issues.push({ field: `values.${n}.value`, message: `${label}: показатель в архиве` });
     if (v.quarter > 0 && ind.periodicity === 'year') issues.push({ field: `values.${n}.quarter`, message: `${label}: показатель собирается за год, не по кварталам` });
+    if (v.quarter === 0 && ind.periodicity === 'quarter') {
+      issues.push({ field: `values.${n}.quarter`, message: `${label}: показатель собирается по кварталам — введите значения кварталов, годовое рассчитывается (${QUARTER_RULE_LABELS[ind.quarterRule]})` });
+    }
     const cell = checkCell({ unit: ind.unit, value: v.value ?? null, numerator: v.numerator ?? null, denominator: v.denominator ?? null }, label);
     for (const message of cell.errors) issues.push({ field: `values.${n}.value`, message });
-    return { v, ind, org, value: cell.value };
+    let file: CheckedFile | null = null;
+    if (v.file) {
+      const result = checkValueFile(v.file, label);
+      if ('problem' in result) issues.push({ field: `values.${n}.file`, message: result.problem });
+      else file = result.file;
+    }
+    return { v, ind, org, value: cell.value, file };
   });
   if (issues.length > 0) throw new AppError('validation', issues[0]!.message, issues);
+  assertFilesTotal(checked.flatMap((c) => (c.file ? [c.file] : [])));
   for (const org of orgs.values()) if (actor) authorizeOrganisation(actor, 'indicator.write', org);
   else reportingScope(org);
   // The stored values of the batch, read and locked in one query (at most 5000 cells: bounded by the schema).
@@ -211,13 +247,20 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
     .for('update');
   const storedOf = new Map(stored.map((s) => [`${s.indicatorId}:${s.organisationId}:${s.year}:${s.quarter}`, s]));
   const locks = new Map<string, IndicatorApproval | null>();
+  const editable = async (org: Organisation, year: number, quarter: number) => {
+    const key = `${org.id}:${year}:${quarter}`;
+    if (!locks.has(key)) locks.set(key, await approvalOf(tx, org.id, year, quarter, true));
+    assertEditable(locks.get(key)!, org.shortName ?? org.name, year, quarter);
+  };
   const saved: IndicatorValue[] = [];
   const audits: AuditInput[] = [];
+  const yearsToDerive = new Map<string, { ind: Indicator; org: Organisation; year: number }>();
   const now = new Date();
-  for (const { v, ind, org, value } of checked) {
-    const key = `${org.id}:${v.year}:${v.quarter}`;
-    if (!locks.has(key)) locks.set(key, await approvalOf(tx, org.id, v.year, v.quarter, true));
-    assertEditable(locks.get(key)!, org.shortName ?? org.name, v.year, v.quarter);
+  const byName = actor?.name ?? enteredByName ?? 'Система';
+  for (const { v, ind, org, value, file } of checked) {
+    await editable(org, v.year, v.quarter);
+    // A quarter makes the year's figure: an approved (or submitted) year keeps its quarters too.
+    if (v.quarter > 0) await editable(org, v.year, 0);
     const cellKey = `${ind.id}:${org.id}:${v.year}:${v.quarter}`;
     const existing = storedOf.get(cellKey);
     const fields = {
@@ -226,17 +269,20 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
       denominator: v.denominator ?? null,
       comment: v.comment ?? '',
       enteredBy: actor?.id ?? null,
-      enteredByName: actor?.name ?? enteredByName ?? 'Система',
+      enteredByName: byName,
       enteredAt: now,
     };
     let row: IndicatorValue | undefined;
+    const sameFigures = existing && existing.value === fields.value && existing.numerator === fields.numerator && existing.denominator === fields.denominator && existing.comment === fields.comment;
     if (existing) {
       assertVersion(existing, v.version);
-      if (existing.value === fields.value && existing.numerator === fields.numerator && existing.denominator === fields.denominator && existing.comment === fields.comment) {
+      // Unchanged figures and no file change: nothing written, nothing audited.
+      if (sameFigures && !file && !v.removeFile) {
         saved.push(existing);
         continue;
       }
-      row = await updateVersioned(tx, indicatorValues, existing.id, existing.version, fields);
+      // A file alone changes the value's version (someone holding the old one gets a 409), not who entered it.
+      row = await updateVersioned(tx, indicatorValues, existing.id, existing.version, sameFigures ? {} : fields);
     } else {
       if (v.version !== undefined) throw new AppError('conflict');
       [row] = await tx
@@ -246,10 +292,89 @@ export async function saveValuesIn(tx: Executor, actor: Actor | null, input: unk
     }
     storedOf.set(cellKey, row!); // the same cell again in the batch updates this row
     saved.push(row!);
-    audits.push({ action: existing ? 'update' : 'create', entityType: 'indicator_value', entityId: row!.id, scope: organisationScope(org), before: existing ? snapshot(existing) : undefined, after: snapshot(row!) });
+    const before: Record<string, unknown> | undefined = existing ? snapshot(existing) : undefined;
+    const after: Record<string, unknown> = snapshot(row!);
+    if (file) {
+      const replaced = await storeValueFile(tx, actor, row!, file, byName);
+      if (before) before.evidenceFile = replaced?.fileName ?? null;
+      after.evidenceFile = file.fileName;
+    } else if (v.removeFile && existing) {
+      const removed = await removeValueFile(tx, existing.id);
+      before!.evidenceFile = removed?.fileName ?? null;
+      after.evidenceFile = null;
+    }
+    audits.push({ action: existing ? 'update' : 'create', entityType: 'indicator_value', entityId: row!.id, scope: organisationScope(org), before, after });
+    if (ind.periodicity === 'quarter' && v.quarter > 0 && !sameFigures) yearsToDerive.set(`${ind.id}:${org.id}:${v.year}`, { ind, org, year: v.year });
   }
   await recordAudits(tx, actor, audits);
+  await deriveYearFiguresIn(tx, actor, [...yearsToDerive.values()]);
   return { saved };
+}
+
+/** Who «entered» a year figure derived from quarters. */
+export const DERIVED_BY = 'Рассчитано по кварталам';
+
+/**
+ * Stores the year figure (quarter 0) of each quarterly indicator, organisation and year from its quarters, by the
+ * indicator's rule; audited as any value change. The callers have checked the year period is editable.
+ */
+export async function deriveYearFiguresIn(tx: Executor, actor: Actor | null, keys: readonly { ind: Pick<Indicator, 'id' | 'unit' | 'quarterRule'>; org: Organisation; year: number }[]): Promise<void> {
+  const audits: AuditInput[] = [];
+  for (const { ind, org, year } of keys) {
+    const rows = await tx
+      .select()
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.indicatorId, ind.id), eq(indicatorValues.organisationId, org.id), eq(indicatorValues.year, year)))
+      .for('update');
+    const figure = yearFromQuarters(ind.quarterRule, ind.unit, rows.filter((r) => r.quarter > 0));
+    if (!figure) continue;
+    const existing = rows.find((r) => r.quarter === 0);
+    const fields = { value: figure.value, numerator: figure.numerator, denominator: figure.denominator, comment: figure.comment, enteredBy: null, enteredByName: DERIVED_BY, enteredAt: new Date() };
+    if (existing && existing.value === fields.value && existing.numerator === fields.numerator && existing.denominator === fields.denominator && existing.comment === fields.comment) continue;
+    const row = existing
+      ? await updateVersioned(tx, indicatorValues, existing.id, existing.version, fields)
+      : (await tx.insert(indicatorValues).values({ indicatorId: ind.id, organisationId: org.id, ...scopeColumns(org), year, quarter: 0, ...fields }).returning())[0]!;
+    audits.push({ action: existing ? 'update' : 'create', entityType: 'indicator_value', entityId: row.id, scope: organisationScope(org), before: existing ? snapshot(existing) : undefined, after: snapshot(row) });
+  }
+  await recordAudits(tx, actor, audits);
+}
+
+/**
+ * Attaches (or replaces) the evidence file of a stored value, or removes it (`file` null): the actor enters the
+ * organisation's values and the value's period is editable — an approved value's file changes only after unlock.
+ * The value's version moves on; audited. Returns the value.
+ */
+export async function setValueFileIn(tx: Executor, actor: Actor, input: { valueId: string; version?: number; file: EvidenceUpload | null }): Promise<IndicatorValue> {
+  if (!isId(input.valueId)) throw new AppError('not_found', 'Значение не найдено.');
+  const [existing] = await tx.select().from(indicatorValues).where(eq(indicatorValues.id, input.valueId)).for('update');
+  if (!existing) throw new AppError('not_found', 'Значение не найдено.');
+  const [ind] = await tx.select().from(indicators).where(eq(indicators.id, existing.indicatorId));
+  const org = await organisationFor(tx, existing.organisationId);
+  if (!ind || (actor.role !== 'admin' && actor.scope.regionId !== ind.regionId)) throw new AppError('not_found', 'Значение не найдено.');
+  authorizeOrganisation(actor, 'indicator.write', org);
+  const label = `Показатель ${ind.code}, ${org.shortName ?? org.name}, ${periodLabel(existing.year, existing.quarter)}`;
+  let file: CheckedFile | null = null;
+  if (input.file) {
+    const result = checkValueFile(input.file, label);
+    if ('problem' in result) throw new AppError('validation', result.problem, [{ field: 'file', message: result.problem }]);
+    file = result.file;
+    assertFilesTotal([file]);
+  }
+  assertEditable(await approvalOf(tx, org.id, existing.year, existing.quarter, true), org.shortName ?? org.name, existing.year, existing.quarter);
+  if (existing.quarter > 0) assertEditable(await approvalOf(tx, org.id, existing.year, 0, true), org.shortName ?? org.name, existing.year, 0);
+  assertVersion(existing, input.version);
+  const changed = file ? await storeValueFile(tx, actor, existing, file, actor.name) : await removeValueFile(tx, existing.id);
+  if (!file && !changed) throw new AppError('validation', `${label}: файла нет — удалять нечего.`);
+  const after = await updateVersioned(tx, indicatorValues, existing.id, existing.version, {});
+  await recordAudit(tx, actor, {
+    action: 'update',
+    entityType: 'indicator_value',
+    entityId: existing.id,
+    scope: organisationScope(org),
+    before: { evidenceFile: changed?.fileName ?? null },
+    after: { evidenceFile: file?.fileName ?? null },
+  });
+  return after;
 }
 
 function scopeColumns(org: Organisation) {

@@ -5,6 +5,7 @@ import { roadmapEvidence, roadmapEvidenceFiles, roadmapProgressReports } from '@
 import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db/client';
+import { storedFileStream } from '@/lib/db/stored-file';
 import { inTransaction } from '@/lib/db/transaction';
 import { AppError } from '@/lib/errors';
 import { isId } from '@/lib/ids';
@@ -53,9 +54,6 @@ export async function addProgressReport(actor: Actor, input: ProgressReportInput
   });
 }
 
-/** Slices of a stored file read per query: a download never holds more than this in memory. */
-const SLICE_BYTES = 1024 * 1024;
-
 /** An evidence file for download, if the actor may read its road map: its bytes are streamed out in slices. */
 export async function openEvidenceFile(actor: Actor, evidenceId: string): Promise<StreamedFile> {
   if (!isId(evidenceId)) throw new AppError('not_found', 'Файл не найден.');
@@ -71,18 +69,6 @@ export async function openEvidenceFile(actor: Actor, evidenceId: string): Promis
   await roadmapFor(db, actor, 'roadmap.read', row.roadmapId);
   if (row.size === null) throw new AppError('not_found', 'Файл не найден в хранилище.');
   const size = Number(row.size);
-  let offset = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (offset >= size) return controller.close();
-      const [slice] = await db
-        .select({ bytes: sql<Buffer>`substring(${roadmapEvidenceFiles.bytes} FROM ${offset + 1} FOR ${SLICE_BYTES})` })
-        .from(roadmapEvidenceFiles)
-        .where(eq(roadmapEvidenceFiles.evidenceId, evidenceId));
-      if (!slice || slice.bytes.length === 0) return controller.error(new AppError('not_found', 'Файл не найден в хранилище.'));
-      offset += slice.bytes.length;
-      controller.enqueue(new Uint8Array(slice.bytes));
-    },
-  });
+  const stream = storedFileStream(db, roadmapEvidenceFiles, roadmapEvidenceFiles.bytes, eq(roadmapEvidenceFiles.evidenceId, evidenceId), size);
   return { stream, size, fileName: cleanFileName(row.evidence.fileName ?? 'файл'), mimeType: row.evidence.mimeType ?? 'application/octet-stream' };
 }

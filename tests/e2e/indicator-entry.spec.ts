@@ -34,3 +34,24 @@ test('the import, the years view and the start page summary are accessible', asy
   await expect(summary.getByText(/Берёзовский район, \d{4} год/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a value gets an evidence file in the entry grid; the file is listed beside it and downloads', async ({ page }) => {
+  await new LoginPage(page).signInAndWait('coordinator2@opora.demo');
+  await page.goto('/indicators/entry?year=2024');
+  const grid = page.getByTestId('entry-grid');
+  await grid.getByRole('textbox', { name: /: значение$/ }).first().fill('42');
+  await grid.getByLabel(/: файл-подтверждение$/).first().setInputFiles({ name: 'акт сверки.txt', mimeType: 'text/plain', buffer: Buffer.from('Акт сверки значений за 2024 год') });
+  await page.getByRole('button', { name: 'Сохранить значения' }).click();
+  await expect(page.getByText(/Сохранено: \d+ значени/)).toBeVisible();
+  const link = page.getByTestId('entry-grid').getByRole('link', { name: /акт сверки\.txt/ });
+  await expect(link).toBeVisible();
+  const response = await page.request.get((await link.getAttribute('href'))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-disposition']).toContain('attachment');
+  expect(await response.text()).toBe('Акт сверки значений за 2024 год');
+  await expectAccessible(page);
+  await page.goto('/indicators/entry/organisations?view=years&year=2024');
+  await expect(page.getByRole('table', { name: /по годам/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Файл: акт сверки\.txt/ })).toBeVisible();
+  await expectAccessible(page);
+});

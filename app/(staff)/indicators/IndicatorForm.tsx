@@ -20,6 +20,7 @@ export interface IndicatorFormValues {
   level: string;
   kind: string;
   periodicity: string;
+  quarterRule: string;
   /** JSON text of the formula of a computed indicator. */
   expression: string;
   roadmapId: string;
@@ -36,6 +37,7 @@ export interface IndicatorFormOptions {
   levels: Option[];
   kinds: Option[];
   periodicities: Option[];
+  quarterRules: Option[];
   statuses: Option[];
   roadmaps: Option[];
 }
@@ -81,6 +83,9 @@ export function IndicatorForm({ action, values, options }: { action: Action; val
         </Field>
         <Field name="periodicity" label="Периодичность" state={state}>
           <Select name="periodicity" state={state} options={options.periodicities} defaultValue={v('periodicity')} />
+        </Field>
+        <Field name="quarterRule" label="Годовое значение по кварталам" state={state} hint="Для квартальных: как из кварталов получается значение года (сумма — только для количеств и чисел).">
+          <Select name="quarterRule" state={state} options={options.quarterRules} defaultValue={v('quarterRule')} />
         </Field>
       </div>
       <Field name="expression" label="Формула вычисляемого показателя (JSON)" state={state} hint='Только для вычисляемого. Например: {"type":"share_of_schools","set":"low_results","where":[{"source":"context","variable":"internetMbps","operator":">=","value":1}]}'>

@@ -11,6 +11,7 @@ import { approvalActionSchema, createIndicatorSchema, targetSchema, updateIndica
 import { z } from 'zod';
 import { pluralize } from '@/lib/format/ru';
 import { approvalTags, revalidatePublic } from '@/lib/public/cache';
+import { evidenceUploadsFromForm } from '@/lib/roadmaps/schemas';
 
 /** The catalogue, the scorecard and every indicator page read the same rows: a write refreshes the section. */
 function refresh() {
@@ -39,8 +40,10 @@ export const setTargetAction = formAction(targetSchema, async (input, actor) => 
 export const saveEntryAction = formAction(entryFormSchema, async (input, actor) => {
   const { cells, rows } = entryCells(input);
   if (cells.length === 0) throw new AppError('validation', 'Нет значений для сохранения: заполните хотя бы одну строку.');
+  // Files are read here (zod parses synchronously); the domain checks their type and size, as for report evidence.
+  const values = await Promise.all(cells.map(async ({ file, ...cell }) => (file ? { ...cell, file: (await evidenceUploadsFromForm(file))[0] } : cell)));
   try {
-    await saveValues(actor, { values: cells });
+    await saveValues(actor, { values });
   } catch (error) {
     throw onGridRows(error, rows);
   }
@@ -49,17 +52,17 @@ export const saveEntryAction = formAction(entryFormSchema, async (input, actor) 
 });
 
 /**
- * The organisations × indicators grid: the changed cells are saved together, all or nothing, through the same write
- * path (versions, period locks, audit); each bad cell's message comes back on that cell.
+ * The organisations × indicators grid (or one organisation × indicators × years): the changed cells are saved
+ * together, all or nothing, through the same write path (versions, period locks, audit); every bad cell's message
+ * comes back on that cell.
  */
-export const saveMatrixAction = formAction(z.looseObject({ year: year() }), async (input, actor) => {
-  const { cells, names, issues } = matrixCells(input, input.year);
-  if (issues.length > 0) throw new AppError('validation', issues[0]!.message, issues);
+export const saveMatrixAction = formAction(z.looseObject({ year: year(), quarter: z.coerce.number().int().min(0).max(4).default(0) }), async (input, actor) => {
+  const { cells, names, erased } = matrixCells(input, input.year, input.quarter);
   if (cells.length === 0) throw new AppError('validation', 'Нет изменений: измените хотя бы одну ячейку.');
   try {
     await saveValues(actor, { values: cells });
   } catch (error) {
-    throw onMatrixCells(error, names);
+    throw onMatrixCells(error, names, erased);
   }
   refresh();
   return `Сохранено: ${pluralize(cells.length, ['значение', 'значения', 'значений'])}.`;

@@ -3,6 +3,7 @@ import type { Indicator } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { compareRussian } from '@/lib/format/ru';
 import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, UNIT_LABELS } from '@/lib/indicators/schemas';
+import { QUARTER_RULE_LABELS } from '@/lib/indicators/quarters';
 import { listRoadmaps } from '@/lib/roadmaps/queries';
 import type { IndicatorFormOptions, IndicatorFormValues } from './IndicatorForm';
 
@@ -20,6 +21,7 @@ export async function indicatorFormOptions(actor: Actor): Promise<IndicatorFormO
       { value: 'year', label: 'год' },
       { value: 'quarter', label: 'квартал' },
     ],
+    quarterRules: choices(QUARTER_RULE_LABELS),
     statuses: choices(INDICATOR_STATUS_LABELS),
     roadmaps: roadmaps.map((r) => ({ value: r.id, label: `${r.title} (${r.ownerName})` })).sort((a, b) => compareRussian(a.label, b.label)),
   };
@@ -41,6 +43,7 @@ export function formValues(indicator: Indicator): IndicatorFormValues {
     level: indicator.level,
     kind: indicator.kind,
     periodicity: indicator.periodicity,
+    quarterRule: indicator.quarterRule,
     expression: indicator.expression ? JSON.stringify(indicator.expression) : '',
     roadmapId: indicator.roadmapId ?? '',
     status: indicator.status,
@@ -62,6 +65,7 @@ export const EMPTY_VALUES: IndicatorFormValues = {
   level: 'school',
   kind: 'entered',
   periodicity: 'year',
+  quarterRule: 'last',
   expression: '',
   roadmapId: '',
   status: 'draft',

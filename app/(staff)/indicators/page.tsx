@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { compareRussian, formatNumber } from '@/lib/format/ru';
 import { listIndicators, valueYears } from '@/lib/indicators/queries';
+import { QUARTER_RULE_LABELS } from '@/lib/indicators/quarters';
 import { loadScorecard } from '@/lib/indicators/scorecard';
 import { INDICATOR_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, UNIT_DIGITS, UNIT_LABELS } from '@/lib/indicators/schemas';
 import { STATUS_LABELS } from '@/lib/indicators/status';
@@ -103,6 +104,12 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
         <DownloadLinks href={`/api/v1/indicator-scorecard/export?year=${year}`} label="Выгрузить таблицу" />
         <Link href={`/indicators/years?year=${year}`}>Показатели организации по годам</Link>
       </div>
+      {card.indicators.some((i) => i.periodicity === 'quarter') && (
+        <p className="mb-2 text-sm">
+          Квартальные показатели ({card.indicators.filter((i) => i.periodicity === 'quarter').map((i) => `${i.code} — ${QUARTER_RULE_LABELS[i.quarterRule]}`).join('; ')}): значение года
+          рассчитано из введённых кварталов по правилу показателя.
+        </p>
+      )}
       <DataTable
         caption={`Достижение показателей по муниципалитетам за ${year} год`}
         rows={scoreRows}

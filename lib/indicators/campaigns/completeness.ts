@@ -119,10 +119,10 @@ export function remindedRecently(lastAt: Date | null, now: Date, intervalHours =
 }
 
 export function campaignPeriodLabel(year: number, quarter: number): string {
-  return quarter === 0 ? `${year} год` : `${quarter} квартал ${year} года`;
+  return quarter === 0 ? `${year} год` : `${['', 'I', 'II', 'III', 'IV'][quarter]} квартал ${year} года`;
 }
 
-/** The entry screen of an organisation for the campaign's year. */
-export function entryHref(organisationId: string, year: number): string {
-  return `/indicators/entry?org=${organisationId}&year=${year}`;
+/** The entry screen of an organisation for the campaign's period (a quarter's screen for a quarterly campaign). */
+export function entryHref(organisationId: string, year: number, quarter = 0): string {
+  return `/indicators/entry?org=${organisationId}&year=${year}${quarter > 0 ? `&quarter=${quarter}` : ''}`;
 }

@@ -265,7 +265,7 @@ export async function owedCampaigns(actor: Actor, today: Date = new Date()): Pro
       organisationId: own.id,
       organisationName: nameOf(own),
       completeness: row.completeness,
-      entryHref: entryHref(own.id, a.campaign.year),
+      entryHref: entryHref(own.id, a.campaign.year, a.campaign.quarter),
       canEnter: can(actor, 'indicator.write', ownScope),
     });
   }

@@ -37,7 +37,7 @@ export function reminderText(f: ReminderFacts): string {
     'Запрошенные показатели:',
     ...list,
     '',
-    `Ввести и представить значения: ${f.baseUrl}${entryHref(f.organisationId, f.year)}`,
+    `Ввести и представить значения: ${f.baseUrl}${entryHref(f.organisationId, f.year, f.quarter)}`,
     '',
     'Письмо отправлено порталом «Опора»; отвечать на него не нужно.',
   ].join('\n');

@@ -18,6 +18,7 @@ import { pluralize } from '@/lib/format/ru';
 import { organisationScope } from '@/lib/organisations/scope';
 import { nameKey } from '@/lib/schools/import/values';
 import { periodLabel, snapshot } from '../access';
+import { deriveYearFiguresIn } from '../write-core';
 import {
   guessValueHeaderRow,
   indicatorKey,
@@ -231,6 +232,14 @@ async function applyPlan(tx: Executor, actor: Actor, plan: ValuePlan, storedRows
     const after = await updateVersioned(tx, indicatorValues, p.stored!.id, p.stored!.version, fields(p));
     const s = organisationScope(orgRows.get(p.org.id)!);
     audit({ entity_id: after.id, region_id: s.regionId, municipality_id: s.municipalityId, school_id: s.schoolId, before: json(snapshot(before.get(after.id)!)), after: json(snapshot(after)) });
+  }
+  // Quarterly indicators: the year figure of every organisation and year that got a quarter, from its quarters.
+  const quarterly = [...plan.create, ...plan.update].filter((p) => p.quarter > 0 && p.ind.periodicity === 'quarter');
+  if (quarterly.length > 0) {
+    const ids = [...new Set(quarterly.map((p) => p.ind.id))];
+    const rules = new Map((await tx.select({ id: indicators.id, unit: indicators.unit, quarterRule: indicators.quarterRule }).from(indicators).where(inArray(indicators.id, ids))).map((i) => [i.id, i]));
+    const keys = new Map(quarterly.map((p) => [`${p.ind.id}:${p.org.id}:${p.year}`, { ind: rules.get(p.ind.id)!, org: orgRows.get(p.org.id)!, year: p.year }]));
+    await deriveYearFiguresIn(tx, actor, [...keys.values()]);
   }
   for (const batch of chunks(audits, WRITE_BATCH)) {
     await tx.execute(sql`

@@ -6,6 +6,7 @@
  * any problem writes nothing. Pure: no database.
  */
 import type { IndicatorUnit } from '@/db/schema/indicators';
+import { periodTitle } from '../quarters';
 import type { Issue } from '@/lib/errors';
 import { formatNumber } from '@/lib/format/ru';
 import { parseOgrn } from '@/lib/organisations/identifiers';
@@ -297,7 +298,7 @@ export interface PlanContext {
 }
 
 function periodWords(year: number, quarter: number): string {
-  return quarter === 0 ? `${year} год` : `${quarter} квартал ${year} года`;
+  return periodTitle(year, quarter);
 }
 
 /** Why the values of a period cannot change, in the words of the entry grid. */
@@ -333,14 +334,20 @@ export function planValueImport(rows: readonly MatchedRow[], context: PlanContex
       fail(`Показатель ${ind.code} собирается за год, не по кварталам`, row.columns.quarter);
       continue;
     }
+    if (row.quarter === 0 && ind.periodicity === 'quarter') {
+      fail(`Показатель ${ind.code} собирается по кварталам: укажите квартал (годовое значение рассчитывается из кварталов)`, row.columns.quarter ?? row.columns.year);
+      continue;
+    }
     const cell = checkCell({ unit: ind.unit, value: row.value, numerator: row.numerator, denominator: row.denominator }, `Значение показателя ${ind.code}`);
     if (cell.errors.length > 0) {
       for (const message of cell.errors) fail(message);
       continue;
     }
-    const lock = context.locks.get(periodKey(org.id, row.year, row.quarter));
+    // A quarter also makes the year's figure: a submitted or approved year keeps its quarters.
+    const ownLock = context.locks.get(periodKey(org.id, row.year, row.quarter));
+    const lock = ownLock ?? (row.quarter > 0 ? context.locks.get(periodKey(org.id, row.year, 0)) : undefined);
     if (lock) {
-      fail(lockMessage(lock, org.name, row.year, row.quarter), row.columns.year);
+      fail(lockMessage(lock, org.name, row.year, ownLock ? row.quarter : 0), row.columns.year);
       continue;
     }
     const key = valueKey(ind.id, org.id, row.year, row.quarter);

@@ -10,6 +10,9 @@ import { defaultOrganisations, indicatorChart } from '@/lib/indicators/chart';
 import { computeIndicator, getIndicator, indicatorHistory, listValues } from '@/lib/indicators/queries';
 import { DIRECTION_LABELS, INDICATOR_STATUS_LABELS, KIND_LABELS, LEVEL_LABELS, UNIT_LABELS } from '@/lib/indicators/schemas';
 import { orNotFound, pageParams } from '@/lib/page-guard';
+import { can } from '@/lib/auth/policy';
+import { QUARTER_RULE_SENTENCES, ROMAN_QUARTERS } from '@/lib/indicators/quarters';
+import { megabytes } from '@/lib/roadmaps/evidence-limits';
 import { ITEM_STATUS_LABELS } from '@/lib/roadmaps/status';
 import { AppError } from '@/lib/errors';
 import { isId } from '@/lib/ids';
@@ -27,6 +30,8 @@ const INDICATOR_FIELD_LABELS: Record<string, string> = {
   level: 'Уровень',
   kind: 'Вид',
   periodicity: 'Периодичность',
+  quarterRule: 'Годовое значение по кварталам',
+  evidenceFile: 'Файл-подтверждение',
   expression: 'Формула',
   status: 'Статус',
   outlierJump: 'Допустимый скачок за год',
@@ -56,6 +61,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const values = await orNotFound(listValues(actor, id));
   const history = await orNotFound(indicatorHistory(actor, id));
   const unit = UNIT_LABELS[indicator.unit];
+  // Where the reader may enter values (and so attach a file: on the entry grid of that period).
+  const writable = new Set(values.filter((v) => can(actor, 'indicator.write', { regionId: v.regionId, municipalityId: v.municipalityId, schoolId: v.schoolId, ownerOrganisationId: v.organisationId })).map((v) => v.organisationId));
   const known = new Map(values.map((v) => [v.organisationId, v.organisationName]));
   const asked = list(query.org).filter((o) => known.has(o));
   const chosen = asked.length > 0 ? asked : defaultOrganisations(values);
@@ -92,6 +99,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
                 ['Источник данных', indicator.source || MISSING],
                 ['Уровень', LEVEL_LABELS[indicator.level]],
                 ['Вид', KIND_LABELS[indicator.kind]],
+                ['Периодичность', indicator.periodicity === 'quarter' ? `по кварталам. ${QUARTER_RULE_SENTENCES[indicator.quarterRule]}` : 'год'],
                 ['Статус', INDICATOR_STATUS_LABELS[indicator.status]],
               ] as const
             ).map(([label, value]) => (
@@ -160,16 +168,34 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
                   <th scope="col">Организация</th>
                   <th scope="col">Значение</th>
                   <th scope="col">Числитель / знаменатель</th>
+                  <th scope="col">Комментарий</th>
+                  <th scope="col">Файл-подтверждение</th>
                   <th scope="col">Внесено</th>
                 </tr>
               </thead>
               <tbody>
                 {values.map((v) => (
                   <tr key={v.id}>
-                    <td>{v.quarter === 0 ? v.year : `${v.quarter} кв. ${v.year}`}</td>
+                    <td>{v.quarter === 0 ? v.year : `${ROMAN_QUARTERS[v.quarter]} кв. ${v.year}`}</td>
                     <td>{v.organisationName}</td>
                     <td>{formatNumber(v.value)}</td>
                     <td>{v.numerator === null ? MISSING : `${formatNumber(v.numerator)} / ${formatNumber(v.denominator)}`}</td>
+                    <td className="max-w-64">{v.comment || MISSING}</td>
+                    <td>
+                      {v.evidenceFile ? (
+                        <a href={`/api/v1/indicator-values/${v.id}/file`} download className="underline">
+                          {v.evidenceFile.fileName} ({megabytes(v.evidenceFile.sizeBytes)})
+                        </a>
+                      ) : (
+                        MISSING
+                      )}
+                      {indicator.kind === 'entered' && !(indicator.periodicity === 'quarter' && v.quarter === 0) && writable.has(v.organisationId) && (
+                        <Link href={`/indicators/entry?org=${v.organisationId}&year=${v.year}&quarter=${v.quarter}`} className="ml-1 text-xs underline">
+                          {v.evidenceFile ? 'заменить' : 'приложить'}
+                          <span className="sr-only"> файл: {v.organisationName}, {v.quarter === 0 ? `${v.year} год` : `${ROMAN_QUARTERS[v.quarter]} квартал ${v.year}`}</span>
+                        </Link>
+                      )}
+                    </td>
                     <td>
                       {v.enteredByName}, {formatDateTime(v.enteredAt)}
                     </td>

@@ -15,7 +15,7 @@ const BUTTONS: Record<Step, string> = {
 };
 
 /** The period's approval: the buttons the state and the actor's level allow; a return or unlock needs the comment. */
-export function ApprovalPanel({ action, organisationId, year, version, steps }: { action: Action; organisationId: string; year: number; version: number | null; steps: Step[] }) {
+export function ApprovalPanel({ action, organisationId, year, quarter = 0, version, steps }: { action: Action; organisationId: string; year: number; quarter?: number; version: number | null; steps: Step[] }) {
   const [state, formAction] = useActionState(action, IDLE);
   if (steps.length === 0) return null;
   return (
@@ -23,6 +23,7 @@ export function ApprovalPanel({ action, organisationId, year, version, steps }: 
       <FormStatus state={state} />
       <input type="hidden" name="organisationId" value={organisationId} />
       <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="quarter" value={quarter} />
       {version !== null && <input type="hidden" name="version" value={version} />}
       <Field name="comment" label="Комментарий" state={state} hint="Обязателен при возврате на доработку и при разблокировке (причина).">
         <TextArea name="comment" state={state} rows={2} />

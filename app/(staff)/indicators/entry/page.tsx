@@ -6,7 +6,10 @@ import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { formatDateTime, formatNumber, MISSING } from '@/lib/format/ru';
 import { loadEntryGrid, REPORTING_KINDS } from '@/lib/indicators/entry';
+import { PERIOD_OPTIONS } from '@/lib/indicators/period-options';
+import { periodTitle, QUARTER_RULE_LABELS, QUARTER_RULE_SENTENCES, ROMAN_QUARTERS } from '@/lib/indicators/quarters';
 import { UNIT_LABELS } from '@/lib/indicators/schemas';
+import { megabytes } from '@/lib/roadmaps/evidence-limits';
 import { listOrganisations } from '@/lib/organisations/queries';
 import { organisationScope } from '@/lib/organisations/scope';
 import { orNotFound, requireRight } from '@/lib/page-guard';
@@ -28,15 +31,20 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   const askedOrg = typeof query.org === 'string' ? query.org : undefined;
   const askedYear = Number(query.year);
   const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getFullYear();
+  const askedQuarter = Number(query.quarter);
+  const quarter = Number.isInteger(askedQuarter) && askedQuarter >= 0 && askedQuarter <= 4 ? askedQuarter : 0;
   const organisations = (await listOrganisations(actor)).filter((o) => REPORTING_KINDS.has(o.kind) && can(actor, 'indicator.write', organisationScope(o)));
   // Without a choice: the user's own organisation when it reports values (a ministry does not), else none yet.
   const own = organisations.find((o) => o.id === actor.scope.organisationId);
   const organisationId = askedOrg ?? own?.id;
   // A malformed or unknown id asked for is a 404 (loadEntryGrid checks it with lib/ids before the database).
-  const grid = organisationId ? await orNotFound(loadEntryGrid(actor, organisationId, year)) : null;
+  const grid = organisationId ? await orNotFound(loadEntryGrid(actor, organisationId, year, quarter)) : null;
   const approval = grid?.approval ?? null;
   const state = approval?.state ?? 'open';
-  const locked = state === 'approved' || state === 'submitted';
+  // A quarter makes the year's figure: a submitted or approved year keeps its quarters.
+  const yearState = grid?.yearApproval?.state ?? 'open';
+  const yearLocked = quarter > 0 && (yearState === 'approved' || yearState === 'submitted');
+  const locked = state === 'approved' || state === 'submitted' || yearLocked;
   const steps = !grid
     ? []
     : ([
@@ -59,14 +67,21 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
     target: r.target ? `${formatNumber(r.target.value)} (${r.target.year})` : MISSING,
     lastYear: r.lastYear ? formatNumber(r.lastYear.value) : MISSING,
     outlier: r.outlier,
+    derived: r.derived ? (r.current ? formatNumber(r.current.value) : '') : null,
+    file: r.file && r.current ? { href: `/api/v1/indicator-values/${r.current.id}/file`, name: r.file.fileName, size: megabytes(r.file.sizeBytes) } : null,
   }));
+  const period = periodTitle(year, quarter);
+  const rules = [...new Set((grid?.rows ?? []).filter((r) => r.indicator.periodicity === 'quarter').map((r) => r.indicator.quarterRule))];
   const orgName = grid ? (grid.organisation.shortName ?? grid.organisation.name) : '';
   return (
     <>
       <PageHeader title="Ввод значений показателей" crumbs={[{ label: 'Главная', href: '/' }, { label: 'Показатели', href: '/indicators' }, { label: 'Ввод значений' }]}>
-        <p>Одна организация, все её вводимые показатели за год: рядом с каждой ячейкой — цель и значение прошлого года.</p>
+        <p>
+          Одна организация, все её вводимые показатели за период (год или квартал — для квартальных показателей): рядом с каждой
+          ячейкой — цель, значение прошлого года и файл-подтверждение.
+        </p>
         <p className="mt-2">
-          <Link href={`/indicators/entry/organisations?year=${year}`} className="underline">
+          <Link href={`/indicators/entry/organisations?year=${year}&quarter=${quarter}`} className="underline">
             Ввод по организациям (муниципалитет и его школы)
           </Link>
           {' · '}
@@ -92,6 +107,16 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
           <span className="font-medium">Год</span>
           <input name="year" defaultValue={year} inputMode="numeric" className="w-24 rounded border border-slate-400 px-2 py-1" />
         </label>
+        <label className="flex flex-col">
+          <span className="font-medium">Период</span>
+          <select name="quarter" defaultValue={String(quarter)} className="rounded border border-slate-400 px-2 py-1">
+            {PERIOD_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5">
           Показать
         </button>
@@ -100,7 +125,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
         <p>Выберите организацию и год.</p>
       ) : (
         <div className="space-y-6">
-          <Panel id="period-title" title={`${orgName}, ${year} год`}>
+          <Panel id="period-title" title={`${orgName}, ${period}`}>
             <p data-testid="period-state" className="text-sm">
               Значения: <strong>{STATE_LABELS[state]}</strong>
               {approval?.lockedAt ? ` (заблокированы ${formatDateTime(approval.lockedAt)})` : ''}
@@ -109,17 +134,43 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
             </p>
             {locked && (
               <p className="text-sm">
-                {state === 'approved' ? 'Правка невозможна, пока период не разблокирован с указанием причины.' : 'Правка невозможна, пока значения не возвращены на доработку.'}
+                {yearLocked && state !== 'approved' && state !== 'submitted'
+                  ? `Значения за ${year} год ${yearState === 'approved' ? 'утверждены' : 'представлены'}: кварталы года не меняются, пока год не ${yearState === 'approved' ? 'разблокирован' : 'возвращён на доработку'}.`
+                  : state === 'approved'
+                    ? 'Правка невозможна, пока период не разблокирован с указанием причины.'
+                    : 'Правка невозможна, пока значения не возвращены на доработку.'}
               </p>
             )}
-            <ApprovalPanel action={approvalFormAction} organisationId={grid.organisation.id} year={year} version={approval?.version ?? null} steps={steps} />
+            <ApprovalPanel action={approvalFormAction} organisationId={grid.organisation.id} year={year} quarter={quarter} version={approval?.version ?? null} steps={steps} />
           </Panel>
           {rows.length === 0 ? (
             <p>
               Нет действующих вводимых показателей для уровня этой организации. <Link href="/indicators">Каталог показателей</Link>
             </p>
           ) : (
-            <EntryGrid action={saveEntryAction} organisationId={grid.organisation.id} year={year} rows={rows} locked={locked || !grid.canWrite} />
+            <>
+              {rules.length > 0 && (
+                <div className="text-sm" data-testid="quarter-rules">
+                  {quarter === 0 ? <p>Квартальные показатели за год не вводятся — выберите квартал. </p> : null}
+                  {rules.map((rule) => (
+                    <p key={rule}>
+                      {rules.length > 1 ? `${QUARTER_RULE_LABELS[rule]}: ` : ''}
+                      {QUARTER_RULE_SENTENCES[rule]}
+                    </p>
+                  ))}
+                </div>
+              )}
+              <EntryGrid
+                action={saveEntryAction}
+                organisationId={grid.organisation.id}
+                year={year}
+                quarter={quarter}
+                period={period}
+                previous={quarter === 0 ? `${year - 1} год` : `${ROMAN_QUARTERS[quarter]} кв. ${year - 1}`}
+                rows={rows}
+                locked={locked || !grid.canWrite}
+              />
+            </>
           )}
         </div>
       )}

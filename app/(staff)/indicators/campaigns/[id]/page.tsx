@@ -43,7 +43,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     const x = r.completeness;
     return {
       organisation: r.organisation.shortName ?? r.organisation.name,
-      href: entryHref(r.organisation.id, c.year),
+      href: entryHref(r.organisation.id, c.year, c.quarter),
       status: COMPLETENESS_LABELS[x.status],
       timing: x.late
         ? `Опаздывает: срок прошёл ${pluralize(x.daysLate, DAYS)} назад`

@@ -53,7 +53,7 @@ export function CampaignForm({ action, asking, indicators, year }: CampaignFormP
           <TextInput name="year" state={state} defaultValue={String(year)} inputMode="numeric" required />
         </Field>
         <Field name="quarter" label="Период" state={state} hint="Квартал — только для показателей, собираемых по кварталам.">
-          <Select name="quarter" state={state} defaultValue="0" options={[{ value: '0', label: 'год целиком' }, ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: `${q} квартал` }))]} />
+          <Select name="quarter" state={state} defaultValue="0" options={[{ value: '0', label: 'год целиком' }, ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: `${['', 'I', 'II', 'III', 'IV'][q]} квартал` }))]} />
         </Field>
         <Field name="dueDate" label="Срок представления" state={state} hint="дд.мм.гггг">
           <TextInput name="dueDate" type="date" state={state} required />
