@@ -190,6 +190,8 @@ export async function revalidateTags(tags, durations) {
   if (redis) {
     try {
       await redis.hSet(TAGS_KEY, updates);
+      // No entry outlives MAX_TTL_SECONDS, so neither need the revalidation times.
+      await redis.expire(TAGS_KEY, MAX_TTL_SECONDS);
     } catch (error) {
       console.error(`[опора] кэш: не удалось записать пересчёт тегов в Redis (${error.message})`);
     }
