@@ -10,7 +10,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${port}`;
 export const OUTAGE_URL = `http://localhost:${port + 1}`;
 export const OUTAGE_DB_PORT = 54341 + (port - 3100) * 10;
-const embeddedPort = 54339 + (port - 3100) * 10;
+export const EMBEDDED_PORT = 54339 + (port - 3100) * 10;
 const dataDir = `.e2e-data-${port}`;
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,7 +44,7 @@ export default defineConfig({
       env: {
         PORT: String(port),
         OPORA_DATA_DIR: dataDir,
-        OPORA_EMBEDDED_PORT: String(embeddedPort),
+        OPORA_EMBEDDED_PORT: String(EMBEDDED_PORT),
         NEXTAUTH_URL: BASE_URL,
         NEXTAUTH_SECRET: 'e2e-secret-not-for-production',
       },

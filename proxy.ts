@@ -4,6 +4,7 @@ import { CROSS_SITE_MESSAGE, isCrossSiteRequest, mediaType } from '@/lib/api/ori
 import { REQUESTED_PATH_HEADER, requestedPath } from '@/lib/auth/redirect';
 import { databaseAvailable } from '@/lib/db/health';
 import { OUTAGE_HTML } from '@/lib/db/outage-page';
+import { isPublicPath, publicPolicy, staffPolicy } from '@/lib/security/csp';
 
 /**
  * A POST to a page is a server action (the `Next-Action` header, or a form posted without JavaScript). Next.js
@@ -17,8 +18,9 @@ function isServerActionPost(request: NextRequest): boolean {
 }
 
 /**
- * Page Content-Security-Policy with a fresh nonce per request (Next.js puts it on its own scripts), the
- * cross-site refusal of server actions, and the outage page (503) while the database is unreachable.
+ * Page Content-Security-Policy (lib/security/csp.ts: a fresh nonce per request on staff pages, one fixed policy
+ * on the cached public pages), the cross-site refusal
+ * of server actions, and the outage page (503) while the database is unreachable.
  * Authentication and permissions are checked in the data layer, never here.
  */
 export async function proxy(request: NextRequest) {
@@ -41,24 +43,19 @@ export async function proxy(request: NextRequest) {
       },
     });
   }
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
-  const policy = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
-    // Inline style attributes are needed for computed widths (progress bars, timelines); styles cannot run code.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  const { pathname, searchParams } = request.nextUrl;
+  if (isPublicPath(pathname)) {
+    // Public pages come from the page cache: one policy for all, no nonce, nothing request-specific passed on.
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', publicPolicy(dev));
+    return response;
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = staffPolicy(nonce, dev);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
-  requestHeaders.set(REQUESTED_PATH_HEADER, requestedPath(request.nextUrl.pathname, request.nextUrl.searchParams));
+  requestHeaders.set(REQUESTED_PATH_HEADER, requestedPath(pathname, searchParams));
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

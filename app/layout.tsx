@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { SiteHeader } from '@/components/shell/SiteHeader';
-import { getActor } from '@/lib/auth/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,22 +7,15 @@ export const metadata: Metadata = {
   description: 'Портал поддержки школ с низкими образовательными результатами и школ, работающих в сложных условиях',
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const actor = await getActor();
+/**
+ * The document only. It reads neither the session nor the request: the staff layout (app/(staff)/layout.tsx) and
+ * the login page put the signed-in header in their frame, the public pages an anonymous one, so the public pages
+ * stay static and are served from the page cache (see lib/public/cache.ts).
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="ru">
-      <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-          Перейти к содержанию
-        </a>
-        <SiteHeader actor={actor} />
-        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-          {children}
-        </main>
-        <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
-          Опора — портал поддержки школ с низкими результатами и школ в неблагоприятных социальных условиях
-        </footer>
-      </body>
+      <body className="flex min-h-screen flex-col">{children}</body>
     </html>
   );
 }

@@ -1,12 +1,12 @@
-import Link from 'next/link';
+import { Frame } from '@/components/shell/Frame';
+import { NotFoundMessage } from '@/components/shell/NotFoundMessage';
+import { SiteHeader } from '@/components/shell/SiteHeader';
 
+/** An address no route matches: the anonymous frame (this page is prerendered and reads no session). */
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-xl">
-      <h1 className="text-2xl font-semibold">Страница не найдена</h1>
-      <p className="mt-2">
-        Такой страницы нет или у вас нет к ней доступа. <Link href="/">На главную</Link>
-      </p>
-    </div>
+    <Frame header={<SiteHeader actor={null} />}>
+      <NotFoundMessage />
+    </Frame>
   );
 }

@@ -5,18 +5,21 @@
  * loopback (building it first when the build is missing or stale), and measures with autocannon (50 connections)
  * a school page, a municipality page and search, each next to the minimal prerendered page /public/bench-static
  * (the ceiling) and the explanations page /public/about (a page with no data under the same dynamic shell) in
- * the same run, alternately, BENCH_ROUNDS times; it prints the medians of req/s, p50/p99 latency, errors and the
- * ratio to the static page — once with the public data cache off (OPORA_PUBLIC_CACHE=off) and once on.
+ * the same run, alternately, BENCH_ROUNDS times, and search with a new query on every request (never cached); it
+ * prints the medians of req/s, p50/p99 latency, errors and the ratio to the static page — with the page and data
+ * cache off (OPORA_PUBLIC_CACHE=off), in process memory, and shared through Redis (REDIS_URL, default
+ * 127.0.0.1:6379).
  * Targets: school and municipality pages ≥ 80 % of the static page's throughput, search p99 ≤ 100 ms, no errors.
  * Figures only, not a test.
  *
  * BENCH_PORT (default 3300), BENCH_SECONDS per measurement (default 5), BENCH_ROUNDS (default 3), BENCH_PHASES
- * (default «off,on»), OPORA_DIST_DIR (default .next-bench). TEST_POSTGRES_URL overrides the admin URL of
+ * (default «off,on,redis»), OPORA_DIST_DIR (default .next-bench). TEST_POSTGRES_URL overrides the admin URL of
  * the scratch database. The whole run stops itself after 40 minutes.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
+import { createClient } from '@redis/client';
 import autocannon from 'autocannon';
 import { classifyLazily } from '@/lib/classification/classify';
 import { DEFAULT_METHODOLOGY } from '@/lib/classification/methodology';
@@ -34,7 +37,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const PHASES = (process.env.BENCH_PHASES ?? 'off,on').split(',').map((p) => p.trim()) as ('off' | 'on')[];
+type Phase = 'off' | 'on' | 'redis';
+const PHASES = (process.env.BENCH_PHASES ?? 'off,on,redis').split(',').map((p) => p.trim()) as Phase[];
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const CONNECTIONS = 50;
 const DIST_DIR = process.env.OPORA_DIST_DIR || '.next-bench';
 const HARD_STOP_MS = 40 * 60_000;
@@ -46,7 +51,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} на ${cpus().length} ядрах`;
 
-function startPortal(databaseUrl: string, cache: 'on' | 'off') {
+function startPortal(databaseUrl: string, phase: Phase) {
   // Its own process group: the portal, its build and its Next.js server are stopped together.
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/portal.ts', 'start'], {
     detached: true,
@@ -55,7 +60,10 @@ function startPortal(databaseUrl: string, cache: 'on' | 'off') {
       DATABASE_URL: databaseUrl,
       PORT: String(PORT),
       OPORA_DIST_DIR: DIST_DIR,
-      OPORA_PUBLIC_CACHE: cache,
+      OPORA_PUBLIC_CACHE: phase === 'off' ? 'off' : 'on',
+      // The shared cache of several instances (lib/cache/handler.mjs), under a prefix of this run's own.
+      REDIS_URL: phase === 'redis' ? REDIS_URL : '',
+      OPORA_CACHE_PREFIX: `opora:bench:${process.pid}:`,
       NEXTAUTH_URL: ORIGIN,
       NEXTAUTH_SECRET: 'bench-secret-not-for-production',
     },
@@ -97,11 +105,19 @@ interface Measured {
   errors: number;
 }
 
+/** A path ending in «{n}» gets a new number on every request (a search never asked before: no cache hit). */
 async function measure(path: string): Promise<Measured> {
   // The previous measurement's requests still queued in the server must not weigh on this one.
   await sleep(3000);
   await fetch(`${ORIGIN}/public/bench-static`).then((r) => r.arrayBuffer(), () => null);
-  const result = await autocannon({ url: `${ORIGIN}${path}`, connections: CONNECTIONS, duration: SECONDS });
+  let n = 0;
+  const vary = path.includes('%7Bn%7D');
+  const result = await autocannon({
+    url: `${ORIGIN}${path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    ...(vary ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path.replace('%7Bn%7D', `${process.pid}x${++n}`) }) }] } : {}),
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -170,6 +186,7 @@ async function publicationVisible(draftRunId: string): Promise<string> {
   const before = await page();
   await page();
   if (before.includes(expected)) throw new Error('новый статус виден до публикации');
+  log('проверка публикации: вход и публикация расчёта');
   const cookie = await signIn();
   const published = await fetch(`${ORIGIN}/api/v1/classification/runs/${draftRunId}/publish`, { method: 'POST', headers: { cookie, origin: ORIGIN } });
   if (!published.ok) throw new Error(`публикация не удалась: HTTP ${published.status} ${await published.text()}`);
@@ -199,13 +216,19 @@ async function main() {
       ['страница школы', `/public/schools/${schoolId}`],
       ['страница муниципалитета', `/public/municipalities/${municipalityId}`],
       ['поиск (с опечаткой)', `/?q=${encodeURIComponent('шкла № 7 муниципалитет 12')}`],
+      ['поиск, всякий раз новый', `/?q=${encodeURIComponent('шкла № 7 муниципалитет {n}')}`],
     ];
     const report: string[] = [];
     for (const phase of PHASES) {
       portal = startPortal(scratch.url, phase);
       await waitForHealth(Date.now() + 20 * 60_000);
       for (const [, path] of targets) {
-        const response = await fetch(`${ORIGIN}${path}`);
+        // A keep-alive connection the busy server has just closed fails the request: ask once more.
+        const response = await fetch(`${ORIGIN}${path}`).catch(async (error: Error) => {
+          log(`${path}: ${error.message} — повтор`);
+          await sleep(2000);
+          return fetch(`${ORIGIN}${path}`);
+        });
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       }
@@ -217,10 +240,12 @@ async function main() {
         log(`кэш ${phase}: круг ${round} из ${ROUNDS} (${load()})`);
       }
       const publication = phase === PHASES[PHASES.length - 1] ? await publicationVisible(draftRunId) : null;
+      if (publication) log(publication);
       await stopPortal(portal);
       portal = null;
       const staticRps = median(runs.get(targets[0]![0])!.map((m) => m.requestsPerSecond));
-      report.push('', `Кэш открытых данных: ${phase === 'on' ? 'ВКЛЮЧЁН' : 'выключен (OPORA_PUBLIC_CACHE=off)'}; медианы ${ROUNDS} кругов; load average (1 мин) за круги: ${loads.map((l) => l.toFixed(1)).join(', ')}`);
+      const title = { off: 'выключен (OPORA_PUBLIC_CACHE=off)', on: 'ВКЛЮЧЁН, в памяти процесса', redis: `ВКЛЮЧЁН, общий через Redis (${REDIS_URL})` }[phase];
+      report.push('', `Кэш страниц и данных: ${title}; медианы ${ROUNDS} кругов; load average (1 мин) за круги: ${loads.map((l) => l.toFixed(1)).join(', ')}`);
       report.push('страница                  |  запр/с |   p50 |   p99 | ошибки | доля статической');
       for (const [label] of targets) {
         const m = runs.get(label)!;
@@ -236,6 +261,13 @@ async function main() {
     if (portal) await stopPortal(portal);
     await closeDb();
     await scratch.drop();
+    if (PHASES.includes('redis')) {
+      const redis = await createClient({ url: REDIS_URL }).connect().catch(() => null);
+      if (redis) {
+        for await (const keys of redis.scanIterator({ MATCH: `opora:bench:${process.pid}:*`, COUNT: 500 })) if (keys.length) await redis.del(keys);
+        await redis.close();
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 /**
- * The public pages' data, cached by Next.js (`unstable_cache`: the app does not enable `cacheComponents`, which
+ * The public pages' data, cached by Next.js (the pages themselves are cached whole too, under the same tags: a
+ * page's entry carries the tags of the data it read) (`unstable_cache`: the app does not enable `cacheComponents`, which
  * `'use cache'` needs) and refreshed by tag: every entry carries the tag of all public data and the tag of the
  * organisation it is about (school, municipality or region). Publishing a classification run revalidates all
  * public data (a run changes statuses, lists and movements across the region); approving or unlocking indicator
@@ -44,11 +45,17 @@ export const cachedRegionSummary = cached('summary', regionSummary, () => []);
 export const cachedPublicDirectory = cached('directory', listPublicDirectory, () => []);
 export const cachedSearch = cached('search', (query: string) => searchSchools(query), () => []);
 
+const handler = globalThis as unknown as { __oporaRevalidateTags?: (tags: string[], durations: { expire: number }) => Promise<void> };
+
 /**
- * Expires the tags at once (`expire: 0`): the next request reads fresh data rather than a stale copy, so a
- * publication is visible on the very next page view. Called by the app's actions and API handlers after the write.
+ * Expires the tags at once (`expire: 0`): the next request reads fresh data and renders the page anew rather
+ * than serving a stale copy, so a publication is visible on the very next page view — on every instance when
+ * the cache is shared through Redis. Called by the app's actions and API handlers after the write; the cache
+ * handler (lib/cache/handler.mjs) is told directly and awaited, so the revalidation is stored before the
+ * response leaves (Next.js itself may pass it on only after the response).
  */
-export function revalidatePublic(tags: readonly string[]): void {
+export async function revalidatePublic(tags: readonly string[]): Promise<void> {
   if (!process.env.NEXT_RUNTIME) return;
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  await handler.__oporaRevalidateTags?.([...tags], { expire: 0 });
 }

@@ -34,3 +34,22 @@ export function parseSearch(raw: string): SearchQuery {
   const rest = number !== null ? words.filter((w) => w !== String(number) && !KIND_WORDS.has(w)) : words;
   return { text: rest.join(' '), number };
 }
+
+/** What the search box holds: spaces collapsed, trimmed, at most MAX_QUERY_LENGTH characters. */
+export function cleanQuery(raw: string | null | undefined): string {
+  return (raw ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+/** The query back from the route's segments (Next.js hands them decoded; a still-encoded one is decoded here). */
+export function searchQuery(segments: readonly string[] | undefined): string {
+  const joined = (segments ?? []).join('/');
+  let decoded = joined;
+  if (/%[0-9a-f]{2}/i.test(joined)) {
+    try {
+      decoded = decodeURIComponent(joined);
+    } catch {
+      decoded = joined;
+    }
+  }
+  return cleanQuery(decoded);
+}

@@ -12,12 +12,23 @@ test('parents see municipalities and their schools without signing in', async ({
 });
 
 test('every page carries the security headers', async ({ request }) => {
+  // Staff side (and the sign-in page): a fresh nonce on every response.
+  const login = await request.get('/login');
+  const staffCsp = login.headers()['content-security-policy']!;
+  expect(staffCsp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect((await request.get('/login')).headers()['content-security-policy']).not.toBe(staffCsp);
+  expect(await login.text()).toMatch(/<script[^>]+nonce=/);
+  // Public side: served from the page cache, one policy without a nonce, script files with integrity hashes.
   const page = await request.get('/');
   const csp = page.headers()['content-security-policy']!;
-  expect(csp).toContain("object-src 'none'");
-  expect(csp).toContain("base-uri 'none'");
-  expect(csp).toContain("frame-ancestors 'none'");
-  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(csp).not.toContain('nonce-');
+  expect(csp).toContain("script-src-attr 'none'");
+  expect((await page.text())).toMatch(/<script src="[^"]+" integrity="sha256-/);
+  for (const policy of [csp, staffCsp]) {
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+  }
   expect(page.headers()['x-content-type-options']).toBe('nosniff');
   expect(page.headers()['referrer-policy']).toBe('strict-origin-when-cross-origin');
   const api = await request.get('/api/health');

@@ -19,6 +19,6 @@ export const publishRunAction = formAction(z.object({ id: z.string().uuid() }), 
   await publishRun(actor, input.id);
   revalidatePath('/classification');
   // Published results are public: every public page shows them on its next view.
-  revalidatePublic(publishedRunTags());
+  await revalidatePublic(publishedRunTags());
   return 'Расчёт опубликован: его результаты видны на открытых страницах.';
 });

@@ -73,7 +73,7 @@ const DONE = { submit: 'Значения представлены на утве�
 export const approvalFormAction = formAction(approvalActionSchema, async (input, actor) => {
   await approvalAction(actor, input);
   // Approved values are public: the organisation's public page shows the change on its next view.
-  revalidatePublic(approvalTags(input.organisationId));
+  await revalidatePublic(approvalTags(input.organisationId));
   refresh();
   return DONE[input.action];
 });

@@ -9,6 +9,6 @@ import { approvalTags, revalidatePublic } from '@/lib/public/cache';
 export const POST = apiRoute(async (request, { actor }) => {
   const input = parseInput(approvalActionSchema, await readJsonBody(request));
   const approval = await approvalAction(actor, input);
-  revalidatePublic(approvalTags(input.organisationId));
+  await revalidatePublic(approvalTags(input.organisationId));
   return approval;
 });

@@ -16,6 +16,16 @@ import { Figure } from '@/components/public/Figure';
 
 type Props = { params: Promise<{ id: string }> };
 
+/**
+ * Rendered on its first request (none at build time: no database then) and served from the page cache after:
+ * a publication or approval revalidates its tags (lib/public/cache.ts), else PUBLIC_CACHE_SECONDS pass.
+ */
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await pageParams(params);
   const m = await orNotFound(cachedPublicMunicipality(id));

@@ -5,6 +5,6 @@ import { publishedRunTags, revalidatePublic } from '@/lib/public/cache';
 export const POST = apiRoute<{ id: string }>(async (_request, { actor, params }) => {
   await publishRun(actor, params.id);
   // Published results are public: every public page shows them on its next view.
-  revalidatePublic(publishedRunTags());
+  await revalidatePublic(publishedRunTags());
   return { ok: true };
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { Figure } from '@/components/public/Figure';
 import { ScrollBox } from '@/components/public/ScrollBox';
 import { Term } from '@/components/public/Term';
@@ -12,7 +13,19 @@ import { cachedPublicRegion } from '@/lib/public/cache';
 
 export const metadata: Metadata = { title: 'Регион', description: 'Муниципалитеты региона в сравнении, показатели программы поддержки школ и изменения за год.' };
 
-export default async function PublicRegionPage() {
+/**
+ * `/public/region` only (any deeper path is 404). An optional catch-all with no static params, so that the page
+ * is not rendered at build time (no database then) but on its first request, then served from the page cache
+ * until a publication revalidates the public tag or PUBLIC_CACHE_SECONDS pass.
+ */
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { rest?: string[] }[] {
+  return [];
+}
+
+export default async function PublicRegionPage({ params }: { params: Promise<{ rest?: string[] }> }) {
+  if ((await params).rest?.length) notFound();
   const { summary, municipalities, indicators, movements } = await cachedPublicRegion();
   const last = movements.at(-1);
   return (

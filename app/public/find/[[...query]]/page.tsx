@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CategoryTag } from '@/components/public/CategoryTag';
-import { PublicFooterNote, PublicNav } from '@/components/public/PublicNav';
 import { Term } from '@/components/public/Term';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { SCHOOLS } from '@/lib/classification/format';
 import { formatDate, formatNumber, pluralize } from '@/lib/format/ru';
 import { cachedPublicDirectory, cachedRegionSummary, cachedSearch } from '@/lib/public/cache';
-import { MAX_QUERY_LENGTH } from '@/lib/public/search';
+import { MAX_QUERY_LENGTH, searchQuery } from '@/lib/public/search';
 
 export const metadata: Metadata = {
   title: 'Найти школу',
@@ -23,14 +22,24 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
-export default async function PublicHomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const raw = (await searchParams).q;
-  const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, MAX_QUERY_LENGTH) ?? '';
+/**
+ * The home page and search: `/` and `/?q=…` are rewritten here by proxy.ts (`/public/find`, `/public/find/<query>`),
+ * so each query is a page of its own in the page cache, like the home page itself. None is rendered at build
+ * time (no database then); each is rendered on its first request and then served from the cache until a
+ * publication revalidates the public tag or PUBLIC_CACHE_SECONDS pass.
+ */
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { query?: string[] }[] {
+  return [];
+}
+
+export default async function PublicHomePage({ params }: { params: Promise<{ query?: string[] }> }) {
+  const query = searchQuery((await params).query);
   const [hits, summary, municipalities] = await Promise.all([query.trim() ? cachedSearch(query) : Promise.resolve(null), cachedRegionSummary(), cachedPublicDirectory()]);
   const programme = (summary.counts.low_results ?? 0) + (summary.counts.both ?? 0) + (summary.counts.unfavourable ?? 0);
   return (
-    <div className="[&_p_a]:underline">
-      <PublicNav />
+    <>
       <PageHeader title="Найти школу">
         <p>
           Открытая информация для родителей и общественности: как работает школа, в каких условиях, какую помощь получает. Вход не требуется.
@@ -106,7 +115,6 @@ export default async function PublicHomePage({ searchParams }: { searchParams: P
           </ul>
         )}
       </section>
-      <PublicFooterNote />
-    </div>
+    </>
   );
 }
