@@ -65,7 +65,8 @@ const LATEST_PUBLISHED = sql`
 export async function searchSchools(raw: string, limit = 20): Promise<SchoolHit[]> {
   const { text, number } = parseSearch(raw);
   if (!text && number === null) return [];
-  const numberPattern = number === null ? null : `(^|[^0-9])${number}([^0-9]|$)`;
+  // A school's number stands on its own («№ 5», «школа 5», «5а»), never inside a word or a code («e48f», «1548»).
+  const numberPattern = number === null ? null : `(^|[^0-9[:alpha:]])${number}([^0-9]|$)`;
   const result = await rows(sql`
     WITH s AS (
       SELECT o.id, o.name, o.short_name, o.address, m.name AS municipality_name,
