@@ -1,9 +1,15 @@
 import Link from 'next/link';
 import { type Actor, ROLE_LABELS } from '@/lib/auth/actor';
 import { navigationFor } from '@/lib/auth/navigation';
+import { AccountBadge } from './AccountBadge';
 import { SignOutButton } from './SignOutButton';
 
-export function SiteHeader({ actor }: { actor: Actor | null }) {
+/**
+ * The header: the portal's name, the menu of the signed-in user's sections and the user area. Pages rendered per
+ * request pass the actor; the cached public pages pass `actor={null} askBrowser`, and the browser fills in the
+ * user area (AccountBadge).
+ */
+export function SiteHeader({ actor, askBrowser = false }: { actor: Actor | null; askBrowser?: boolean }) {
   const items = navigationFor(actor);
   const links = (
     <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-4">
@@ -46,6 +52,8 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
               </span>
               <SignOutButton />
             </>
+          ) : askBrowser ? (
+            <AccountBadge />
           ) : (
             <Link href="/login" className="rounded border border-white/40 px-3 py-1 text-white no-underline hover:bg-white/10">
               Войти

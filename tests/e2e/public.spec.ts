@@ -51,5 +51,11 @@ test('on a phone the menu folds into a keyboard-usable disclosure', async ({ bro
   const mobile = page.getByRole('navigation', { name: 'Основное меню (мобильное)' });
   await expect(mobile.getByRole('link', { name: 'Школы' })).toBeVisible();
   await expectAccessible(page);
+  // The public pages are one cached copy for everyone, yet a signed-in user sees itself there and a way back.
+  await page.goto('/public/about');
+  await expect(page.getByTestId('current-user')).toContainText('Муниципальный координатор');
+  await expect(page.getByRole('link', { name: 'Войти' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Рабочий кабинет' }).click();
+  await expect(page).toHaveURL(/\/tasks$/);
   await context.close();
 });
