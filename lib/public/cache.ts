@@ -42,7 +42,7 @@ export const cachedPublicSchool = cached('school', getPublicSchool, (id) => [org
 export const cachedPublicMunicipality = cached('municipality', getPublicMunicipality, (id) => [organisationTag(id)]);
 export const cachedPublicRegion = cached('region', getPublicRegion, () => []);
 export const cachedRegionSummary = cached('summary', regionSummary, () => []);
-export const cachedPublicDirectory = cached('directory', listPublicDirectory, () => []);
+export const cachedPublicDirectory = cached('directory-counts', listPublicDirectory, () => []);
 export const cachedSearch = cached('search', (query: string) => searchSchools(query), () => []);
 
 const handler = globalThis as unknown as { __oporaRevalidateTags?: (tags: string[], durations: { expire: number }) => Promise<void> };

@@ -109,7 +109,7 @@ export default async function PublicHomePage({ params }: { params: Promise<{ que
             {municipalities.map((m) => (
               <li key={m.id} className="rounded border border-slate-200 bg-white p-3">
                 <Link href={`/public/municipalities/${m.id}`} className="font-medium">{m.name}</Link>
-                <span className="block text-sm text-slate-700">{pluralize(m.schools.length, SCHOOLS)}</span>
+                <span className="block text-sm text-slate-700">{pluralize(m.schools, SCHOOLS)}</span>
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import { cachedPublicMunicipality } from '@/lib/public/cache';
 import { PUBLIC_CATEGORY_LABELS } from '@/lib/public/sentences';
 import { suppressedText } from '@/lib/public/suppression';
 import { Figure } from '@/components/public/Figure';
+import { MovementsTable } from '@/components/public/PublicTables';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -71,26 +72,7 @@ export default async function PublicMunicipalityPage({ params }: Props) {
           {m.movements.length === 0 ? (
             <p className="text-sm">Опубликованных расчётов пока нет.</p>
           ) : (
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-2 py-1 text-left">Год</th>
-                  <th scope="col" className="px-2 py-1 text-left">В программе</th>
-                  <th scope="col" className="px-2 py-1 text-left">Вошли</th>
-                  <th scope="col" className="px-2 py-1 text-left">Вышли</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.movements.map((row) => (
-                  <tr key={row.year} className="border-t border-slate-200">
-                    <th scope="row" className="px-2 py-1 text-left">{row.year}</th>
-                    <td className="px-2 py-1">{formatNumber(row.inProgramme)}</td>
-                    <td className="px-2 py-1">{formatNumber(row.entered)}</td>
-                    <td className="px-2 py-1">{formatNumber(row.left)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MovementsTable rows={m.movements} />
           )}
         </Panel>
         <Panel id="roadmaps-title" title="Дорожная карта муниципалитета">

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Figure } from '@/components/public/Figure';
+import { IndicatorTable, MovementsTable } from '@/components/public/PublicTables';
 import { ScrollBox } from '@/components/public/ScrollBox';
 import { Term } from '@/components/public/Term';
 import { PageHeader } from '@/components/shell/PageHeader';
 import { Panel } from '@/components/ui/Panel';
 import { SCHOOLS } from '@/lib/classification/format';
 import { formatDate, formatNumber, formatPercent, pluralize } from '@/lib/format/ru';
-import { STATUS_LABELS } from '@/lib/indicators/status';
 import { cachedPublicRegion } from '@/lib/public/cache';
 
 export const metadata: Metadata = { title: 'Регион', description: 'Муниципалитеты региона в сравнении, показатели программы поддержки школ и изменения за год.' };
@@ -78,51 +77,11 @@ export default async function PublicRegionPage({ params }: { params: Promise<{ r
           {indicators.length === 0 ? (
             <p className="text-sm">Утверждённых значений <Term id="indicator">показателей</Term> региона пока нет.</p>
           ) : (
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-2 py-1 text-left">Показатель</th>
-                  <th scope="col" className="px-2 py-1 text-left">Год</th>
-                  <th scope="col" className="px-2 py-1 text-left">Значение</th>
-                  <th scope="col" className="px-2 py-1 text-left">Цель</th>
-                  <th scope="col" className="px-2 py-1 text-left">Итог</th>
-                </tr>
-              </thead>
-              <tbody>
-                {indicators.map((i) => (
-                  <tr key={i.id} className="border-t border-slate-200">
-                    <th scope="row" className="px-2 py-1 text-left font-normal">{i.name}</th>
-                    <td className="px-2 py-1">{i.year}</td>
-                    <td className="px-2 py-1"><Figure value={i.value} /></td>
-                    <td className="px-2 py-1">{formatNumber(i.target)}</td>
-                    <td className="px-2 py-1">{STATUS_LABELS[i.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <IndicatorTable rows={indicators} />
           )}
         </Panel>
         <Panel id="history-title" title="Программа по годам">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-2 py-1 text-left">Год</th>
-                <th scope="col" className="px-2 py-1 text-left">Школ в программе</th>
-                <th scope="col" className="px-2 py-1 text-left">Вошли</th>
-                <th scope="col" className="px-2 py-1 text-left">Вышли</th>
-              </tr>
-            </thead>
-            <tbody>
-              {movements.map((row) => (
-                <tr key={row.year} className="border-t border-slate-200">
-                  <th scope="row" className="px-2 py-1 text-left">{row.year}</th>
-                  <td className="px-2 py-1">{formatNumber(row.inProgramme)}</td>
-                  <td className="px-2 py-1">{formatNumber(row.entered)}</td>
-                  <td className="px-2 py-1">{formatNumber(row.left)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MovementsTable rows={movements} inProgrammeLabel="Школ в программе" />
         </Panel>
       </div>
     </>

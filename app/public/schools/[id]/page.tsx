@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CategoryTag } from '@/components/public/CategoryTag';
 import { Figure } from '@/components/public/Figure';
+import { IndicatorTable } from '@/components/public/PublicTables';
 import { PrintButton } from '@/components/public/PrintButton';
 import { ScrollBox } from '@/components/public/ScrollBox';
 import { Term } from '@/components/public/Term';
@@ -10,7 +11,6 @@ import { PageHeader } from '@/components/shell/PageHeader';
 import { Chart, type ChartSpec } from '@/components/ui/Chart';
 import { Panel } from '@/components/ui/Panel';
 import { formatDate, formatNumber } from '@/lib/format/ru';
-import { STATUS_LABELS } from '@/lib/indicators/status';
 import { orNotFound, pageParams } from '@/lib/page-guard';
 import { cachedPublicSchool } from '@/lib/public/cache';
 import type { PublicSchoolPage, ResultSeries } from '@/lib/public/queries';
@@ -301,28 +301,7 @@ export default async function PublicSchoolPageView({ params }: Props) {
           {school.indicators.length === 0 ? (
             <p className="text-sm">Утверждённых значений <Term id="indicator">показателей</Term> по школе пока нет.</p>
           ) : (
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-2 py-1 text-left">Показатель</th>
-                  <th scope="col" className="px-2 py-1 text-left">Год</th>
-                  <th scope="col" className="px-2 py-1 text-left">Значение</th>
-                  <th scope="col" className="px-2 py-1 text-left">Цель</th>
-                  <th scope="col" className="px-2 py-1 text-left">Итог</th>
-                </tr>
-              </thead>
-              <tbody>
-                {school.indicators.map((i) => (
-                  <tr key={i.id} className="border-t border-slate-200">
-                    <th scope="row" className="px-2 py-1 text-left font-normal">{i.name}</th>
-                    <td className="px-2 py-1">{i.year}</td>
-                    <td className="px-2 py-1"><Figure value={i.value} /></td>
-                    <td className="px-2 py-1">{formatNumber(i.target)}</td>
-                    <td className="px-2 py-1">{STATUS_LABELS[i.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <IndicatorTable rows={school.indicators} />
           )}
         </Panel>
         <Panel id="sources-title" title="Источники данных">
