@@ -6,3 +6,16 @@ export const PERIOD_OPTIONS = [
   { value: '3', label: 'III квартал' },
   { value: '4', label: 'IV квартал' },
 ] as const;
+
+/**
+ * The year and quarter an entry screen's address asks for: a year from 2000 to 2100 (else the current one) and a
+ * quarter 1–4 (else 0, the whole year). A malformed value falls back, it never fails the page.
+ */
+export function parsePeriod(query: { year?: unknown; quarter?: unknown }, now = new Date()): { year: number; quarter: number } {
+  const year = Number(query.year);
+  const quarter = Number(query.quarter);
+  return {
+    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : now.getFullYear(),
+    quarter: Number.isInteger(quarter) && quarter >= 0 && quarter <= 4 ? quarter : 0,
+  };
+}

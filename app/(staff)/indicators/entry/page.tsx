@@ -6,7 +6,8 @@ import { can } from '@/lib/auth/policy';
 import { requireActor } from '@/lib/auth/session';
 import { formatDateTime, formatNumber, MISSING } from '@/lib/format/ru';
 import { loadEntryGrid, REPORTING_KINDS } from '@/lib/indicators/entry';
-import { PERIOD_OPTIONS } from '@/lib/indicators/period-options';
+import { PeriodFields } from '@/components/indicators/PeriodFields';
+import { parsePeriod } from '@/lib/indicators/period-options';
 import { periodTitle, QUARTER_RULE_LABELS, QUARTER_RULE_SENTENCES, ROMAN_QUARTERS } from '@/lib/indicators/quarters';
 import { UNIT_LABELS } from '@/lib/indicators/schemas';
 import { megabytes } from '@/lib/roadmaps/evidence-limits';
@@ -29,10 +30,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
   requireRight(actor, 'indicator.read');
   const query = await searchParams;
   const askedOrg = typeof query.org === 'string' ? query.org : undefined;
-  const askedYear = Number(query.year);
-  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getFullYear();
-  const askedQuarter = Number(query.quarter);
-  const quarter = Number.isInteger(askedQuarter) && askedQuarter >= 0 && askedQuarter <= 4 ? askedQuarter : 0;
+  const { year, quarter } = parsePeriod(query);
   const organisations = (await listOrganisations(actor)).filter((o) => REPORTING_KINDS.has(o.kind) && can(actor, 'indicator.write', organisationScope(o)));
   // Without a choice: the user's own organisation when it reports values (a ministry does not), else none yet.
   const own = organisations.find((o) => o.id === actor.scope.organisationId);
@@ -103,20 +101,7 @@ export default async function EntryPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </label>
-        <label className="flex flex-col">
-          <span className="font-medium">Год</span>
-          <input name="year" defaultValue={year} inputMode="numeric" className="w-24 rounded border border-slate-400 px-2 py-1" />
-        </label>
-        <label className="flex flex-col">
-          <span className="font-medium">Период</span>
-          <select name="quarter" defaultValue={String(quarter)} className="rounded border border-slate-400 px-2 py-1">
-            {PERIOD_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodFields year={year} quarter={quarter} />
         <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5">
           Показать
         </button>

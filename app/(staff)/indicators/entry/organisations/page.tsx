@@ -6,7 +6,8 @@ import { requireActor } from '@/lib/auth/session';
 import { formatNumber } from '@/lib/format/ru';
 import { loadEntryMatrix, REPORTING_KINDS } from '@/lib/indicators/entry';
 import { cellTexts } from '@/lib/indicators/matrix-form';
-import { PERIOD_OPTIONS } from '@/lib/indicators/period-options';
+import { PeriodFields } from '@/components/indicators/PeriodFields';
+import { parsePeriod } from '@/lib/indicators/period-options';
 import { periodTitle, ROMAN_QUARTERS } from '@/lib/indicators/quarters';
 import { LEVEL_LABELS, UNIT_LABELS } from '@/lib/indicators/schemas';
 import { listOrganisations } from '@/lib/organisations/queries';
@@ -19,19 +20,12 @@ export const metadata: Metadata = { title: 'Ввод значений по ор�
 
 const STATE_NOTES = { open: null, returned: 'возвращены на доработку', submitted: 'представлены на утверждение — правка закрыта', approved: 'утверждены и заблокированы' } as const;
 
-const quarterOf = (value: unknown) => {
-  const q = Number(value);
-  return Number.isInteger(q) && q >= 0 && q <= 4 ? q : 0;
-};
-
 export default async function MatrixEntryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   requireRight(actor, 'indicator.read');
   const query = await searchParams;
   const askedOrg = typeof query.org === 'string' ? query.org : undefined;
-  const askedYear = Number(query.year);
-  const year = Number.isInteger(askedYear) && askedYear >= 2000 && askedYear <= 2100 ? askedYear : new Date().getFullYear();
-  const quarter = quarterOf(query.quarter);
+  const { year, quarter } = parsePeriod(query);
   const view = query.view === 'years' ? 'years' : 'organisations';
   // Organisations × indicators: a municipality (its schools) or a region (its municipalities); years: any reporting organisation.
   const choices = (await listOrganisations(actor)).filter((o) => (view === 'years' ? REPORTING_KINDS.has(o.kind) : o.kind === 'municipality' || o.kind === 'region') && can(actor, 'indicator.read', organisationScope(o)));
@@ -104,20 +98,7 @@ export default async function MatrixEntryPage({ searchParams }: { searchParams: 
             ))}
           </select>
         </label>
-        <label className="flex flex-col">
-          <span className="font-medium">{view === 'years' ? 'Последний год' : 'Год'}</span>
-          <input name="year" defaultValue={year} inputMode="numeric" className="w-24 rounded border border-slate-400 px-2 py-1" />
-        </label>
-        <label className="flex flex-col">
-          <span className="font-medium">Период</span>
-          <select name="quarter" defaultValue={String(quarter)} className="rounded border border-slate-400 px-2 py-1">
-            {PERIOD_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodFields year={year} quarter={quarter} yearLabel={view === 'years' ? 'Последний год' : 'Год'} />
         <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5">
           Показать
         </button>
