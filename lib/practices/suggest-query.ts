@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { classificationResults, classificationRuns, practiceAdoptions, practices } from '@/db/schema';
+import { EVIDENCE_LEVELS } from '@/db/schema/practices';
 import type { Category } from '@/lib/classification/classify';
 import { storedSchool } from '@/lib/classification/server/store';
 import type { Executor } from '@/lib/db/client';
@@ -69,6 +70,7 @@ export async function suggestionsIn(executor: Executor, regionId: string, school
     [...new Set(profile.riskFactors)].map((r) => sql`(${practices.riskFactors} @> ARRAY[${r}]::text[])::int`),
     sql` + `,
   );
+  const evidenceScale = sql`ARRAY[${sql.join(EVIDENCE_LEVELS.map((l) => sql`${l}`), sql`, `)}]::text[]`;
   const candidates = await executor
     .select({
       id: practices.id,
@@ -81,7 +83,8 @@ export async function suggestionsIn(executor: Executor, regionId: string, school
     })
     .from(practices)
     .where(and(eq(practices.regionId, regionId), eq(practices.status, 'published'), sql`${practices.riskFactors} && ${risks}`, sql`${practices.schoolId} <> ${schoolId}`))
-    .orderBy(sql`${overlap} DESC`, sql`${practices.evidenceLevel} DESC NULLS LAST`, desc(practices.publishedAt))
+    // The evidence level by its rank on the scale (the column is text: alphabetical order would rank «experience» above «comparison»).
+    .orderBy(sql`${overlap} DESC`, sql`array_position(${evidenceScale}, ${practices.evidenceLevel}) DESC NULLS LAST`, desc(practices.publishedAt))
     .limit(100);
   if (candidates.length === 0) return [];
   const adoptions = await executor
