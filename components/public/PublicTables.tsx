@@ -4,19 +4,24 @@ import type { ListMovement } from '@/lib/public/movements';
 import type { PublicIndicatorRow } from '@/lib/public/queries';
 import { Figure } from './Figure';
 
+/** A public table's column headings. */
+function Head({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead className="bg-slate-100">
+      <tr>
+        {labels.map((label) => (
+          <th key={label} scope="col" className="px-2 py-1 text-left">{label}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** Approved indicator values against their targets (school and region pages); a suppressed value says so. */
 export function IndicatorTable({ rows }: { rows: readonly PublicIndicatorRow[] }) {
   return (
     <table className="min-w-full text-sm">
-      <thead className="bg-slate-100">
-        <tr>
-          <th scope="col" className="px-2 py-1 text-left">Показатель</th>
-          <th scope="col" className="px-2 py-1 text-left">Год</th>
-          <th scope="col" className="px-2 py-1 text-left">Значение</th>
-          <th scope="col" className="px-2 py-1 text-left">Цель</th>
-          <th scope="col" className="px-2 py-1 text-left">Итог</th>
-        </tr>
-      </thead>
+      <Head labels={['Показатель', 'Год', 'Значение', 'Цель', 'Итог']} />
       <tbody>
         {rows.map((i) => (
           <tr key={i.id} className="border-t border-slate-200">
@@ -36,14 +41,7 @@ export function IndicatorTable({ rows }: { rows: readonly PublicIndicatorRow[] }
 export function MovementsTable({ rows, inProgrammeLabel = 'В программе' }: { rows: readonly ListMovement[]; inProgrammeLabel?: string }) {
   return (
     <table className="min-w-full text-sm">
-      <thead className="bg-slate-100">
-        <tr>
-          <th scope="col" className="px-2 py-1 text-left">Год</th>
-          <th scope="col" className="px-2 py-1 text-left">{inProgrammeLabel}</th>
-          <th scope="col" className="px-2 py-1 text-left">Вошли</th>
-          <th scope="col" className="px-2 py-1 text-left">Вышли</th>
-        </tr>
-      </thead>
+      <Head labels={['Год', inProgrammeLabel, 'Вошли', 'Вышли']} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.year} className="border-t border-slate-200">

@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { AccountSummary } from '@/lib/auth/account';
-import { SignOutButton } from './SignOutButton';
+import { UserArea } from './UserArea';
 
 /**
  * The user area of the public pages' header. Those pages are one cached copy for every reader, so the server
@@ -20,25 +19,5 @@ export function AccountBadge() {
       .catch(() => undefined);
     return () => controller.abort();
   }, []);
-  if (!account.signedIn) {
-    return (
-      <Link href="/login" className="rounded border border-white/40 px-3 py-1 text-white no-underline hover:bg-white/10">
-        Войти
-      </Link>
-    );
-  }
-  return (
-    <>
-      <span data-testid="current-user">
-        {account.name}
-        <span className="block text-xs text-white/80">
-          {account.role} · {account.organisation}
-        </span>
-      </span>
-      <Link href={account.startPath} className="rounded border border-white/40 px-3 py-1 text-white no-underline hover:bg-white/10">
-        Рабочий кабинет
-      </Link>
-      <SignOutButton />
-    </>
-  );
+  return <UserArea account={account} workLink />;
 }

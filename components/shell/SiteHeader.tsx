@@ -1,8 +1,9 @@
 import Link from 'next/link';
-import { type Actor, ROLE_LABELS } from '@/lib/auth/actor';
+import { accountSummary } from '@/lib/auth/account';
+import type { Actor } from '@/lib/auth/actor';
 import { navigationFor } from '@/lib/auth/navigation';
 import { AccountBadge } from './AccountBadge';
-import { SignOutButton } from './SignOutButton';
+import { UserArea } from './UserArea';
 
 /**
  * The header: the portal's name, the menu of the signed-in user's sections and the user area. Pages rendered per
@@ -42,23 +43,7 @@ export function SiteHeader({ actor, askBrowser = false }: { actor: Actor | null;
           </>
         )}
         <div className="ml-auto flex items-center gap-3 text-sm">
-          {actor ? (
-            <>
-              <span data-testid="current-user">
-                {actor.name}
-                <span className="block text-xs text-white/80">
-                  {ROLE_LABELS[actor.role]} · {actor.scope.organisationName}
-                </span>
-              </span>
-              <SignOutButton />
-            </>
-          ) : askBrowser ? (
-            <AccountBadge />
-          ) : (
-            <Link href="/login" className="rounded border border-white/40 px-3 py-1 text-white no-underline hover:bg-white/10">
-              Войти
-            </Link>
-          )}
+          {actor || !askBrowser ? <UserArea account={accountSummary(actor)} /> : <AccountBadge />}
         </div>
       </div>
     </header>

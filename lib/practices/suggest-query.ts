@@ -4,8 +4,7 @@
  * mean by year from published classification runs, and the ranked suggestions. Callers check the actor's right.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { classificationResults, classificationRuns, practiceAdoptions, practices } from '@/db/schema';
-import { EVIDENCE_LEVELS } from '@/db/schema/practices';
+import { classificationResults, classificationRuns, EVIDENCE_LEVELS, practiceAdoptions, practices } from '@/db/schema';
 import type { Category } from '@/lib/classification/classify';
 import { storedSchool } from '@/lib/classification/server/store';
 import type { Executor } from '@/lib/db/client';
