@@ -44,29 +44,35 @@ function primaryReason(n: number | null, min: number): SuppressionReason | null 
 }
 
 /**
- * The hidden figures that the relations determine exactly from the published ones. Each relation is a linear
- * equation over the hidden figures (the published ones are known constants); a hidden figure is determined when
- * every solution of the homogeneous system has it at zero, i.e. after reduction to row echelon form its pivot
- * row has no free column.
+ * The relations over the hidden figures brought to reduced row echelon form (Gauss–Jordan), each row carrying
+ * the combination of relations it was made of: enough to tell which hidden figures are determined, and what
+ * hiding one more figure would change, without reducing again.
  */
-export function determinedHidden(hidden: readonly boolean[], groups: readonly SuppressionGroup[]): number[] {
+interface Reduction {
+  /** The hidden figures, one per column. */
+  variables: number[];
+  /** Rows over the variables, then over the relations (the row operations); rows `rank` and on have no variable left. */
+  rows: Float64Array[];
+  rank: number;
+  /** Each determined hidden figure and the row of its pivot. */
+  determined: { figure: number; row: number }[];
+}
+
+function reduce(hidden: readonly boolean[], groups: readonly SuppressionGroup[]): Reduction {
   const variables = hidden.flatMap((h, i) => (h ? [i] : []));
-  if (variables.length === 0) return [];
+  const width = variables.length + groups.length;
   const column = new Map(variables.map((v, c) => [v, c]));
-  const rows: number[][] = [];
-  for (const g of groups) {
-    const row = new Array<number>(variables.length).fill(0);
-    let any = false;
+  const rows = groups.map((g, k) => {
+    const row = new Float64Array(width);
     const add = (figure: number, coefficient: number) => {
       const c = column.get(figure);
-      if (c === undefined) return;
-      row[c]! += coefficient;
-      any = true;
+      if (c !== undefined) row[c]! += coefficient;
     };
     add(g.total, 1);
     for (const p of g.parts) add(p, -1);
-    if (any) rows.push(row);
-  }
+    row[variables.length + k] = 1;
+    return row;
+  });
   const pivots: { row: number; col: number }[] = [];
   let r = 0;
   for (let c = 0; c < variables.length && r < rows.length; c++) {
@@ -74,24 +80,70 @@ export function determinedHidden(hidden: readonly boolean[], groups: readonly Su
     for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > EPS && (best < 0 || Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!))) best = i;
     if (best < 0) continue;
     [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const pivot = rows[r]![c]!;
-    for (let j = 0; j < variables.length; j++) rows[r]![j]! /= pivot;
+    const pivotRow = rows[r]!;
+    const pivot = pivotRow[c]!;
+    for (let j = 0; j < width; j++) pivotRow[j]! /= pivot;
     for (let i = 0; i < rows.length; i++) {
       if (i === r) continue;
-      const factor = rows[i]![c]!;
+      const row = rows[i]!;
+      const factor = row[c]!;
       if (Math.abs(factor) <= EPS) continue;
-      for (let j = 0; j < variables.length; j++) rows[i]![j]! -= factor * rows[r]![j]!;
+      for (let j = 0; j < width; j++) row[j]! -= factor * pivotRow[j]!;
     }
     pivots.push({ row: r, col: c });
     r++;
   }
   const pivotCols = new Set(pivots.map((p) => p.col));
-  const determined: number[] = [];
+  const determined: { figure: number; row: number }[] = [];
   for (const { row, col } of pivots) {
-    const free = rows[row]!.some((value, j) => j !== col && !pivotCols.has(j) && Math.abs(value) > EPS);
-    if (!free) determined.push(variables[col]!);
+    let free = false;
+    for (let j = 0; j < variables.length && !free; j++) free = j !== col && !pivotCols.has(j) && Math.abs(rows[row]![j]!) > EPS;
+    if (!free) determined.push({ figure: variables[col]!, row });
   }
-  return determined.sort((a, b) => a - b);
+  return { variables, rows, rank: r, determined };
+}
+
+/**
+ * The hidden figures that the relations determine exactly from the published ones. Each relation is a linear
+ * equation over the hidden figures (the published ones are known constants); a hidden figure is determined when
+ * every solution of the homogeneous system has it at zero, i.e. after reduction to row echelon form its pivot
+ * row has no free column.
+ */
+export function determinedHidden(hidden: readonly boolean[], groups: readonly SuppressionGroup[]): number[] {
+  return reduce(hidden, groups).determined.map((d) => d.figure).sort((a, b) => a - b);
+}
+
+/**
+ * How many hidden figures would be determined if the published figure `figure` were hidden too, read off the
+ * reduction (no new one): its column in the reduced system is the row operations applied to its coefficients in
+ * the relations (`memberships`). A column outside the span of the hidden ones is itself determined and changes
+ * nothing else; a column inside it frees every determined figure its expression uses.
+ */
+function determinedIfHidden(reduction: Reduction, memberships: readonly (readonly [number, number])[]): number {
+  const offset = reduction.variables.length;
+  const reduced = (row: Float64Array) => memberships.reduce((sum, [group, coefficient]) => sum + row[offset + group]! * coefficient, 0);
+  for (let i = reduction.rank; i < reduction.rows.length; i++) {
+    if (Math.abs(reduced(reduction.rows[i]!)) > EPS) return reduction.determined.length + 1;
+  }
+  return reduction.determined.filter((d) => Math.abs(reduced(reduction.rows[d.row]!)) <= EPS).length;
+}
+
+/** Every figure linked to `start` through relations (two figures are linked when one relation holds both). */
+export function linkedFigures(start: readonly number[], groups: readonly SuppressionGroup[]): number[] {
+  const seen = new Set(start);
+  const used = new Set<number>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    groups.forEach((g, k) => {
+      if (used.has(k)) return;
+      const members = [g.total, ...g.parts];
+      if (!members.some((m) => seen.has(m))) return;
+      used.add(k);
+      changed = true;
+      for (const m of members) seen.add(m);
+    });
+  }
+  return [...seen].sort((a, b) => a - b);
 }
 
 function lexicallyBefore(a: readonly number[], b: readonly number[]): boolean {
@@ -107,8 +159,15 @@ export function suppress(input: SuppressionInput): SuppressionDecision {
   const hidden = () => decision.map((d) => d !== null);
   const size = (i: number) => input.figures[i]!.n ?? 0;
   const totals = new Set(groups.map((g) => g.total));
+  // Each figure's coefficients in the relations: +1 as a total, −1 as a part.
+  const memberships = input.figures.map((): [number, number][] => []);
+  groups.forEach((g, k) => {
+    memberships[g.total]!.push([k, 1]);
+    for (const p of g.parts) memberships[p]!.push([k, -1]);
+  });
   for (;;) {
-    const exposed = determinedHidden(hidden(), groups);
+    const reduction = reduce(hidden(), groups);
+    const exposed = reduction.determined.map((d) => d.figure);
     if (exposed.length === 0) return decision;
     // Candidates: the published members of every relation that holds an exposed figure. Prefer one that leaves fewer
     // exposed figures; among those a part before a total (a municipal mean is worth more to readers than one more
@@ -120,12 +179,13 @@ export function suppress(input: SuppressionInput): SuppressionDecision {
       if (!members.some((m) => exposedSet.has(m))) continue;
       for (const m of members) if (decision[m] === null) candidates.add(m);
     }
-    if (candidates.size === 0) return decision; // cannot happen: an exposed figure has a published neighbour
+    // No relation of an exposed figure has a published member left, yet the figure follows from published ones
+    // through a chain of relations: any published figure linked to it through relations may break the chain.
+    if (candidates.size === 0) for (const m of linkedFigures(exposed, groups)) if (decision[m] === null) candidates.add(m);
+    if (candidates.size === 0) return decision; // everything linked to it is hidden already
     let best: { figure: number; key: number[] } | null = null;
     for (const m of candidates) {
-      const trial = hidden();
-      trial[m] = true;
-      const left = determinedHidden(trial, groups).length;
+      const left = determinedIfHidden(reduction, memberships[m]!);
       const key = [left < exposed.length ? 0 : 1, Number(totals.has(m)), left, size(m), m];
       if (!best || lexicallyBefore(key, best.key)) best = { figure: m, key };
     }
