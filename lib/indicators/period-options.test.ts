@@ -15,6 +15,8 @@ describe('the entry screens’ period from the address', () => {
     expect(parsePeriod({ year: 'abc', quarter: '5' }, now)).toEqual({ year: 2026, quarter: 0 });
     expect(parsePeriod({ year: '1999', quarter: '1.5' }, now)).toEqual({ year: 2026, quarter: 0 });
     expect(parsePeriod({ year: ['2025', '2024'], quarter: ['2'] }, now)).toEqual({ year: 2026, quarter: 2 });
+    // An object whose conversion to a number throws (found by the property below) falls back too.
+    expect(parsePeriod({ year: { toString: 0 }, quarter: null }, now)).toEqual({ year: 2026, quarter: 0 });
   });
 
   it('never yields a year outside 2000–2100 or a quarter outside 0–4', () => {
