@@ -15,7 +15,7 @@ const config = [
     files: ['lib/db/**', 'tests/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
 ];
 
 export default config;

@@ -2,23 +2,27 @@
  * `npm run bench:public` — how fast the public pages answer (issue 14, «Speed»): loads the synthetic region of
  * 2,000 schools in 100 municipalities (scripts/bench-region.ts: three years of results, road maps, approved
  * indicators, published runs of two years) into a scratch PostgreSQL database, starts the production portal on
- * loopback (building it first when the build is missing or stale), and measures with autocannon (50 connections)
- * a school page, a municipality page and search, each next to the minimal prerendered page /public/bench-static
- * (the ceiling) and the explanations page /public/about (a page with no data under the same dynamic shell) in
- * the same run, alternately, BENCH_ROUNDS times, and search with a new query on every request (never cached); it
+ * loopback (building it first when the build is missing or stale), and measures with wrk or autocannon (50
+ * connections; see CLIENT below) a school page, a municipality page and search, each next to the minimal
+ * prerendered page /public/bench-static (the ceiling) and the explanations page /public/about (a page with no
+ * data under the same shell) in the same run, alternately, BENCH_ROUNDS times, and search with a new query on
+ * every request (never cached) next to its floor, /public/bench-dynamic/<n> (a page that reads nothing, rendered
+ * anew on every request); it
  * prints the medians of req/s, p50/p99 latency, errors and the ratio to the static page — with the page and data
  * cache off (OPORA_PUBLIC_CACHE=off), in process memory, and shared through Redis (REDIS_URL, default
  * 127.0.0.1:6379).
  * Targets: school and municipality pages ≥ 80 % of the static page's throughput, search p99 ≤ 100 ms, no errors.
  * Figures only, not a test.
  *
- * BENCH_PORT (default 3300), BENCH_SECONDS per measurement (default 5), BENCH_ROUNDS (default 3), BENCH_PHASES
+ * BENCH_CLIENT (wrk or autocannon), BENCH_PORT (default 3300), BENCH_SECONDS per measurement (default 5), BENCH_ROUNDS (default 3), BENCH_PHASES
  * (default «off,on,redis»), OPORA_DIST_DIR (default .next-bench). TEST_POSTGRES_URL overrides the admin URL of
  * the scratch database. The whole run stops itself after 40 minutes.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '@redis/client';
 import autocannon from 'autocannon';
 import { classifyLazily } from '@/lib/classification/classify';
@@ -32,6 +36,7 @@ import { inTransaction } from '@/lib/db/transaction';
 import { categoryHeadline } from '@/lib/public/sentences';
 import { createScratchDatabase } from '@/tests/support/database';
 import { loadIndicatorsAndDecisions, loadRegion, loadRoadmaps, publishedRun, YEAR } from './bench-region';
+import { parseWrk, type Measured } from './bench-wrk';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -98,20 +103,40 @@ async function waitForHealth(deadline: number): Promise<void> {
   throw new Error('портал не ответил на /api/health');
 }
 
-interface Measured {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+
+/**
+ * The load generator: wrk (Debian's package `wrk`) when it is installed, else autocannon from npm — or
+ * BENCH_CLIENT=wrk|autocannon. wrk is preferred: it shares the machine's two cores with the portal, and
+ * autocannon decodes every response body into a JavaScript string (UTF-8, most of it Cyrillic), which costs it
+ * more the larger the page, so with it the large pages read slower than the portal serves them.
+ */
+const CLIENT: 'wrk' | 'autocannon' = (() => {
+  const asked = process.env.BENCH_CLIENT;
+  if (asked === 'wrk' || asked === 'autocannon') return asked;
+  return spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
+})();
 
 /** A path ending in «{n}» gets a new number on every request (a search never asked before: no cache hit). */
 async function measure(path: string): Promise<Measured> {
   // The previous measurement's requests still queued in the server must not weigh on this one.
   await sleep(3000);
   await fetch(`${ORIGIN}/public/bench-static`).then((r) => r.arrayBuffer(), () => null);
-  let n = 0;
   const vary = path.includes('%7Bn%7D');
+  if (CLIENT === 'wrk') {
+    const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--timeout', '10s', '--latency'];
+    let script: string | null = null;
+    if (vary) {
+      script = join(tmpdir(), `opora-bench-${process.pid}.lua`);
+      const template = path.replace('%7Bn%7D', 'OPORAN');
+      writeFileSync(script, `local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format("GET", (string.gsub(${JSON.stringify(template)}, "OPORAN", "${process.pid}x" .. n)))\nend\n`);
+      args.push('-s', script);
+    }
+    const run = spawnSync('wrk', [...args, `${ORIGIN}${vary ? '/' : path}`], { encoding: 'utf8', timeout: (SECONDS + 60) * 1000 });
+    if (script) rmSync(script, { force: true });
+    if (run.status !== 0) throw new Error(`wrk: ${run.stderr || run.error?.message}`);
+    return parseWrk(run.stdout);
+  }
+  let n = 0;
   const result = await autocannon({
     url: `${ORIGIN}${path}`,
     connections: CONNECTIONS,
@@ -217,6 +242,8 @@ async function main() {
       ['страница муниципалитета', `/public/municipalities/${municipalityId}`],
       ['поиск (с опечаткой)', `/?q=${encodeURIComponent('шкла № 7 муниципалитет 12')}`],
       ['поиск, всякий раз новый', `/?q=${encodeURIComponent('шкла № 7 муниципалитет {n}')}`],
+      // The floor of the line above: a page of the same kind that reads nothing, rendered anew on every request.
+      ['пол: новая страница', `/public/bench-dynamic/${encodeURIComponent('{n}')}`],
     ];
     const report: string[] = [];
     for (const phase of PHASES) {

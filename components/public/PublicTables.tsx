@@ -10,7 +10,7 @@ function Head({ labels }: { labels: readonly string[] }) {
     <thead className="bg-slate-100">
       <tr>
         {labels.map((label) => (
-          <th key={label} scope="col" className="px-2 py-1 text-left">{label}</th>
+          <th key={label} scope="col">{label}</th>
         ))}
       </tr>
     </thead>
@@ -20,16 +20,16 @@ function Head({ labels }: { labels: readonly string[] }) {
 /** Approved indicator values against their targets (school and region pages); a suppressed value says so. */
 export function IndicatorTable({ rows }: { rows: readonly PublicIndicatorRow[] }) {
   return (
-    <table className="min-w-full text-sm">
+    <table className="public-table min-w-full text-sm">
       <Head labels={['Показатель', 'Год', 'Значение', 'Цель', 'Итог']} />
       <tbody>
         {rows.map((i) => (
-          <tr key={i.id} className="border-t border-slate-200">
-            <th scope="row" className="px-2 py-1 text-left font-normal">{i.name}</th>
-            <td className="px-2 py-1">{i.year}</td>
-            <td className="px-2 py-1"><Figure value={i.value} /></td>
-            <td className="px-2 py-1">{formatNumber(i.target)}</td>
-            <td className="px-2 py-1">{STATUS_LABELS[i.status]}</td>
+          <tr key={i.id}>
+            <th scope="row" className="font-normal">{i.name}</th>
+            <td>{i.year}</td>
+            <td><Figure value={i.value} /></td>
+            <td>{formatNumber(i.target)}</td>
+            <td>{STATUS_LABELS[i.status]}</td>
           </tr>
         ))}
       </tbody>
@@ -40,15 +40,15 @@ export function IndicatorTable({ rows }: { rows: readonly PublicIndicatorRow[] }
 /** Schools in the programme by year, and how many entered and left it (municipality and region pages). */
 export function MovementsTable({ rows, inProgrammeLabel = 'В программе' }: { rows: readonly ListMovement[]; inProgrammeLabel?: string }) {
   return (
-    <table className="min-w-full text-sm">
+    <table className="public-table min-w-full text-sm">
       <Head labels={['Год', inProgrammeLabel, 'Вошли', 'Вышли']} />
       <tbody>
         {rows.map((row) => (
-          <tr key={row.year} className="border-t border-slate-200">
-            <th scope="row" className="px-2 py-1 text-left">{row.year}</th>
-            <td className="px-2 py-1">{formatNumber(row.inProgramme)}</td>
-            <td className="px-2 py-1">{formatNumber(row.entered)}</td>
-            <td className="px-2 py-1">{formatNumber(row.left)}</td>
+          <tr key={row.year}>
+            <th scope="row">{row.year}</th>
+            <td>{formatNumber(row.inProgramme)}</td>
+            <td>{formatNumber(row.entered)}</td>
+            <td>{formatNumber(row.left)}</td>
           </tr>
         ))}
       </tbody>

@@ -305,11 +305,11 @@ export function DataTable({
                 </tr>
               )}
               {group.rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-200 align-top max-sm:block max-sm:px-3 max-sm:py-2">
+                <tr key={row.id} className="data-table-row">
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 max-sm:grid max-sm:grid-cols-[7.5rem_minmax(0,1fr)] max-sm:gap-2 max-sm:px-0 max-sm:py-0.5">
-                      <span className="font-medium text-slate-600 sm:hidden">{headerText(cell.column.id)}</span>
-                      <span className="min-w-0">{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>
+                    <td key={cell.id} className="data-table-cell">
+                      <span className="data-table-label">{headerText(cell.column.id)}</span>
+                      <span>{flexRender(cell.column.columnDef.cell, cell.getContext())}</span>
                     </td>
                   ))}
                 </tr>

@@ -10,6 +10,9 @@
  *   entry's tags there (one HMGET), so a publication on one instance is seen by every instance on its next
  *   request. An entry another instance rendered is read from Redis. If Redis is unreachable the instance goes on
  *   with its memory layer alone and says so once in the log.
+ * - One-off entries — a search query's page and data, and the benchmark's floor pages — live in a memory
+ *   store of their own, bounded by OPORA_CACHE_ONE_OFF_MB (default 16): a stream of queries never asked
+ *   before cannot push the school pages out nor swell the heap the garbage collector walks.
  * - OPORA_PUBLIC_CACHE=off: nothing is cached (the benchmark's uncached baseline).
  *
  * Plain JavaScript: Next.js imports this file itself at start-up, outside the application bundle.
@@ -103,6 +106,38 @@ export function tagVerdict(states, lastModified, now = Date.now()) {
   return verdict;
 }
 
+/** Pages (by path) and data (by tag, lib/public/cache.ts) that are asked once and rarely again. */
+const ONE_OFF_PATH = /^\/public\/(find|bench-dynamic)\//;
+export const ONE_OFF_TAG = 'public:one-off';
+export function isOneOff(key, tags) {
+  return ONE_OFF_PATH.test(key) || (Array.isArray(tags) && tags.includes(ONE_OFF_TAG));
+}
+
+/** About how many bytes an entry holds in memory (strings count two bytes a character): cheaper than serialising it. */
+export function estimateBytes(value, depth = 0) {
+  if (typeof value === 'string') return value.length * 2;
+  if (Buffer.isBuffer(value)) return value.length;
+  if (value === null || typeof value !== 'object' || depth > 8) return 8;
+  let total = 16;
+  if (value instanceof Map) {
+    for (const [k, v] of value) total += estimateBytes(k, depth + 1) + estimateBytes(v, depth + 1);
+    return total;
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) total += estimateBytes(v, depth + 1);
+  return total;
+}
+
+/**
+ * A rendered page's HTML is kept as UTF-8 bytes, not as a string. Next.js sends what the cache returns as it is
+ * (`RenderResult.fromStatic` takes a string or a Buffer): bytes go to the socket untouched, while a string —
+ * mostly Cyrillic, so a two-byte string in V8 — is measured and encoded again on every response, which on a
+ * 90 KB school page costs more than everything else of serving it from the cache (scripts/bench-public.ts).
+ */
+export function withHtmlBytes(value) {
+  if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return value;
+  return { ...value, html: Buffer.from(value.html, 'utf8') };
+}
+
 const shared = globalThis;
 
 function ttlSeconds(entry) {
@@ -118,6 +153,7 @@ function processStore() {
   const megabytes = Number(process.env.OPORA_CACHE_MEMORY_MB || 256);
   const store = {
     memory: new MemoryStore(megabytes * 1024 * 1024),
+    oneOff: new MemoryStore(Number(process.env.OPORA_CACHE_ONE_OFF_MB || 16) * 1024 * 1024),
     /** tag → { stale?, expired? } (ms): this process's revalidations, and the shared ones when there is no Redis. */
     tags: new Map(),
     redis: null,
@@ -209,7 +245,7 @@ export default class OporaCacheHandler {
   async get(key, ctx) {
     if (process.env.OPORA_PUBLIC_CACHE === 'off') return null;
     const store = this.store;
-    let entry = store.memory.get(key);
+    let entry = store.memory.get(key) ?? store.oneOff.get(key);
     const redis = await redisOf(store);
     if (!entry && redis) {
       entry = await this.readRemote(redis, key);
@@ -227,6 +263,7 @@ export default class OporaCacheHandler {
     }
     if (verdict === 'expired') {
       store.memory.delete(key);
+      store.oneOff.delete(key);
       return null;
     }
     // Stale: served once more while Next.js renders it anew (an old time reads as past its revalidation).
@@ -238,7 +275,7 @@ export default class OporaCacheHandler {
       const raw = await redis.get(PREFIX + key);
       if (!raw) return null;
       const entry = decodeValue(JSON.parse(raw));
-      this.store.memory.set(key, entry, raw.length);
+      this.memoryFor(key, entry.tags).set(key, entry, raw.length);
       return entry;
     } catch {
       return null;
@@ -250,14 +287,16 @@ export default class OporaCacheHandler {
     const store = this.store;
     if (!data) {
       store.memory.delete(key);
+      store.oneOff.delete(key);
       const redis = await redisOf(store);
       if (redis) await redis.del(PREFIX + key).catch(() => undefined);
       return;
     }
-    const entry = { value: data, lastModified: Date.now(), tags: [...(ctx?.tags ?? [])], cacheControl: ctx?.cacheControl };
-    const raw = JSON.stringify(encodeValue(entry));
-    store.memory.set(key, entry, raw.length);
+    const entry = { value: withHtmlBytes(data), lastModified: Date.now(), tags: [...(ctx?.tags ?? [])], cacheControl: ctx?.cacheControl };
     const redis = await redisOf(store);
+    // Serialised only for Redis; the memory layer's size is estimated.
+    const raw = redis ? JSON.stringify(encodeValue(entry)) : null;
+    this.memoryFor(key, entry.tags).set(key, entry, raw ? raw.length : estimateBytes(entry));
     if (redis) {
       try {
         await redis.set(PREFIX + key, raw, { expiration: { type: 'EX', value: ttlSeconds(entry) } });
@@ -265,6 +304,11 @@ export default class OporaCacheHandler {
         console.error(`[опора] кэш: не удалось записать в Redis (${error.message})`);
       }
     }
+  }
+
+  /** The memory store an entry belongs in: the one-off store for searches and floor pages, else the main one. */
+  memoryFor(key, tags) {
+    return isOneOff(key, tags) ? this.store.oneOff : this.store.memory;
   }
 
   async revalidateTag(tags, durations) {

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module loaded by Next.js itself
-import Handler, { decodeValue, encodeValue, entryTags, MemoryStore, tagVerdict } from './handler.mjs';
+import Handler, { decodeValue, encodeValue, entryTags, estimateBytes, isOneOff, MemoryStore, ONE_OFF_TAG, tagVerdict, withHtmlBytes } from './handler.mjs';
+import { ONE_OFF_TAG as APP_ONE_OFF_TAG } from '@/lib/public/cache';
 
 type Store = { __oporaCacheStore?: unknown };
 
 beforeEach(() => {
   delete process.env.REDIS_URL;
+  delete process.env.OPORA_CACHE_ONE_OFF_MB;
   delete process.env.OPORA_PUBLIC_CACHE;
 });
 
@@ -57,5 +59,46 @@ describe('the cache handler', () => {
     await new Promise((resolve) => setTimeout(resolve, 2));
     await handler.revalidateTag(['public:org:1'], { expire: 0 });
     expect(await handler.get('k', { kind: 'FETCH', tags: ['public'] })).toBeNull();
+  });
+  it('keeps searches and floor pages in a bounded store of their own, so they never push a school page out', async () => {
+    expect(APP_ONE_OFF_TAG).toBe(ONE_OFF_TAG);
+    expect(isOneOff('/public/find/школа 5', [])).toBe(true);
+    expect(isOneOff('/public/bench-dynamic/17', undefined)).toBe(true);
+    expect(isOneOff('5f1c0a', ['public', ONE_OFF_TAG])).toBe(true);
+    expect(isOneOff('/public/schools/1', ['public'])).toBe(false);
+    expect(isOneOff('/public/find', [])).toBe(false);
+    process.env.OPORA_CACHE_ONE_OFF_MB = '1';
+    const handler = new Handler();
+    const page = (html: string) => ({ kind: 'APP_PAGE', html, rscData: Buffer.alloc(1000), segmentData: new Map(), headers: {}, status: 200 });
+    await handler.set('/public/schools/1', page('школа'), {});
+    // 50 queries of about 100 KB each: five times what the one-off store may hold.
+    for (let i = 0; i < 50; i++) await handler.set(`/public/find/запрос ${i}`, page('ш'.repeat(50_000)), {});
+    expect(await handler.get('/public/schools/1', {})).not.toBeNull();
+    expect(await handler.get('/public/find/запрос 49', {})).not.toBeNull();
+    expect(await handler.get('/public/find/запрос 0', {})).toBeNull();
+    const store = (globalThis as { __oporaCacheStore?: { oneOff: { bytes: number } } }).__oporaCacheStore!;
+    expect(store.oneOff.bytes).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it('estimates an entry’s size without serialising it', () => {
+    expect(estimateBytes('ёж')).toBe(4);
+    expect(estimateBytes(Buffer.alloc(10))).toBe(10);
+    const size = estimateBytes({ kind: 'APP_PAGE', html: 'x'.repeat(1000), segmentData: new Map([['/a', Buffer.alloc(500)]]) });
+    expect(size).toBeGreaterThan(2500);
+    expect(size).toBeLessThan(2700);
+  });
+  it('keeps a rendered page’s HTML as UTF-8 bytes, so serving it from the cache does not encode it again', async () => {
+    const page = { kind: 'APP_PAGE', html: '<p>Школа № 5, ёлка</p>', rscData: Buffer.from('r'), segmentData: new Map(), headers: {}, status: 200 };
+    const stored = withHtmlBytes(page);
+    expect(Buffer.isBuffer(stored.html)).toBe(true);
+    expect(stored.html.toString('utf8')).toBe(page.html);
+    expect(typeof page.html).toBe('string'); // Next.js's own object is left as it was
+    expect(withHtmlBytes({ kind: 'FETCH', data: { body: 'x' } })).toEqual({ kind: 'FETCH', data: { body: 'x' } });
+    const handler = new Handler();
+    await handler.set('/public/schools/5', page, {});
+    const read = await handler.get('/public/schools/5', {});
+    expect(read.value.html).toEqual(Buffer.from(page.html));
+    // Through Redis's JSON and back, still bytes.
+    expect(decodeValue(JSON.parse(JSON.stringify(encodeValue(read.value)))).html).toEqual(Buffer.from(page.html));
   });
 });

@@ -43,7 +43,9 @@ export const cachedPublicMunicipality = cached('municipality', getPublicMunicipa
 export const cachedPublicRegion = cached('region', getPublicRegion, () => []);
 export const cachedRegionSummary = cached('summary', regionSummary, () => []);
 export const cachedPublicDirectory = cached('directory-counts', listPublicDirectory, () => []);
-export const cachedSearch = cached('search', (query: string) => searchSchools(query), () => []);
+/** A search's results are kept apart and bounded (lib/cache/handler.mjs: the one-off store): most queries are asked once. */
+export const ONE_OFF_TAG = 'public:one-off';
+export const cachedSearch = cached('search', (query: string) => searchSchools(query), () => [ONE_OFF_TAG]);
 
 const handler = globalThis as unknown as { __oporaRevalidateTags?: (tags: string[], durations: { expire: number }) => Promise<void> };
 

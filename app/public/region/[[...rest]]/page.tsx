@@ -47,26 +47,26 @@ export default async function PublicRegionPage({ params }: { params: Promise<{ r
         </Panel>
         <Panel id="municipalities-title" title="Муниципалитеты">
           <ScrollBox label="Муниципалитеты: таблица">
-            <table className="min-w-full text-sm">
+            <table className="public-table min-w-full text-sm">
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="px-2 py-1 text-left">Муниципалитет</th>
-                  <th scope="col" className="px-2 py-1 text-left">Школ</th>
-                  <th scope="col" className="px-2 py-1 text-left">В программе поддержки</th>
-                  <th scope="col" className="px-2 py-1 text-left">Доля</th>
-                  <th scope="col" className="px-2 py-1 text-left"><Term id="resilient">Резильентных</Term></th>
+                  <th scope="col">Муниципалитет</th>
+                  <th scope="col">Школ</th>
+                  <th scope="col">В программе поддержки</th>
+                  <th scope="col">Доля</th>
+                  <th scope="col"><Term id="resilient">Резильентных</Term></th>
                 </tr>
               </thead>
               <tbody>
                 {municipalities.map((m) => (
-                  <tr key={m.id} className="border-t border-slate-200">
-                    <th scope="row" className="px-2 py-1 text-left font-normal">
+                  <tr key={m.id}>
+                    <th scope="row" className="font-normal">
                       <Link href={`/public/municipalities/${m.id}`}>{m.name}</Link>
                     </th>
-                    <td className="px-2 py-1">{formatNumber(m.schools)}</td>
-                    <td className="px-2 py-1">{formatNumber(m.inProgramme)}</td>
-                    <td className="px-2 py-1">{m.schools > 0 ? formatPercent(m.inProgramme / m.schools) : '—'}</td>
-                    <td className="px-2 py-1">{formatNumber(m.counts.resilient ?? 0)}</td>
+                    <td>{formatNumber(m.schools)}</td>
+                    <td>{formatNumber(m.inProgramme)}</td>
+                    <td>{m.schools > 0 ? formatPercent(m.inProgramme / m.schools) : '—'}</td>
+                    <td>{formatNumber(m.counts.resilient ?? 0)}</td>
                   </tr>
                 ))}
               </tbody>

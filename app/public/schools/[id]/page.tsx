@@ -40,6 +40,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const value = (v: PublicValue<number> | null) => (v && v.shown ? v.value : null);
+/** The chart's points to a tenth, as the table beside it shows them (no fifteen-digit floats in the page). */
+const point = (v: PublicValue<number> | null) => {
+  const x = value(v);
+  return x === null ? null : Math.round(x * 10) / 10;
+};
 
 function chartOf(series: ResultSeries, name: string): ChartSpec {
   const last = series.years.length - 1;
@@ -57,35 +62,34 @@ function chartOf(series: ResultSeries, name: string): ChartSpec {
     yTitle: 'Результат, из 100',
     height: 260,
     series: [
-      { label: name, color: '#1d4f91', data: series.school.map(value) },
-      { label: 'Среднее по муниципалитету', color: '#9a3412', dashed: true, data: series.municipality.map(value) },
-      { label: 'Среднее по похожим школам', color: '#166534', dashed: true, data: series.cluster.map(value) },
+      { label: name, color: '#1d4f91', data: series.school.map(point) },
+      { label: 'Среднее по муниципалитету', color: '#9a3412', dashed: true, data: series.municipality.map(point) },
+      { label: 'Среднее по похожим школам', color: '#166534', dashed: true, data: series.cluster.map(point) },
     ],
   };
 }
 
 function ResultsTable({ series, name }: { series: ResultSeries; name: string }) {
-  const cell = 'px-2 py-1 text-left align-top';
   return (
-    <table className="mt-2 min-w-full text-sm" data-testid="results-table">
+    <table className="public-table mt-2 min-w-full text-sm" data-testid="results-table">
       <caption className="text-left font-medium">{series.title}: таблица</caption>
       <thead className="bg-slate-100">
         <tr>
-          <th scope="col" className={cell}>Год</th>
-          <th scope="col" className={cell}>{name}</th>
-          <th scope="col" className={cell}>Участников</th>
-          <th scope="col" className={cell}>Среднее по муниципалитету</th>
-          <th scope="col" className={cell}>Среднее по похожим школам</th>
+          <th scope="col">Год</th>
+          <th scope="col">{name}</th>
+          <th scope="col">Участников</th>
+          <th scope="col">Среднее по муниципалитету</th>
+          <th scope="col">Среднее по похожим школам</th>
         </tr>
       </thead>
       <tbody>
         {series.years.map((year, i) => (
-          <tr key={year} className="border-t border-slate-200">
-            <th scope="row" className={cell}>{year}</th>
-            <td className={cell}><Figure value={series.school[i] ?? null} /></td>
-            <td className={cell}><Figure value={series.participants[i] ?? null} format={(v) => formatNumber(v)} /></td>
-            <td className={cell}><Figure value={series.municipality[i] ?? null} /></td>
-            <td className={cell}><Figure value={series.cluster[i] ?? null} /></td>
+          <tr key={year}>
+            <th scope="row">{year}</th>
+            <td><Figure value={series.school[i] ?? null} /></td>
+            <td><Figure value={series.participants[i] ?? null} format={(v) => formatNumber(v)} /></td>
+            <td><Figure value={series.municipality[i] ?? null} /></td>
+            <td><Figure value={series.cluster[i] ?? null} /></td>
           </tr>
         ))}
       </tbody>
@@ -112,8 +116,9 @@ function StatusPanel({ school }: { school: PublicSchoolPage }) {
         <>
           <h3 className="font-semibold">Почему</h3>
           <ul className="list-disc space-y-1 pl-5" data-testid="public-reasons">
-            {status.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+            {status.reasons.map((reason, i) => (
+              // By position: the sentence itself as the key would travel twice in the page's React payload.
+              <li key={i}>{reason}</li>
             ))}
           </ul>
         </>
@@ -228,25 +233,25 @@ export default async function PublicSchoolPageView({ params }: Props) {
             {school.conditions.length === 0 ? (
               <p className="text-sm">Сведений об условиях работы школы нет.</p>
             ) : (
-              <table className="min-w-full text-sm">
+              <table className="public-table min-w-full text-sm">
                 <caption className="text-left text-slate-700">
                   Школа сравнивается с <Term id="cluster">похожими школами</Term> региона, а не со всеми подряд.
                 </caption>
                 <thead className="bg-slate-100">
                   <tr>
-                    <th scope="col" className="px-2 py-1 text-left">Условие</th>
-                    <th scope="col" className="px-2 py-1 text-left">Школа</th>
-                    <th scope="col" className="px-2 py-1 text-left">Похожие школы</th>
+                    <th scope="col">Условие</th>
+                    <th scope="col">Школа</th>
+                    <th scope="col">Похожие школы</th>
                   </tr>
                 </thead>
                 <tbody>
                   {school.conditions.map((c) => (
-                    <tr key={c.label} className="border-t border-slate-200">
-                      <th scope="row" className="px-2 py-1 text-left font-normal">{c.label}</th>
-                      <td className="px-2 py-1">
+                    <tr key={c.label}>
+                      <th scope="row" className="font-normal">{c.label}</th>
+                      <td>
                         {c.school === null ? '—' : c.school.shown ? c.school.value : <Figure value={{ shown: false, reason: c.school.reason }} />}
                       </td>
-                      <td className="px-2 py-1">{c.cluster ?? '—'}</td>
+                      <td>{c.cluster ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -272,24 +277,24 @@ export default async function PublicSchoolPageView({ params }: Props) {
           ))}
           {school.marks.length > 0 && (
             <ScrollBox label="Распределение отметок">
-              <table className="min-w-full text-sm" data-testid="marks-table">
+              <table className="public-table min-w-full text-sm" data-testid="marks-table">
                 <caption className="text-left font-medium">Распределение отметок, {school.marks[0]!.year}</caption>
                 <thead className="bg-slate-100">
                   <tr>
-                    <th scope="col" className="px-2 py-1 text-left">Экзамен</th>
+                    <th scope="col">Экзамен</th>
                     {['«2»', '«3»', '«4»', '«5»', 'Всего'].map((h) => (
-                      <th key={h} scope="col" className="px-2 py-1 text-left">{h}</th>
+                      <th key={h} scope="col">{h}</th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
                   {school.marks.map((m) => (
-                    <tr key={m.title} className="border-t border-slate-200">
-                      <th scope="row" className="px-2 py-1 text-left font-normal">{m.title}</th>
+                    <tr key={m.title}>
+                      <th scope="row" className="font-normal">{m.title}</th>
                       {m.marks.map((v, i) => (
-                        <td key={i} className="px-2 py-1"><Figure value={v} format={(x) => formatNumber(x)} /></td>
+                        <td key={i}><Figure value={v} format={(x) => formatNumber(x)} /></td>
                       ))}
-                      <td className="px-2 py-1"><Figure value={m.total} format={(x) => formatNumber(x)} /></td>
+                      <td><Figure value={m.total} format={(x) => formatNumber(x)} /></td>
                     </tr>
                   ))}
                 </tbody>
