@@ -131,7 +131,7 @@ export function estimateBytes(value, depth = 0) {
  * A rendered page's HTML is kept as UTF-8 bytes, not as a string. Next.js sends what the cache returns as it is
  * (`RenderResult.fromStatic` takes a string or a Buffer): bytes go to the socket untouched, while a string —
  * mostly Cyrillic, so a two-byte string in V8 — is measured and encoded again on every response, which on a
- * 90 KB school page costs more than everything else of serving it from the cache (scripts/bench-public.ts).
+ * 86 KB school page costs more than everything else of serving it from the cache (scripts/bench-public.ts).
  */
 export function withHtmlBytes(value) {
   if (value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return value;

@@ -114,10 +114,11 @@ export function determinedHidden(hidden: readonly boolean[], groups: readonly Su
 }
 
 /**
- * How many hidden figures would be determined if the published figure `figure` were hidden too, read off the
- * reduction (no new one): its column in the reduced system is the row operations applied to its coefficients in
- * the relations (`memberships`). A column outside the span of the hidden ones is itself determined and changes
- * nothing else; a column inside it frees every determined figure its expression uses.
+ * How many hidden figures would be determined if one more published figure were hidden, read off the reduction
+ * (no new one): that figure's column in the reduced system is the row operations applied to its coefficients in
+ * the relations (`memberships`: the relation's index, +1 as its total, −1 as a part). A column outside the span
+ * of the hidden ones is itself determined and changes nothing else; a column inside it frees every determined
+ * figure its expression uses.
  */
 function determinedIfHidden(reduction: Reduction, memberships: readonly (readonly [number, number])[]): number {
   const offset = reduction.variables.length;
