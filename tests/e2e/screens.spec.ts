@@ -46,7 +46,11 @@ test('road maps and their items fit a 1366 px screen and a 390 px phone; rows ar
     await expectFitsScreen(phone);
   }
   await phone.goto(municipal);
-  await phone.getByRole('table', { name: 'Мероприятия дорожной карты' }).getByRole('link').first().click();
+  const item = phone.getByRole('table', { name: 'Мероприятия дорожной карты' }).getByRole('link').first();
+  const itemHref = await item.getAttribute('href');
+  await item.click();
+  // The road map's own (long) heading stays visible until the item page has replaced it: wait for the item page.
+  await phone.waitForURL(`**${itemHref}`);
   await expect(phone.getByRole('heading', { level: 1 })).toBeVisible();
   await expectFitsScreen(phone);
   const heading = await phone.getByRole('heading', { level: 1 }).textContent();
